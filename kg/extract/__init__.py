@@ -1,0 +1,35 @@
+"""Extraction: article text → entities, claims, roles, quantities and conflicts.
+
+Lexicon- and rule-based, Arabic first, with no model download. The stages are
+small modules: :mod:`normalize`, :mod:`tokens`, :mod:`gazetteer`,
+:mod:`entities`, :mod:`claims`, :mod:`quantities`, :mod:`conflicts`.
+"""
+
+from __future__ import annotations
+
+from kg.extract.claims import find_claims
+from kg.extract.conflicts import find_conflicts
+from kg.extract.entities import find_entities
+from kg.extract.tokens import is_arabic_text, split_sentences, tokenize
+from kg.records import Article, Extraction
+
+
+def detect_language(text: str) -> str:
+    """Arabic script vs Latin: enough to pick the rules."""
+    return "ar" if is_arabic_text(text) else "en"
+
+
+def extract(article: Article) -> Extraction:
+    text = article.text
+    lang = article.language or detect_language(text)
+    tokens = tokenize(text)
+    sentences = split_sentences(text, tokens)
+    table = find_entities(text, tokens, sentences, lang)
+    claims, roles = find_claims(text, tokens, sentences, table, lang)
+    # claimants, channels and role holders are entities of the article even when only named there
+    entities = list(table.entities.values())
+    conflicts = find_conflicts(claims, table.entities)
+    return Extraction(article=article, language=lang, entities=entities, claims=claims, roles=roles, conflicts=conflicts)
+
+
+__all__ = ["extract", "detect_language"]

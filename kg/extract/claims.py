@@ -1,0 +1,617 @@
+"""Claims: who said what, through which channel, with what certainty.
+
+Three shapes of attribution, Arabic and English alike:
+
+* **cue verb** ``[و|ف]قال/أكدت/أشار… SUBJECT [لـ«CHANNEL»|في بيان] إن/أن/بأن/: CONTENT``
+  (and English ``SUBJECT said (that) CONTENT``, ``"QUOTE," SUBJECT said``);
+* **participle** continuing the same speaker ``…، مؤكدةً CONTENT``, ``، لافتة إلى أن…``;
+* **according-to** ``بحسب/وفق/نقلاً عن/على لسان SOURCE`` (``according to SOURCE``) at the
+  start, the end, or in the middle of a sentence.
+
+The claimant is the subject of the cue; when the cue has none (وأضاف:), the most
+recent claimant that agrees with the verb in gender and number; after
+``أما X، فـ…`` it is X. Content spans exclude the cue and the complementiser.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.extract.entities import EntityTable, Found
+from kg.extract.lexicon import Cue, cues, function_words, titles, unnamed_sources
+from kg.extract.normalize import normalize
+from kg.extract.quantities import find_quantities
+from kg.extract.tokens import Sentence, Token, proclitic_splits
+from kg.records import Claim, Entity, Role, Span
+
+COMPLEMENTIZERS = {
+    "ان", "بان", "انه", "انها", "بانه", "بانها", "انهم", "بانهم", "انهما", "انني", "اننا", "بانهما", "بانني", "باننا",
+}
+INTRO_TO = {"الي"}  # أشار إلى أن
+CLAUSE_STARTERS = {"فيما", "بينما", "وفيما", "وبينما"}
+PUNCT_STOP = {";", "؛"}
+COMMAS = {"،", ","}
+OPEN_Q = {"«": "»", "“": "”"}
+STATEMENT_WORDS = {"بيان": "statement", "تصريح": "statement", "تصريحات": "statement", "حديث": "interview", "مقابله": "interview", "statement": "statement", "interview": "interview"}
+LINKERS = {"التابعه", "التابع", "التابعين", "التابعتين", "affiliated"}
+EN_SKIP = {"that", "on", "in", "a", "the", "late", "earlier", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "statement", "interview", "told", "reporters", "journalists"}
+
+
+@dataclass
+class _Cue:
+    index: int  # token index of the cue word
+    cue: Cue
+    start: int  # char offset of the cue word without its و/ف
+    end: int
+    n_tokens: int = 1
+
+
+class _ClaimFinder:
+    def __init__(self, text: str, tokens: list[Token], sentences: list[Sentence], table: EntityTable, lang: str):
+        self.text = text
+        self.tokens = tokens
+        self.sentences = sentences
+        self.table = table
+        self.lang = lang
+        self.cues = cues()
+        self.fw = function_words()
+        self.unnamed = unnamed_sources()
+        self.titles = titles()
+        self.claims: list[Claim] = []
+        self.roles: list[Role] = []
+        self.depth = self._quote_depths()
+
+    # ---------- helpers ----------
+    def _quote_depths(self) -> list[int]:
+        depth, out = 0, []
+        english_open = False
+        for t in self.tokens:
+            if t.text in ("«", "“"):
+                out.append(depth)
+                depth += 1
+                continue
+            if t.text in ("»", "”"):
+                depth = max(0, depth - 1)
+                out.append(depth)
+                continue
+            if t.text == '"':
+                if english_open:
+                    depth = max(0, depth - 1)
+                    out.append(depth)
+                else:
+                    out.append(depth)
+                    depth += 1
+                english_open = not english_open
+                continue
+            out.append(depth)
+            if t.text == "\n":
+                depth = 0
+        return out
+
+    def norm(self, k: int) -> str:
+        t = self.tokens[k]
+        return t.norm if t.is_arabic else t.text.lower()
+
+    def closing(self, k: int, limit: int) -> int | None:
+        """Index of the quote closing the one opened at k."""
+        open_t = self.tokens[k].text
+        close_t = OPEN_Q.get(open_t, '"')
+        depth = 0
+        for j in range(k, limit):
+            t = self.tokens[j].text
+            if t == open_t and (open_t != '"' or j == k):
+                depth += 1
+            elif t == close_t:
+                depth -= 1
+                if depth == 0:
+                    return j
+        return None
+
+    def is_open_quote(self, k: int) -> bool:
+        return self.tokens[k].text in OPEN_Q or (self.tokens[k].text == '"' and self.depth[k] == 0)
+
+    def cue_at(self, k: int) -> _Cue | None:
+        t = self.tokens[k]
+        if not t.is_word or self.depth[k] > 0:
+            return None
+        if t.is_arabic:
+            for cut, stem in proclitic_splits(t.norm):
+                if cut > 1 or (cut == 1 and t.norm[0] not in "وف"):
+                    continue
+                c = self.cues.get(stem)
+                if c and c.lang == "ar":
+                    start = t.start + (len(t.text) - len(t.text.lstrip("وف")) if cut else 0)
+                    return _Cue(k, c, start, t.end)
+            return None
+        c = self.cues.get(t.text.lower())
+        if c and c.lang == "en":
+            if c.kind == "marker":
+                if k + 1 < len(self.tokens) and self.tokens[k + 1].text.lower() == "to":
+                    return _Cue(k, c, t.start, self.tokens[k + 1].end, 2)
+                return None
+            return _Cue(k, c, t.start, t.end)
+        return None
+
+    def entity_found(self, k: int) -> Found | None:
+        return self.table.found_at(k)
+
+    def actor_at(self, k: int) -> Found | None:
+        f = self.entity_found(k)
+        if f and f.entry.category in {"person", "organization"}:
+            return f
+        if f and f.entry.category == "place" and f.entry.type == "Country" and not f.entry.demonym:
+            return f
+        return None
+
+    def unnamed_at(self, k: int) -> tuple[int, str] | None:
+        for n in (2, 1):
+            key = tuple(self.norm(j) for j in range(k, min(k + n, len(self.tokens))))
+            if len(key) == n and key in self.unnamed:
+                return n, self.unnamed[key]
+            if len(key) == n and self.tokens[k].is_arabic:
+                for cut, stem in proclitic_splits(key[0])[1:2]:
+                    if (stem,) + key[1:] in self.unnamed:
+                        return n, self.unnamed[(stem,) + key[1:]]
+        return None
+
+    def is_complementizer(self, k: int) -> int:
+        """Tokens taken by a complementiser at k (0 if none): إن، أن، بأن، أنّه، إلى أن, English that."""
+        t = self.tokens[k]
+        n = self.norm(k)
+        if t.is_arabic:
+            stems = {n} | {s for c, s in proclitic_splits(n)[:2] if c <= 1}
+            if stems & COMPLEMENTIZERS:
+                return 1
+            if n in INTRO_TO and k + 1 < len(self.tokens) and self.norm(k + 1) in COMPLEMENTIZERS:
+                return 2
+            return 0
+        return 1 if n == "that" else 0
+
+    def sentence_of(self, k: int) -> Sentence:
+        for s in self.sentences:
+            if s.start <= k < s.end:
+                return s
+        return self.sentences[-1]
+
+    # ---------- content ----------
+    def content_from(self, k: int, limit: int, allow_split: bool = True) -> tuple[int, int, str, int] | None:
+        """(start char, end char, mode, next token) of the content beginning at token k."""
+        while k < limit and self.tokens[k].text in COMMAS | {":"}:
+            k += 1
+        if k >= limit:
+            return None
+        if self.is_open_quote(k):
+            close = self.closing(k, limit)
+            if close is not None:
+                after = close + 1
+                if after >= limit or self.tokens[after].text in COMMAS | PUNCT_STOP | {".", "!", "?", "؟", ":"} or self.cue_at(after):
+                    if close - k > 1:
+                        inner_end = self.tokens[close - 1].end
+                        if self.tokens[close - 1].text in {",", "،", "."} and close - k > 2:
+                            inner_end = self.tokens[close - 2].end
+                        return self.tokens[k + 1].start, inner_end, "direct", after
+        end = self.clause_end(k, limit)
+        if end <= k:
+            return None
+        last = end - 1
+        while last > k and self.tokens[last].text in COMMAS | {":", "."}:
+            last -= 1
+        s, e = self.tokens[k].start, self.tokens[last].end
+        quoted = sum(1 for j in range(k, last + 1) if self.depth[j] > self.depth[k] or self.tokens[j].text in "«»")
+        mode = "direct" if quoted > 0.6 * (last - k + 1) else "indirect"
+        return s, e, mode, end
+
+    def clause_end(self, k: int, limit: int) -> int:
+        base = self.depth[k]
+        j = k
+        while j < limit:
+            t = self.tokens[j]
+            if self.depth[j] <= base and t.text not in ("»", "”", '"'):
+                if t.text in PUNCT_STOP or t.text in {".", "!", "?", "؟"}:
+                    return j
+                if t.text == ":" and j > k:
+                    return j
+                if t.text in COMMAS and j + 1 < limit:
+                    if self._starts_new_clause(j + 1):
+                        return j
+                if j > k and t.text not in COMMAS and self.depth[j] == base:
+                    c = self.cue_at(j)
+                    if c and c.cue.kind == "participle" and self.tokens[j - 1].text in {"»", "”"}:
+                        return j
+            j += 1
+        return limit
+
+    def _starts_new_clause(self, k: int) -> bool:
+        n = self.norm(k)
+        if n in CLAUSE_STARTERS:
+            return True
+        c = self.cue_at(k)
+        if c and (c.cue.kind == "participle" or (c.cue.kind == "verb" and self.tokens[k].norm[:1] in "وف")):
+            return True
+        if self.tokens[k].is_arabic and n[:1] == "و" and n[1:] in COMPLEMENTIZERS:
+            return True
+        if c and c.cue.kind == "marker":
+            return True
+        return False
+
+    # ---------- claimant ----------
+    def subject(self, a: int, b: int) -> tuple[Found | None, tuple[int, str] | None, str | None, str | None]:
+        """Claimant, unnamed source (start token, number), channel key and channel kind in tokens a..b."""
+        claimant: Found | None = None
+        unnamed = None
+        channel = channel_kind = None
+        k = a
+        actors: list[Found] = []
+        while k < b:
+            t = self.tokens[k]
+            n = self.norm(k)
+            if n in LINKERS:
+                # "التابعة لـ«حزب الله»" describes the speaker, it is not a channel: skip the owner
+                k += 1
+                while k < b and (not self.tokens[k].is_word or self.norm(k) in {"ل", "لـ", "to"}):
+                    k += 1
+                f = self.entity_found(k)
+                k = f.last if f else k + 1
+                continue
+            stems = {s for c, s in proclitic_splits(n)} if t.is_arabic else {n}
+            kind = next((STATEMENT_WORDS[s] for s in stems if s in STATEMENT_WORDS), None)
+            if kind:
+                channel_kind = kind
+            f = self.actor_at(k)
+            if f is not None:
+                if self._is_channel(f, k):
+                    if channel is None:
+                        channel = f.entry.key
+                else:
+                    actors.append(f)
+                k = f.last
+                continue
+            u = self.unnamed_at(k)
+            if u and claimant is None and not actors:
+                unnamed = (k, u[1])
+                k += u[0]
+                continue
+            k += 1
+        persons = [f for f in actors if f.entry.category == "person"]
+        if persons:
+            claimant = persons[0]
+            orgs = [f for f in actors if f.entry.category == "organization" and f.first < claimant.first]
+            self._role(a, claimant, orgs)
+        elif actors:
+            claimant = actors[0]
+        if claimant is not None:
+            unnamed = None
+        return claimant, unnamed, channel, channel_kind
+
+    def _is_channel(self, f: Found, k: int) -> bool:
+        t = self.tokens[k]
+        if self.lang == "en" or not t.is_arabic:
+            prev = self.norm(k - 1) if k else ""
+            prev2 = self.norm(k - 2) if k > 1 else ""
+            return prev == "told" or (prev == "the" and prev2 == "told") or prev in {"to"}
+        prev = k - 1
+        while prev >= 0 and self.tokens[prev].text in "«“":
+            prev -= 1
+        if prev >= 0 and self.norm(prev) in {"ل", "لـ"}:
+            return True
+        start_tok = f.start - t.start
+        return start_tok > 0 and "ل" in t.norm[:start_tok]
+
+    def _role(self, a: int, person: Found, orgs: list[Found]) -> None:
+        for k in range(a, person.first):
+            for n in (2, 1):
+                key = tuple(self.norm(j) for j in range(k, min(k + n, person.first)))
+                title = self.titles.get(key)
+                if title and title.role:
+                    org = orgs[0].entry.key if orgs else None
+                    span = Span(self.tokens[k].start, person.end, self.text[self.tokens[k].start : person.end])
+                    if not any(r.person == person.entry.key and r.role == title.role for r in self.roles):
+                        self.roles.append(Role(person.entry.key, title.role, org, span))
+                    return
+
+    def topic_subject(self, sent: Sentence, k: int) -> Found | None:
+        """أما X، فـقال…: the topic X before the cue is its subject."""
+        for j in range(k - 1, sent.start - 1, -1):
+            if self.norm(j) == "اما":
+                found, _, _, _ = self.subject(j + 1, k)
+                return found
+        return None
+
+    def carried(self, cue: Cue, before: int) -> Claim | None:
+        """The most recent claim whose claimant agrees with the cue (وأضاف → the last singular masculine)."""
+        for c in reversed(self.claims):
+            if c.content.start > before:
+                continue
+            if c.claimant is None:
+                if cue.number == "pl":
+                    return c
+                continue
+            ent = self.table.entities.get(c.claimant)
+            if ent is None:
+                continue
+            if cue.number == "pl":
+                continue
+            if cue.gender in ("any",) or ent.gender == cue.gender or self.lang == "en":
+                return c
+        return None
+
+    def nearest_actor_before(self, sent: Sentence, k: int) -> Found | None:
+        for j in range(sent.start, k):
+            f = self.actor_at(j)
+            if f and f.entry.category in {"person", "organization"}:
+                return f
+        return None
+
+    # ---------- claims ----------
+    def run(self) -> None:
+        for sent in self.sentences:
+            k = sent.start
+            while k < sent.end:
+                c = self.cue_at(k)
+                if c is None:
+                    k += 1
+                    continue
+                made = self.claim_from(c, sent)
+                k = made if made and made > k else k + 1
+
+    def add(self, c: _Cue, start: int, end: int, mode: str, claimant: Found | None, unnamed, channel, channel_kind, carried: Claim | None = None) -> None:
+        if end <= start:
+            return
+        claimant_key = claimant.entry.key if claimant else (carried.claimant if carried else None)
+        if claimant is None and carried is not None:
+            unnamed_span = carried.unnamed_source
+            channel = channel or None
+        else:
+            unnamed_span = None
+            if unnamed:
+                t = self.tokens[unnamed[0]]
+                unnamed_span = Span(t.start, t.end, t.text)
+        self.claims.append(
+            Claim(
+                content=Span(start, end, self.text[start:end]),
+                cue=Span(c.start, c.end, self.text[c.start : c.end]),
+                mode=mode,
+                claimant=claimant_key,
+                certainty=c.cue.certainty,
+                channel=channel,
+                channel_kind=channel_kind,
+                unnamed_source=unnamed_span,
+            )
+        )
+
+    def claim_from(self, c: _Cue, sent: Sentence) -> int | None:
+        if c.cue.kind == "marker":
+            return self.according_to(c, sent)
+        if c.cue.lang == "en":
+            return self.english_verb(c, sent)
+        return self.arabic_cue(c, sent)
+
+    def arabic_cue(self, c: _Cue, sent: Sentence) -> int | None:
+        k = c.index
+        if c.cue.kind == "participle":
+            prev = self.tokens[k - 1].text if k > sent.start else ""
+            if prev not in COMMAS | PUNCT_STOP | {"»", "”", ")"}:
+                return None
+        # find where the content starts: complementiser, colon, or an opening quote
+        window_end = min(sent.end, k + 16)
+        j = k + 1
+        boundary = None
+        comp_len = 0
+        while j < window_end:
+            t = self.tokens[j]
+            if self.depth[j] > self.depth[k]:
+                break
+            comp_len = self.is_complementizer(j)
+            if comp_len:
+                boundary = j
+                break
+            if t.text == ":" or self.is_open_quote(j):
+                if self.is_open_quote(j) and self.entity_found(j + 1) and self.closing(j, sent.end) and self._quote_is_name(j):
+                    j = self.closing(j, sent.end) + 1
+                    continue
+                boundary = j
+                break
+            if c.cue.complement in {"about", "any"} and self.norm(j) == "عن" and c.cue.complement == "about":
+                boundary, comp_len = j, 1
+                break
+            if t.text in {".", "؟", "?"} or (t.text in PUNCT_STOP):
+                break
+            if self.cue_at(j) and j > k + 1:
+                break
+            j += 1
+        if boundary is None:
+            if c.cue.kind != "participle":
+                return None
+            boundary, comp_len = k + 1, 0
+        content_start = boundary + comp_len
+        if self.tokens[boundary].text == ":":
+            content_start = boundary + 1
+        got = self.content_from(content_start, sent.end)
+        if got is None:
+            return None
+        s, e, mode, nxt = got
+        claimant, unnamed, channel, channel_kind = self.subject(k + 1, boundary)
+        carried = None
+        if claimant is None and unnamed is None:
+            if c.cue.kind == "participle":
+                carried = self._same_sentence_claim(sent, k) or None
+                if carried is None:
+                    claimant = self.nearest_actor_before(sent, k)
+            else:
+                claimant = self.topic_subject(sent, k)
+                if claimant is None:
+                    carried = self.carried(c.cue, self.tokens[k].start)
+                    if carried is None:
+                        claimant = self.nearest_actor_before(sent, k)
+            if carried is not None and channel is None and c.cue.kind == "participle":
+                channel, channel_kind = carried.channel, carried.channel_kind
+        self.add(c, s, e, mode, claimant, unnamed, channel, channel_kind, carried)
+        # "، وإن …" continues the same cue with a second content
+        while nxt < sent.end and self.tokens[nxt].text in COMMAS and nxt + 1 < sent.end:
+            n = self.norm(nxt + 1)
+            if n[:1] == "و" and n[1:] in COMPLEMENTIZERS:
+                more = self.content_from(nxt + 2, sent.end)
+                if more is None:
+                    break
+                s2, e2, mode2, nxt = more
+                last = self.claims[-1]
+                self.claims.append(
+                    Claim(Span(s2, e2, self.text[s2:e2]), last.cue, mode2, last.claimant, last.certainty, last.channel, last.channel_kind, last.unnamed_source)
+                )
+                continue
+            break
+        return nxt
+
+    def _quote_is_name(self, j: int) -> bool:
+        close = self.closing(j, len(self.tokens))
+        if close is None:
+            return False
+        f = self.entity_found(j + 1)
+        return f is not None and f.last >= close - 0 and close - j <= 6
+
+    def _same_sentence_claim(self, sent: Sentence, k: int) -> Claim | None:
+        lo, hi = self.tokens[sent.start].start, self.tokens[k].start
+        for c in reversed(self.claims):
+            if lo <= c.cue.start < hi:
+                return c
+        return None
+
+    def english_verb(self, c: _Cue, sent: Sentence) -> int | None:
+        k = c.index
+        # "QUOTE," X said / "QUOTE," said X
+        j = k - 1
+        while j >= sent.start and j > k - 8 and self.tokens[j].text not in {'"', "”"}:
+            j -= 1
+        if j >= sent.start and self.tokens[j].text in {'"', "”"} and j > sent.start and self.tokens[j - 1].text in {",", "?", "!"}:
+            open_i = self._english_open(j, sent)
+            if open_i is not None:
+                claimant, unnamed, channel, kind = self.subject(j + 1, k)
+                if claimant is None and unnamed is None:
+                    claimant, unnamed, channel2, kind2 = self.subject(k + 1, sent.end)
+                    channel, kind = channel or channel2, kind or kind2
+                s, e = self.tokens[open_i + 1].start, self.tokens[j - 2].end if j - 2 > open_i else self.tokens[j - 1].end
+                self.add(c, s, e, "direct", claimant, unnamed, channel, kind)
+                return sent.end
+        # X said (that) CONTENT
+        claimant, unnamed, channel, kind = self.subject(sent.start, k)
+        j = k + 1
+        if c.cue.form == "told":
+            f = self.actor_at(j) or (self.actor_at(j + 1) if self.norm(j) == "the" else None)
+            if f:
+                channel = f.entry.key
+                j = f.last
+        while j < sent.end and (self.norm(j) in EN_SKIP or self.tokens[j].text == ","):
+            if self.norm(j) in {"statement", "interview"}:
+                kind = self.norm(j)
+            if self.norm(j) == "that":
+                j += 1
+                break
+            j += 1
+        if j >= sent.end:
+            return None
+        if claimant is None and unnamed is None:
+            carried = self.carried(c.cue, self.tokens[k].start)
+            if carried is None:
+                return None
+        else:
+            carried = None
+        got = self.content_from(j, sent.end)
+        if got is None:
+            return None
+        s, e, mode, nxt = got
+        self.add(c, s, e, mode, claimant, unnamed, channel, kind, carried)
+        return nxt
+
+    def _english_open(self, close: int, sent: Sentence) -> int | None:
+        for j in range(close - 1, max(-1, close - 200), -1):
+            if self.tokens[j].text in {'"', "“"}:
+                return j
+        return None
+
+    def according_to(self, c: _Cue, sent: Sentence) -> int | None:
+        k = c.index
+        n = self.norm(k)
+        j = k + c.n_tokens
+        stem = n.lstrip("و") if self.tokens[k].is_arabic else n
+        if stem in {"نقلا"}:
+            if j < sent.end and self.norm(j) == "عن":
+                j += 1
+            else:
+                return None
+        if stem == "لسان":
+            if k == 0 or self.norm(k - 1) not in {"علي"}:
+                return None
+        if stem in {"وفقا", "طبقا", "فقا"} and j < sent.end and self.norm(j) in {"ل", "لـ"}:
+            j += 1
+        while j < sent.end and self.tokens[j].text in "«“":
+            j += 1
+        source = self.actor_at(j)
+        unnamed = None
+        if source is None:
+            u = self.unnamed_at(j)
+            if u is None:
+                return None
+            unnamed = (j, u[1])
+            after = j + u[0]
+        else:
+            after = source.last
+        while after < sent.end and self.tokens[after].text in "»”":
+            after += 1
+        # skip trailing words of a longer source phrase up to punctuation (مصادر محلية في المدينة،)
+        probe = after
+        while probe < sent.end and probe < after + 4 and self.tokens[probe].text not in COMMAS | {":", ".", "؟"}:
+            probe += 1
+        if probe < sent.end and self.tokens[probe].text in COMMAS | {":"}:
+            after = probe
+        first_word = sent.start
+        while first_word < k and self.tokens[first_word].text in COMMAS:
+            first_word += 1
+        at_start = k == first_word or (k == first_word + 1 and self.norm(first_word) in {"و", "ف"})
+        at_end = after >= sent.end - 1 or self.tokens[after].text in {".", "؟", "?"}
+        if at_start:
+            got = self.content_from(after, sent.end)
+            if got is None:
+                return None
+            s, e, _, nxt = got
+        elif at_end:
+            last = k - 1
+            while last > sent.start and self.tokens[last].text in COMMAS | {"("}:
+                last -= 1
+            if last < sent.start:
+                return None
+            s, e, nxt = self.tokens[sent.start].start, self.tokens[last].end, sent.end
+        else:
+            q = next((x for x in range(after, sent.end) if self.is_open_quote(x)), None)
+            if q is not None and self.closing(q, sent.end):
+                close = self.closing(q, sent.end)
+                s, e, nxt = self.tokens[q + 1].start, self.tokens[close - 1].end, close + 1
+            else:
+                last = sent.end - 1
+                while last > sent.start and self.tokens[last].text in {".", "؟", "?", "\n"}:
+                    last -= 1
+                s, e, nxt = self.tokens[sent.start].start, self.tokens[last].end, sent.end
+        self.add(c, s, e, "according_to", source, unnamed, None, None)
+        return nxt
+
+
+def _about_and_quantities(claim: Claim, table: EntityTable, tokens: list[Token], text: str) -> None:
+    s, e = claim.content.start, claim.content.end
+    about = []
+    for ent in table.entities.values():
+        if any(s <= m.start and m.end <= e for m in ent.mentions) and ent.key not in about:
+            about.append(ent.key)
+    claim.about = about
+    first = next((t.index for t in tokens if t.start >= s), len(tokens))
+    last = next((t.index for t in tokens if t.start >= e), len(tokens))
+    claim.quantities = find_quantities(text, tokens, first, last)
+
+
+def find_claims(
+    text: str, tokens: list[Token], sentences: list[Sentence], table: EntityTable, lang: str
+) -> tuple[list[Claim], list[Role]]:
+    finder = _ClaimFinder(text, tokens, sentences, table, lang)
+    finder.run()
+    claims = sorted(finder.claims, key=lambda c: c.content.start)
+    for claim in claims:
+        _about_and_quantities(claim, table, tokens, text)
+    return claims, finder.roles

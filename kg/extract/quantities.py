@@ -1,0 +1,132 @@
+"""Quantities: a number (digits, Arabic-Indic digits or number words), a unit, a qualifier.
+
+``نحو 95 في المائة`` → 95 percent, about; ``ما يربو على ألف طن`` → 1000 tonne,
+more than; ``يومين`` → 2 day. A number without a unit we know is not a quantity
+(years, dates and counts of unnamed things stay out).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.lexicon import read_tsv
+from kg.extract.normalize import normalize
+from kg.extract.tokens import Token, proclitic_splits
+from kg.records import Quantity
+
+_DIGITS = re.compile(r"^[0-9]+(?:[.,٫٬][0-9]+)*$")
+
+
+def _table(name: str) -> dict[tuple[str, ...], tuple[str, ...]]:
+    out = {}
+    for row in read_tsv(name):
+        forms = row[0].split("|")
+        values = tuple(x.strip() for x in row[1:])
+        for f in forms:
+            out[tuple(normalize(w, casefold=True) for w in f.split())] = values
+    return out
+
+
+_NUMBERS: dict[tuple[str, ...], tuple[str, ...]] | None = None
+_UNITS: dict[tuple[str, ...], tuple[str, ...]] | None = None
+_QUALIFIERS: dict[tuple[str, ...], tuple[str, ...]] | None = None
+
+
+def _load() -> None:
+    global _NUMBERS, _UNITS, _QUALIFIERS
+    if _NUMBERS is None:
+        _NUMBERS = _table("number_words.tsv")
+        _UNITS = _table("units.tsv")
+        _QUALIFIERS = _table("qualifiers.tsv")
+
+
+def _parse_digits(text: str) -> float | None:
+    t = normalize(text).replace("٬", ",").replace("٫", ".")
+    if not _DIGITS.match(t):
+        return None
+    if "," in t and "." not in t and re.match(r"^\d{1,3}(,\d{3})+$", t):
+        t = t.replace(",", "")
+    t = t.replace(",", ".") if t.count(",") == 1 and "." not in t else t.replace(",", "")
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+def _longest(table: dict, words: list[str], i: int, max_len: int = 4) -> tuple[int, tuple[str, ...]] | None:
+    for n in range(min(max_len, len(words) - i), 0, -1):
+        key = tuple(words[i : i + n])
+        if key in table:
+            return n, table[key]
+    return None
+
+
+def find_quantities(text: str, tokens: list[Token], first: int, last: int) -> list[Quantity]:
+    """Quantities among tokens[first:last]."""
+    _load()
+    assert _NUMBERS is not None and _UNITS is not None and _QUALIFIERS is not None
+    toks = tokens[first:last]
+    words = [normalize(t.text, casefold=True) for t in toks]
+    # a unit word may carry a proclitic: بالمئة → ب + المئة
+    out: list[Quantity] = []
+    i = 0
+    while i < len(toks):
+        value: float | None = None
+        n_num = 0
+        d = _parse_digits(toks[i].text)
+        if d is not None:
+            value, n_num = d, 1
+            nxt = _longest(_NUMBERS, words, i + 1, 1)
+            if nxt and float(nxt[1][0]) >= 1000:  # 5 آلاف, 2.5 million
+                value *= float(nxt[1][0])
+                n_num = 2
+        else:
+            hit = _longest(_NUMBERS, words, i)
+            if hit is None:
+                for cut, stem in proclitic_splits(words[i])[1:]:
+                    if (stem,) in _NUMBERS:
+                        hit = (1, _NUMBERS[(stem,)])
+                        break
+            if hit:
+                n_num, (v, *_) = hit[0], hit[1]
+                value = float(v)
+        if value is None:
+            i += 1
+            continue
+        unit_hit = _longest(_UNITS, words, i + n_num)
+        if unit_hit is None and i + n_num < len(words):
+            for cut, stem in proclitic_splits(words[i + n_num])[1:]:
+                if (stem,) in _UNITS:
+                    unit_hit = (1, _UNITS[(stem,)])
+                    break
+        # a dual unit alone is a number and a unit (يومين = 2 days)
+        dual = None
+        if d is None and unit_hit is None:
+            dual = _longest(_UNITS, words, i)
+        if unit_hit is None and dual is None:
+            i += max(n_num, 1)
+            continue
+        if dual is not None and d is None and (words[i],) not in _NUMBERS:
+            n_unit, (unit, mult) = dual[0], dual[1]
+            value, n_num = float(mult or 1), 0
+        else:
+            n_unit, (unit, *_rest) = unit_hit
+        end_i = i + n_num + n_unit
+        start_i = i
+        qualifier = None
+        for back in (4, 3, 2, 1):
+            if start_i - back >= 0:
+                q = _QUALIFIERS.get(tuple(words[start_i - back : start_i]))
+                if q:
+                    qualifier = q[0]
+                    start_i -= back
+                    break
+        if qualifier is None:
+            q = _longest(_QUALIFIERS, words, end_i, 2)
+            if q and q[1][0] == "at_least":
+                qualifier = "at_least"
+                end_i += q[0]
+        s, e = toks[start_i].start, toks[end_i - 1].end
+        out.append(Quantity(value=value, unit=unit, text=text[s:e], start=s, end=e, qualifier=None if qualifier in (None, "exact") else qualifier))
+        i = end_i
+    return [q for q in out if q.unit != "none"]
