@@ -86,10 +86,27 @@ class KG(DefinedNamespace):
 
 
 class SCHEMA(DefinedNamespace):
-    """Terms of <https://schema.org/> declared in ontology/kg.ttl."""
+    """Terms of <http://schema.org/> declared in ontology/kg.ttl."""
 
+    City: URIRef
+    Country: URIRef
+    Event: URIRef
+    GovernmentOrganization: URIRef
+    NewsArticle: URIRef
+    NewsMediaOrganization: URIRef
+    Organization: URIRef
+    Person: URIRef
+    Place: URIRef
+    articleBody: URIRef
+    datePublished: URIRef
+    headline: URIRef
+    identifier: URIRef
+    inLanguage: URIRef
+    name: URIRef
+    publisher: URIRef
+    url: URIRef
 
-    _NS = Namespace("https://schema.org/")
+    _NS = Namespace("http://schema.org/")
     _fail = True
 
 

@@ -23,7 +23,7 @@ RESOURCE_NAMESPACE_TERM = "resourceNamespace"
 
 def generate(ontology: Path | None = None) -> str:
     path = ontology or ontology_dir() / "kg.ttl"
-    g = Graph()
+    g = Graph(bind_namespaces="none")
     g.parse(path, format="turtle")
     prefixes = {p: str(ns) for p, ns in g.namespaces()}
     kg_ns = prefixes["kg"]

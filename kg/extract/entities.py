@@ -169,7 +169,7 @@ class _Finder:
                 entries = self.gaz.lookup(key) or ([self.local[key]] if key in self.local else [])
                 if not entries:
                     continue
-                if n == 1 and any(st in self.fw for _, st in splits):
+                if n == 1 and (any(st in self.fw for _, st in splits) or (tok.norm[:1] in "وف" and tok.norm[1:] in self.fw)):
                     continue  # وإن is a conjunction, not the town of Van
                 entry = self.choose(entries, i, cut, key)
                 if entry is None:

@@ -1,0 +1,192 @@
+"""The ``kg`` command line: each command parses options, calls one library function, formats the result.
+
+Exit codes: 0 success (``validate``: conforms), 1 some input rejected / violations found,
+2 error (bad arguments, unreadable store, invalid query).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+import kg
+from kg import api
+from kg.queries import examples, export, read_query, run
+from kg.store import KGStore, StoreError, default_store_path
+from kg.validate import reports_json
+
+store_option = click.option(
+    "--store",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Store directory (default ./kg-store, or $KG_STORE).",
+)
+
+
+class KGError(click.ClickException):
+    exit_code = 2
+
+
+def _fail(e: Exception) -> KGError:
+    return KGError(str(e))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(kg.__version__, prog_name="kg")
+def cli() -> None:
+    """Turn Arabic and English news articles into a validated knowledge graph of actors, places and claims."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@store_option
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def load(paths: tuple[str, ...], store: Path | None, quiet: bool) -> None:
+    """Load article files or folders (txt, json, jsonl, html; - for JSON lines on stdin)."""
+    try:
+        if quiet:
+            report = api.load(paths, store)
+        else:
+            with click.progressbar(length=0, label="loading", show_pos=True, file=sys.stderr) as bar:
+                report = api.load(paths, store, on_item=lambda _: bar.update(1))
+    except StoreError as e:
+        raise _fail(e) from None
+    for r in report.rejected:
+        click.echo(f"rejected {r.source}: {r.reason}", err=True)
+    click.echo(report.summary())
+    sys.exit(0 if report.ok else 1)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=False))
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
+def extract(file: str, fmt: str) -> None:
+    """Print what kg extracts from one article file (JSON as in CONTRACT.md)."""
+    try:
+        results = api.extract_file(file)
+    except api.InputError as e:
+        raise _fail(e) from None
+    if fmt == "json":
+        out = results[0] if len(results) == 1 else results
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    for r in results:
+        ents = {e["id"]: e["label"] for e in r["entities"]}
+        click.echo(f"# {r['article']['iri']} ({r['article']['language']})")
+        for c in r["claims"]:
+            who = ents.get(c["claimant"], c.get("unnamed_source") or "unnamed")
+            click.echo(f"- {who} [{c['cue']}, {c['mode']}, {c['certainty']}]: {c['content']['text']}")
+
+
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path(exists=True))
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["text", "turtle", "json"]), default="text", show_default=True)
+def validate(files: tuple[str, ...], store: Path | None, fmt: str) -> None:
+    """Validate the store (or RDF / article FILES) against the shapes. Exit 0 conforms, 1 violations, 2 error."""
+    try:
+        reports = api.validate_files(files) if files else api.validate_store(store)
+    except (StoreError, api.InputError) as e:
+        raise _fail(e) from None
+    conforms = all(r.conforms for r in reports)
+    if fmt == "json":
+        click.echo(reports_json(reports))
+    elif fmt == "turtle":
+        for r in reports:
+            click.echo(r.turtle())
+    else:
+        for r in reports:
+            if not r.conforms:
+                click.echo(r.text())
+        click.echo(f"{len(reports)} graph(s) checked: {'conforms' if conforms else 'violations found'}")
+    sys.exit(0 if conforms else 1)
+
+
+@cli.command()
+@click.argument("query")
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "turtle", "nquads"]), default=None,
+              help="Default: a table on a terminal, CSV otherwise.")
+def query(query: str, store: Path | None, fmt: str | None) -> None:
+    """Run a SPARQL query (text, a .rq file, or the name of an example query)."""
+    fmt = fmt or ("table" if sys.stdout.isatty() else "csv")
+    try:
+        text = examples().get(query) or read_query(query)
+        with KGStore(store, read_only=True) as s:
+            click.echo(run(s, text, fmt).rstrip("\n"))
+    except StoreError as e:
+        raise _fail(e) from None
+
+
+@cli.command("export")
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["nquads", "trig", "turtle", "jsonld"]), default="nquads", show_default=True)
+@click.option("--graph", default=None, help="Only this named graph (an article's graph IRI).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None, help="File (default stdout).")
+def export_cmd(store: Path | None, fmt: str, graph: str | None, output: Path | None) -> None:
+    """Export the graph (all named graphs, or one)."""
+    try:
+        with KGStore(store, read_only=True) as s:
+            data = export(s, fmt, graph)
+    except StoreError as e:
+        raise _fail(e) from None
+    if output:
+        output.write_bytes(data)
+    else:
+        click.echo(data.decode("utf-8"), nl=False)
+
+
+@cli.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def stats(store: Path | None, fmt: str) -> None:
+    """Counts per class, articles, languages."""
+    try:
+        st = api.stats(store)
+    except StoreError as e:
+        raise _fail(e) from None
+    if fmt == "json":
+        click.echo(json.dumps(st, ensure_ascii=False, indent=2, sort_keys=True))
+        return
+    click.echo(f"store: {store or default_store_path()}")
+    click.echo(f"articles: {st['articles']}  triples: {st['triples']}  graphs: {st['graphs']}")
+    click.echo("languages: " + ", ".join(f"{k} {v}" for k, v in st["languages"].items()))
+    for cls, n in st["classes"].items():
+        click.echo(f"  {cls:28} {n}")
+
+
+@cli.command()
+@store_option
+def conflicts(store: Path | None) -> None:
+    """List claims that conflict (different claimants, different values for the same measure)."""
+    try:
+        table = api.conflicts(store)
+    except StoreError as e:
+        raise _fail(e) from None
+    click.echo(table.render(70) if table.rows else "no conflicting claims")
+
+
+@cli.command()
+@click.option("--store", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Fresh store directory for the demo (default: a new temporary directory).")
+def demo(store: Path | None) -> None:
+    """Load the bundled sample articles into a fresh store and answer three example queries."""
+    try:
+        result = api.demo(store)
+    except StoreError as e:
+        raise _fail(e) from None
+    click.echo(f"store: {result.store}")
+    click.echo(result.report.summary())
+    for title, table in result.answers:
+        click.echo(f"\n== {title}\n{table}")
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

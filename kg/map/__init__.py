@@ -1,0 +1,235 @@
+"""Mapping an extraction to RDF: one named graph per article, entity descriptions in a shared graph.
+
+The article graph holds the article node, its claims (with PROV-O provenance),
+mentions (NIF offsets), quantities, roles and conflicts. The entities graph
+holds what is true of an entity whatever the article: types, labels in Arabic
+and English, owl:sameAs to Wikidata, GeoNames ID and coordinates. IRIs are
+deterministic (see :mod:`kg.iris`), so mapping the same article twice gives
+isomorphic graphs.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, XSD
+
+import kg
+from kg.iris import (
+    article_iri,
+    claim_iri,
+    conflict_iri,
+    entities_graph,
+    entity_iri,
+    graph_iri,
+    mention_iri,
+    quantity_iri,
+    role_iri,
+)
+from kg.records import Entity, Extraction
+from kg.vocab import KG, KGID, NIF, PROV, SCHEMA, SKOS, WD, WGS84
+
+MODES = {"direct": KG.Direct, "indirect": KG.Indirect, "according_to": KG.AccordingTo}
+CERTAINTIES = {"asserted": KG.Asserted, "hedged": KG.Hedged, "denied": KG.Denied}
+CLASSES = {
+    "Person": KG.Person,
+    "Organization": KG.Organization,
+    "ArmedGroup": KG.ArmedGroup,
+    "GovernmentBody": KG.GovernmentBody,
+    "MediaOrganization": KG.MediaOrganization,
+    "NewsAgency": KG.NewsAgency,
+    "InternationalOrganization": KG.InternationalOrganization,
+    "PoliticalParty": KG.PoliticalParty,
+    "NGO": KG.NGO,
+    "Country": KG.Country,
+    "Region": KG.Region,
+    "City": KG.City,
+    "Neighborhood": KG.Neighborhood,
+    "River": KG.River,
+    "NaturalFeature": KG.NaturalFeature,
+    "MilitaryOperation": KG.MilitaryOperation,
+    "UnnamedSource": KG.UnnamedSource,
+}
+
+
+@dataclass
+class ArticleGraphs:
+    """The RDF of one article: its own named graph and its share of the entities graph."""
+
+    graph: URIRef
+    article: URIRef
+    triples: Graph
+    entities: Graph
+
+    def validation_graph(self) -> Graph:
+        g = Graph()
+        for t in self.triples:
+            g.add(t)
+        for t in self.entities:
+            g.add(t)
+        return g
+
+
+def software_agent() -> URIRef:
+    return KGID[f"software/kg/{kg.__version__}"]
+
+
+def extraction_activity() -> URIRef:
+    return KGID[f"activity/extraction/kg-{kg.__version__}"]
+
+
+def to_graphs(x: Extraction) -> ArticleGraphs:
+    a = x.article
+    art = article_iri(a.url, a.text)
+    g = Graph()
+    g.add((art, RDF.type, KG.Article))
+    g.add((art, SCHEMA.inLanguage, Literal(x.language)))
+    g.add((art, KG.bodyLength, Literal(len(a.text), datatype=XSD.integer)))
+    g.add((art, SCHEMA.articleBody, Literal(a.text)))
+    g.add((art, KG.sourceFile, Literal(a.source)))
+    if a.title:
+        g.add((art, SCHEMA.headline, Literal(a.title)))
+    if a.url:
+        g.add((art, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
+    if a.id:
+        g.add((art, SCHEMA.identifier, Literal(a.id)))
+    if a.published:
+        g.add((art, SCHEMA.datePublished, _date(a.published)))
+    if a.publisher:
+        pub = entity_iri(f"MediaOrganization/{a.publisher}")
+        g.add((art, SCHEMA.publisher, pub))
+    for k, v in sorted(a.extra.items()):
+        g.add((art, KG.extraField, Literal(f"{k}={json.dumps(v, ensure_ascii=False, sort_keys=True)}")))
+    activity = extraction_activity()
+    g.add((activity, RDF.type, KG.Extraction))
+    g.add((activity, PROV.wasAssociatedWith, software_agent()))
+    g.add((software_agent(), RDF.type, PROV.SoftwareAgent))
+    g.add((software_agent(), RDFS.label, Literal(f"kg {kg.__version__}")))
+
+    ents = Graph()
+    by_key = {e.key: e for e in x.entities}
+    for e in x.entities:
+        _entity(ents, e)
+        node = entity_iri(e.key)
+        for m in e.mentions:
+            mi = mention_iri(art, m.start, m.end)
+            g.add((mi, RDF.type, KG.Mention))
+            g.add((mi, KG.beginIndex, Literal(m.start, datatype=XSD.nonNegativeInteger)))
+            g.add((mi, KG.endIndex, Literal(m.end, datatype=XSD.nonNegativeInteger)))
+            g.add((mi, KG.anchorOf, Literal(m.text)))
+            g.add((mi, KG.denotes, node))
+            g.add((mi, KG.inArticle, art))
+    if a.publisher:
+        pub = entity_iri(f"MediaOrganization/{a.publisher}")
+        ents.add((pub, RDF.type, KG.MediaOrganization))
+        ents.add((pub, RDF.type, KG.Source))
+        ents.add((pub, RDFS.label, Literal(a.publisher)))
+        ents.add((pub, KG.entityCategory, Literal("organization")))
+
+    claim_nodes = []
+    for c in x.claims:
+        ci = claim_iri(art, c.content.start, c.content.end)
+        claim_nodes.append(ci)
+        g.add((ci, RDF.type, KG.Claim))
+        g.add((ci, KG.content, Literal(c.content.text)))
+        g.add((ci, KG.beginIndex, Literal(c.content.start, datatype=XSD.nonNegativeInteger)))
+        g.add((ci, KG.endIndex, Literal(c.content.end, datatype=XSD.nonNegativeInteger)))
+        g.add((ci, KG.cue, Literal(c.cue.text)))
+        g.add((ci, KG.mode, MODES[c.mode]))
+        g.add((ci, KG.isQuote, Literal(c.mode == "direct")))
+        g.add((ci, KG.certainty, CERTAINTIES[c.certainty]))
+        g.add((ci, KG.inArticle, art))
+        g.add((ci, PROV.wasDerivedFrom, art))
+        g.add((ci, PROV.wasGeneratedBy, activity))
+        if c.claimant and c.claimant in by_key:
+            who = entity_iri(c.claimant)
+            g.add((ci, KG.claimant, who))
+            g.add((ci, PROV.wasAttributedTo, who))
+        else:
+            unnamed = KGID[f"unnamed/{art.split('/')[-1]}/{c.content.start}"]
+            g.add((unnamed, RDF.type, KG.UnnamedSource))
+            g.add((unnamed, RDFS.label, Literal(c.unnamed_source.text, lang=x.language) if c.unnamed_source else Literal("unnamed source", lang="en")))
+            g.add((ci, KG.claimant, unnamed))
+            g.add((ci, PROV.wasAttributedTo, unnamed))
+            if c.unnamed_source:
+                g.add((ci, KG.unnamedSource, Literal(c.unnamed_source.text)))
+        if c.channel and c.channel in by_key:
+            g.add((ci, KG.channel, entity_iri(c.channel)))
+        if c.channel_kind:
+            g.add((ci, KG.channelKind, Literal(c.channel_kind)))
+        for k in c.about:
+            g.add((ci, KG.about, entity_iri(k)))
+        for q in c.quantities:
+            qi = quantity_iri(art, q.start, q.end)
+            g.add((ci, KG.quantity, qi))
+            g.add((qi, RDF.type, KG.Quantity))
+            g.add((qi, KG.value, Literal(Decimal(str(q.value)), datatype=XSD.decimal)))
+            g.add((qi, KG.unit, Literal(q.unit)))
+            g.add((qi, KG.anchorOf, Literal(q.text)))
+            g.add((qi, KG.beginIndex, Literal(q.start, datatype=XSD.nonNegativeInteger)))
+            g.add((qi, KG.endIndex, Literal(q.end, datatype=XSD.nonNegativeInteger)))
+            if q.qualifier:
+                g.add((qi, KG.qualifier, Literal(q.qualifier)))
+    for r in x.roles:
+        ri = role_iri(art, r.span.start, r.span.end)
+        g.add((ri, RDF.type, KG.Role))
+        g.add((ri, KG.holder, entity_iri(r.person)))
+        g.add((ri, KG.roleName, Literal(r.role)))
+        g.add((ri, KG.inArticle, art))
+        g.add((entity_iri(r.person), KG.hasRole, ri))
+        if r.organization:
+            g.add((ri, KG.roleIn, entity_iri(r.organization)))
+    for cf in x.conflicts:
+        a_, b_ = claim_nodes[cf.first], claim_nodes[cf.second]
+        g.add((a_, KG.conflictsWith, b_))
+        g.add((b_, KG.conflictsWith, a_))
+        ni = conflict_iri(art, a_, b_)
+        g.add((ni, RDF.type, KG.Conflict))
+        g.add((ni, KG.conflictClaim, a_))
+        g.add((ni, KG.conflictClaim, b_))
+        g.add((ni, KG.reason, Literal(cf.reason)))
+        g.add((ni, KG.inArticle, art))
+    return ArticleGraphs(graph=graph_iri(a.url, a.text), article=art, triples=g, entities=ents)
+
+
+def _entity(g: Graph, e: Entity) -> None:
+    node = entity_iri(e.key)
+    g.add((node, RDF.type, CLASSES.get(e.type, KG.Organization if e.category == "organization" else KG.Place if e.category == "place" else KG.Actor)))
+    if e.type in {"MediaOrganization", "NewsAgency"}:
+        g.add((node, RDF.type, KG.Source))
+    g.add((node, KG.entityCategory, Literal(e.category)))
+    label_ar = e.label_ar or (e.label if _is_arabic(e.label) else None)
+    label_en = e.label_en or (e.label if not _is_arabic(e.label) else None)
+    if label_ar:
+        g.add((node, RDFS.label, Literal(label_ar, lang="ar")))
+    if label_en:
+        g.add((node, RDFS.label, Literal(label_en, lang="en")))
+    if e.qid:
+        g.add((node, OWL.sameAs, WD[e.qid]))
+        g.add((node, KG.wikidataId, Literal(e.qid)))
+    if e.geonames_id is not None:
+        g.add((node, KG.geonamesId, Literal(e.geonames_id, datatype=XSD.integer)))
+    if e.lat is not None and e.lon is not None:
+        g.add((node, WGS84.lat, Literal(Decimal(str(e.lat)), datatype=XSD.decimal)))
+        g.add((node, WGS84.long, Literal(Decimal(str(e.lon)), datatype=XSD.decimal)))
+
+
+def _is_arabic(s: str) -> bool:
+    from kg.extract.tokens import is_arabic_text
+
+    return is_arabic_text(s)
+
+
+def _date(value: str) -> Literal:
+    v = value.strip()
+    if len(v) == 10 and v[4] == "-" and v[7] == "-":
+        return Literal(v, datatype=XSD.date)
+    if len(v) >= 19 and v[4] == "-" and "T" in v:
+        return Literal(v, datatype=XSD.dateTime)
+    return Literal(v)
+
+
+__all__ = ["to_graphs", "ArticleGraphs", "SKOS"]

@@ -1,0 +1,129 @@
+"""Running SPARQL over the store and formatting results (table, CSV, TSV, JSON, Turtle, N-Quads)."""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.resources import ontology_dir
+from kg.store import KGStore, StoreError
+
+PREFIXES = """PREFIX kg: <https://w3id.org/kg-news/ontology#>
+PREFIX kgid: <https://w3id.org/kg-news/id/>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+PREFIX schema: <http://schema.org/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX wgs84: <http://www.w3.org/2003/01/geo/wgs84_pos#>
+PREFIX wd: <http://www.wikidata.org/entity/>
+"""
+
+RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV, "json": ox.QueryResultsFormat.JSON}
+GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nquads": ox.RdfFormat.N_QUADS, "ntriples": ox.RdfFormat.N_TRIPLES}
+
+
+@dataclass
+class Table:
+    columns: list[str]
+    rows: list[list[str]]
+
+    def render(self, max_width: int = 60) -> str:
+        def cut(s: str) -> str:
+            return s if len(s) <= max_width else s[: max_width - 1] + "…"
+
+        rows = [[cut(c) for c in r] for r in self.rows]
+        widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(self.columns)]
+        line = "  ".join(c.ljust(w) for c, w in zip(self.columns, widths))
+        out = [line, "  ".join("-" * w for w in widths)]
+        out += ["  ".join(v.ljust(w) for v, w in zip(r, widths)) for r in rows]
+        return "\n".join(out)
+
+
+def read_query(query_or_file: str) -> str:
+    p = Path(query_or_file)
+    if query_or_file.endswith(".rq") or (len(query_or_file) < 512 and "\n" not in query_or_file and p.is_file()):
+        if not p.is_file():
+            raise StoreError(f"no query file {query_or_file}")
+        return p.read_text(encoding="utf-8")
+    return query_or_file
+
+
+def with_prefixes(q: str) -> str:
+    return PREFIXES + q
+
+
+def _term(t) -> str:
+    if t is None:
+        return ""
+    if isinstance(t, ox.Literal):
+        return t.value
+    if isinstance(t, ox.NamedNode):
+        return t.value
+    return str(t)
+
+
+def run(store: KGStore, query: str, fmt: str = "table") -> str:
+    """Run ``query`` (kg's prefixes predeclared) and format its result."""
+    result = store.query(with_prefixes(query))
+    if isinstance(result, ox.QueryBoolean):
+        return json.dumps({"boolean": bool(result)}) if fmt == "json" else str(bool(result)).lower()
+    if isinstance(result, ox.QuerySolutions):
+        if fmt in RESULT_FORMATS:
+            return result.serialize(format=RESULT_FORMATS[fmt]).decode("utf-8")
+        if fmt != "table":
+            raise StoreError(f"a SELECT result cannot be written as {fmt}; use table, csv, tsv or json")
+        cols = [v.value for v in result.variables]
+        rows = [[_term(sol[c]) for c in cols] for sol in result]
+        return Table(cols, rows).render()
+    # CONSTRUCT / DESCRIBE
+    triples = list(result)
+    if fmt in ("table", "turtle"):
+        return ox.serialize(triples, format=ox.RdfFormat.TURTLE).decode("utf-8")
+    if fmt in ("nquads", "ntriples"):
+        return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    raise StoreError(f"a graph result cannot be written as {fmt}; use turtle or nquads")
+
+
+def select(store: KGStore, query: str) -> Table:
+    result = store.query(with_prefixes(query))
+    cols = [v.value for v in result.variables]
+    return Table(cols, [[_term(sol[c]) for c in cols] for sol in result])
+
+
+@lru_cache(maxsize=1)
+def examples() -> dict[str, str]:
+    """Example queries shipped with kg (``ontology/queries/*.rq``), by file stem."""
+    folder = ontology_dir() / "queries"
+    return {f.stem: f.read_text(encoding="utf-8") for f in sorted(folder.glob("*.rq"))}
+
+
+def export(store: KGStore, fmt: str, graph: str | None = None) -> bytes:
+    formats = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "turtle": ox.RdfFormat.TURTLE}
+    if fmt == "jsonld":
+        return _jsonld(store, graph)
+    if fmt not in formats:
+        raise StoreError(f"unknown export format {fmt}")
+    if fmt == "turtle" and graph is None:
+        # Turtle has no graphs: the union of all graphs
+        triples = {ox.Triple(q.subject, q.predicate, q.object) for q in store.all_quads()}
+        return ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.TURTLE)
+    return store.dump(formats[fmt], graph)
+
+
+def _jsonld(store: KGStore, graph: str | None) -> bytes:
+    from rdflib import Dataset
+
+    ds = Dataset()
+    ds.parse(data=store.dump(ox.RdfFormat.N_QUADS, graph) if graph is None else b"", format="nquads")
+    if graph is not None:
+        g = ds.graph(graph)
+        g.parse(data=store.dump(ox.RdfFormat.N_TRIPLES, graph), format="nt")
+    buf = io.StringIO(ds.serialize(format="json-ld", auto_compact=True))
+    return buf.getvalue().encode("utf-8")
