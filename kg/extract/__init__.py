@@ -28,6 +28,9 @@ def extract(article: Article) -> Extraction:
     claims, roles = find_claims(text, tokens, sentences, table, lang)
     # claimants, channels and role holders are entities of the article even when only named there
     entities = list(table.entities.values())
+    if lang != "ar":
+        for e in entities:
+            e.label = e.label_en or e.label
     conflicts = find_conflicts(claims, table.entities)
     return Extraction(article=article, language=lang, entities=entities, claims=claims, roles=roles, conflicts=conflicts)
 

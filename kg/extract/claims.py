@@ -28,7 +28,7 @@ COMPLEMENTIZERS = {
     "ان", "بان", "انه", "انها", "بانه", "بانها", "انهم", "بانهم", "انهما", "انني", "اننا", "بانهما", "بانني", "باننا",
 }
 INTRO_TO = {"الي"}  # أشار إلى أن
-CLAUSE_STARTERS = {"فيما", "بينما", "وفيما", "وبينما"}
+CLAUSE_STARTERS = {"فيما", "بينما", "وفيما", "وبينما", "while", "whereas", "but"}
 PUNCT_STOP = {";", "؛"}
 COMMAS = {"،", ","}
 OPEN_Q = {"«": "»", "“": "”"}
@@ -492,8 +492,9 @@ class _ClaimFinder:
                 s, e = self.tokens[open_i + 1].start, self.tokens[j - 2].end if j - 2 > open_i else self.tokens[j - 1].end
                 self.add(c, s, e, "direct", claimant, unnamed, channel, kind)
                 return sent.end
-        # X said (that) CONTENT
-        claimant, unnamed, channel, kind = self.subject(sent.start, k)
+        # X said (that) CONTENT — the subject is the phrase right before the cue, after any comma
+        subj_from = next((x + 1 for x in range(k - 1, sent.start - 1, -1) if self.tokens[x].text == ","), sent.start)
+        claimant, unnamed, channel, kind = self.subject(subj_from, k)
         j = k + 1
         if c.cue.form == "told":
             f = self.actor_at(j) or (self.actor_at(j + 1) if self.norm(j) == "the" else None)
@@ -507,6 +508,15 @@ class _ClaimFinder:
                 j += 1
                 break
             j += 1
+        if (j >= sent.end or self.tokens[j].text in {".", "!", "?"}) and (claimant or unnamed):
+            # CONTENT, SUBJECT said (on Sunday).
+            subj_start = claimant.first if claimant else unnamed[0]
+            comma = next((x for x in range(subj_start - 1, sent.start, -1) if self.tokens[x].text == ","), None)
+            if comma is None:
+                return None
+            s, e = self.tokens[sent.start].start, self.tokens[comma - 1].end
+            self.add(c, s, e, "indirect", claimant, unnamed, channel, kind)
+            return sent.end
         if j >= sent.end:
             return None
         if claimant is None and unnamed is None:
@@ -543,7 +553,7 @@ class _ClaimFinder:
                 return None
         if stem in {"وفقا", "طبقا", "فقا"} and j < sent.end and self.norm(j) in {"ل", "لـ"}:
             j += 1
-        while j < sent.end and self.tokens[j].text in "«“":
+        while j < sent.end and (self.tokens[j].text in "«“" or self.norm(j) == "the"):
             j += 1
         source = self.actor_at(j)
         unnamed = None

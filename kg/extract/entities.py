@@ -174,6 +174,8 @@ class _Finder:
                 entry = self.choose(entries, i, cut, key)
                 if entry is None:
                     continue
+                if n == 1 and entry.category == "person" and i > 0 and self._after_definite_noun(i):
+                    continue  # الجيش السوداني: an adjective, not the person called al-Sudani
                 start = cut_offset(tok, cut) if cut else tok.start
                 last, s, e = self.span(i, idx[n - 1], start)
                 # the opening « right before a name belongs outside the span; a closing one does too
@@ -198,6 +200,10 @@ class _Finder:
         if media and other:
             return media[0] if channel_context else other[0]
         return entries[0]
+
+    def _after_definite_noun(self, i: int) -> bool:
+        prev = self.tokens[i - 1]
+        return prev.is_arabic and prev.is_word and prev.norm.startswith("ال") and prev.norm not in self.fw
 
     def trigger_candidates(self, i: int) -> list[Found]:
         tok = self.tokens[i]
@@ -256,12 +262,13 @@ class _Finder:
         out = []
         splits = proclitic_splits(tok.norm) if tok.is_arabic else [(0, tok.text)]
         for cut, stem in splits:
-            head = self.heads.get(stem)
+            head = self.heads.get(stem) or (self.heads.get(stem[2:]) if tok.is_arabic and stem.startswith("ال") else None)
             is_op = stem in OPERATION_HEADS
             if not head and not is_op:
                 continue
-            if tok.is_arabic and stem.startswith("ال") and not self._next_is_quote(i):
-                continue  # definite heads are nominal references, resolved later
+            definite = tok.is_arabic and stem.startswith("ال")
+            if definite and not self._next_is_quote(i) and not self._nisba_follows(i):
+                continue  # a bare definite head (المرصد) is a nominal reference, resolved later
             start = cut_offset(tok, cut) if cut else tok.start
             if self._next_is_quote(i):
                 close = self._closing(i + 1)
@@ -283,6 +290,8 @@ class _Finder:
                 continue
             if not tok.is_arabic or is_op:
                 continue
+            if definite:
+                stem = stem[2:]
             chain = []
             k = i + 1
             while k < len(self.tokens) and len(chain) < 4:
@@ -316,6 +325,13 @@ class _Finder:
             entry = inner[0] if inner and inner[0].category == "organization" else _new_entry("organization", type_, label, head.gender)
             out.append(Found(i, chain[-1] + 1, start, e_end, entry, "pattern"))
         return out
+
+    def _nisba_follows(self, i: int) -> bool:
+        """الجيش السوداني, المؤسسة الوطنية: a definite head with a relational adjective names an organisation."""
+        if i + 1 >= len(self.tokens):
+            return False
+        n = self.tokens[i + 1].norm
+        return n.startswith("ال") and len(n) > 4 and n.endswith(("ي", "يه")) and n not in self.fw
 
     def _next_is_quote(self, i: int) -> bool:
         return i + 1 < len(self.tokens) and self.tokens[i + 1].text == "«"
@@ -449,7 +465,8 @@ class _Finder:
         k = i + 1
         while k < len(self.tokens) and len(parts) < 4:
             t = self.tokens[k]
-            if t.text[:1].isupper() and t.is_word and t.text.lower() not in self.fw and not self.heads.get(t.text):
+            surname = t.text[:3].lower() in {"al-", "el-"} and t.text[3:4].isupper()
+            if (t.text[:1].isupper() or surname) and t.is_word and t.text.lower() not in self.fw and not self.heads.get(t.text):
                 parts.append(k)
                 k += 1
             elif t.text.lower() in NAME_PARTICLES and k + 1 < len(self.tokens) and self.tokens[k + 1].text[:1].isupper():

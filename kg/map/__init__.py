@@ -126,7 +126,7 @@ def to_graphs(x: Extraction) -> ArticleGraphs:
         pub = entity_iri(f"MediaOrganization/{a.publisher}")
         ents.add((pub, RDF.type, KG.MediaOrganization))
         ents.add((pub, RDF.type, KG.Source))
-        ents.add((pub, RDFS.label, Literal(a.publisher)))
+        ents.add((pub, RDFS.label, Literal(a.publisher, lang="ar" if _is_arabic(a.publisher) else "en")))
         ents.add((pub, KG.entityCategory, Literal("organization")))
 
     claim_nodes = []
