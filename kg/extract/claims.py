@@ -559,6 +559,13 @@ class _ClaimFinder:
         unnamed = None
         if source is None:
             u = self.unnamed_at(j)
+            if u is None and self.lang == "en":
+                for skip in (1, 2):  # local officials, senior Western diplomats
+                    if j + skip < sent.end and self.tokens[j + skip - 1].text.islower():
+                        u = self.unnamed_at(j + skip)
+                        if u:
+                            j += skip
+                            break
             if u is None:
                 return None
             unnamed = (j, u[1])

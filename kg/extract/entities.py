@@ -267,10 +267,10 @@ class _Finder:
             if not head and not is_op:
                 continue
             definite = tok.is_arabic and stem.startswith("ال")
-            if definite and not self._next_is_quote(i) and not self._nisba_follows(i):
+            if definite and not self._nisba_follows(i):
                 continue  # a bare definite head (المرصد) is a nominal reference, resolved later
             start = cut_offset(tok, cut) if cut else tok.start
-            if self._next_is_quote(i):
+            if self._next_is_quote(i) and not definite:
                 close = self._closing(i + 1)
                 if close is None or close - i > 8:
                     continue
@@ -331,7 +331,7 @@ class _Finder:
         if i + 1 >= len(self.tokens):
             return False
         n = self.tokens[i + 1].norm
-        return n.startswith("ال") and len(n) > 4 and n.endswith(("ي", "يه")) and n not in self.fw
+        return n.startswith("ال") and len(n) > 4 and n.endswith(("ي", "يه")) and n not in self.fw and n not in NON_NAME_ADJECTIVES
 
     def _next_is_quote(self, i: int) -> bool:
         return i + 1 < len(self.tokens) and self.tokens[i + 1].text == "«"
@@ -366,6 +366,21 @@ class _Finder:
             steps += 1
         return None
 
+    def title_right_before(self, i: int) -> bool:
+        """A title directly before i, with at most two definite words between (وزير الخارجية سامي)."""
+        for back in (1, 2, 3):
+            k = i - back
+            if k < 0:
+                return False
+            for n in (2, 1):
+                key = tuple(self.tokens[j].norm for j in range(k - n + 1, k + 1)) if k - n + 1 >= 0 else ()
+                stripped = key[:-1] + (proclitic_splits(key[-1])[-1][1],) if key else ()
+                if key in self.titles or stripped in self.titles:
+                    return True
+            if not self.tokens[k].norm.startswith("ال"):
+                return False
+        return False
+
     def person_candidates(self, i: int) -> list[Found]:
         tok = self.tokens[i]
         if not tok.is_word:
@@ -398,6 +413,8 @@ class _Finder:
         title_gender = self.has_title_before(i)
         if not gender and not title_gender:
             return []
+        if not gender and not self.title_right_before(i):
+            return []
         if not gender:
             # after a title, an unknown first name is accepted when it is a plain word
             if tok.norm in self.fw or tok.norm.startswith("ال") or tok.norm in self.cues or len(tok.norm) < 3:
@@ -414,7 +431,7 @@ class _Finder:
             nm = t.norm
             if nm in self.fw or nm in self.cues or nm in {"ل", "لـ"} or nm in LINKERS or self.heads.get(nm) or nm in self.triggers:
                 break
-            if nm in self.stop_names or nm in NON_NAME_ADJECTIVES:
+            if nm in NON_NAME_ADJECTIVES:
                 break
             g, ln = self._given(k)
             if g:
@@ -426,7 +443,7 @@ class _Finder:
                 k += 2
                 continue
             if nm.startswith("ال") and len(nm) > 3:
-                if any(c.category != "person" for c in [f.entry for f in self.gazetteer_candidates(k)]):
+                if any(c.category == "organization" or c.type in {"Country", "Region"} for c in [f.entry for f in self.gazetteer_candidates(k)]):
                     break
                 parts.append(k)
                 break
@@ -599,7 +616,7 @@ class _Finder:
                     if n == 2 and tail[0] not in {"عبد", "ابو", "ال", "بن", "Abdel", "Abu", "al", "bin"}:
                         continue
                     seq = [stem] + [self.tokens[i + j].norm if tok.is_arabic else self.tokens[i + j].text for j in range(1, n) if i + j < len(self.tokens)]
-                    if seq != tail or (n == 1 and stem in self.names and stem not in {"عبد"}):
+                    if seq != tail:
                         continue
                     if n == 1 and len(stem) < 3:
                         continue

@@ -91,6 +91,13 @@ def find_quantities(text: str, tokens: list[Token], first: int, last: int) -> li
                 n_num, (v, *_) = hit[0], hit[1]
                 value = float(v)
         if value is None:
+            dual_only = _longest(_UNITS, words, i)
+            if dual_only and len(dual_only[1]) > 1 and dual_only[1][1]:
+                n_unit, (unit, mult) = dual_only
+                s_, e_ = toks[i].start, toks[i + n_unit - 1].end
+                out.append(Quantity(value=float(mult), unit=unit, text=text[s_:e_], start=s_, end=e_))
+                i += n_unit
+                continue
             i += 1
             continue
         unit_hit = _longest(_UNITS, words, i + n_num)

@@ -1,0 +1,151 @@
+"""Rule families on sentences written for these tests (Arabic and English), with negative cases."""
+
+import pytest
+
+from kg.extract import extract
+from kg.records import Article
+
+
+def run(text: str):
+    x = extract(Article(text=text, source="test"))
+    names = {e.key: e for e in x.entities}
+    return x, names
+
+
+def claimant_label(x, c):
+    return x.entity(c.claimant).label if c.claimant else None
+
+
+def test_reported_speech_with_channel_and_person_from_title():
+    x, _ = run("وقال وزير الخارجية سامي الحسن لوكالة رويترز إن المحادثات ستستأنف الأسبوع المقبل.")
+    [c] = x.claims
+    assert claimant_label(x, c) == "سامي الحسن"
+    assert x.entity(c.channel).qid == "Q130879"  # Reuters, from the checked gazetteer
+    assert c.content.text == "المحادثات ستستأنف الأسبوع المقبل"
+    assert c.mode == "indirect" and c.cue.text == "قال"
+
+
+def test_direct_quote_after_colon_and_carried_speaker():
+    text = "وأكدت الناطقة باسم المنظمة ليلى حداد أن «الوضع الإنساني كارثي». وأضافت: «نحتاج إلى ممرات آمنة»."
+    x, _ = run(text)
+    assert [c.content.text for c in x.claims] == ["الوضع الإنساني كارثي", "نحتاج إلى ممرات آمنة"]
+    assert all(claimant_label(x, c) == "ليلى حداد" for c in x.claims)
+    assert all(c.mode == "direct" for c in x.claims)
+
+
+def test_participle_chain_same_speaker_and_hedged():
+    x, _ = run("وأعلنت «قوات الأمن» في بيان أنها أغلقت الطريق، مرجحة أن تستمر العملية يومين، مؤكدة سقوط ثلاثة قتلى.")
+    assert len(x.claims) == 3
+    assert {claimant_label(x, c) for c in x.claims} == {"قوات الأمن"}
+    assert [c.certainty for c in x.claims] == ["asserted", "hedged", "asserted"]
+    assert x.claims[0].channel_kind == "statement"
+    assert x.claims[1].quantities[0].unit == "day" and x.claims[1].quantities[0].value == 2
+
+
+def test_denial():
+    x, _ = run("ونفت وزارة الدفاع أن تكون طائراتها قد قصفت السوق.")
+    [c] = x.claims
+    assert c.certainty == "denied" and claimant_label(x, c) == "وزارة الدفاع"
+
+
+def test_according_to_at_start_middle_and_end():
+    x, _ = run("وبحسب الأمم المتحدة، نزح أكثر من ألف شخص. وارتفعت الأسعار، وفق مصادر محلية، بنسبة كبيرة. وتوقف العمل في الميناء، بحسب منظمة الصحة العالمية.")
+    assert [c.mode for c in x.claims] == ["according_to"] * 3
+    assert x.claims[0].content.text == "نزح أكثر من ألف شخص"
+    assert x.claims[0].quantities[0].value == 1000 and x.claims[0].quantities[0].qualifier == "more_than"
+    assert x.claims[1].claimant is None and x.claims[1].unnamed_source.text == "مصادر"
+    assert x.claims[2].content.text == "وتوقف العمل في الميناء"
+
+
+def test_unnamed_sources():
+    x, _ = run("ويقول خبراء إن الاقتصاد سيتعافى ببطء.")
+    [c] = x.claims
+    assert c.claimant is None and c.unnamed_source.text == "خبراء"
+
+
+def test_negatives_bain_campaign_title_and_headline():
+    # بين is not a cue; a quoted campaign name is not a claim; a headline without a cue is not a claim
+    x, _ = run("مواجهات عنيفة في المدينة\nاندلعت اشتباكات بين الجيش والمسلحين خلال حملة «درع الشمال» أمس.")
+    assert x.claims == []
+    ops = [e for e in x.entities if e.type == "MilitaryOperation"]
+    assert ops and ops[0].category == "other"
+
+
+def test_according_to_needs_a_source():
+    x, _ = run("وتم توزيع المساعدات وفق الخطة المعتمدة.")
+    assert x.claims == []
+
+
+def test_entities_clitics_demonyms_and_places():
+    x, names = run("وصلت قافلة إيرانية إلى بغداد، ودخلت القوات بلدة تل الهوى في محافظة نينوى قرب نهر دجلة.")
+    by_label = {e.label: e for e in x.entities}
+    assert names["Q794"].mentions[0].text == "إيرانية"
+    assert "Q1530" in names  # Baghdad via بغداد after إلى
+    assert by_label["بلدة تل الهوى"].type == "City"
+    assert names["Q189352"].type == "Region"
+    assert names["Q35591"].type == "River"
+
+
+def test_coreference_nominal_and_name_parts():
+    text = (
+        "قال المرصد السوري لحقوق الإنسان إن الاشتباكات مستمرة في مدينة حلب. "
+        "وأضاف المرصد أن المدينة شهدت قصفا. وقال مدير «المرصد» كريم ناصر إن الوضع صعب. وأشار ناصر إلى أن الطرق مقطوعة."
+    )
+    x, names = run(text)
+    sohr = next(e for e in x.entities if e.label.startswith("المرصد السوري"))
+    assert len(sohr.mentions) >= 3
+    assert any(m.text == "المدينة" for m in names["Q41183"].mentions)
+    karim = next(e for e in x.entities if e.label == "كريم ناصر")
+    assert any(m.text == "ناصر" for m in karim.mentions)
+    assert claimant_label(x, x.claims[-1]) == "كريم ناصر"
+    assert any(r.role == "director" and r.person == karim.key for r in x.roles)
+
+
+def test_newspaper_vs_region():
+    x, names = run("وقال الوزير عماد سالم لـ«الشرق الأوسط» إن الشرق الأوسط يمر بمرحلة صعبة.")
+    [c] = x.claims
+    assert x.entity(c.channel).type == "MediaOrganization"
+    assert names["Q7204"].mentions[0].text == "الشرق الأوسط"
+
+
+def test_english_patterns():
+    text = (
+        '"The situation is dire," said Sarah Miller, a spokeswoman for the agency.\n'
+        "The army said on Monday that 12 soldiers were wounded.\n"
+        "According to local officials, the bridge was destroyed.\n"
+        "Prices rose by 5 percent in March, the Central Bank of Egypt said.\n"
+    )
+    x, _ = run(text)
+    contents = [c.content.text for c in x.claims]
+    assert "The situation is dire" in contents
+    assert "12 soldiers were wounded" in contents
+    assert "the bridge was destroyed" in contents
+    assert "Prices rose by 5 percent in March" in contents
+    dire = next(c for c in x.claims if c.content.text == "The situation is dire")
+    assert claimant_label(x, dire) == "Sarah Miller" and dire.mode == "direct"
+
+
+@pytest.mark.parametrize(
+    "text,value,unit,qualifier",
+    [
+        ("قال المسؤول إن نحو ٩٥ في المائة من الأراضي تحت السيطرة.", 95, "percent", "about"),
+        ("أكد البيان أن ما يربو على ألف طن من القمح وصلت.", 1000, "tonne", "more_than"),
+        ("قال المتحدث إن القوات تسيطر على أكثر من 100 كيلومتر مربع.", 100, "km2", "more_than"),
+        ("قال المتحدث إن 5 آلاف مدني نزحوا.", 5000, "person", None),
+        ("Officials said at least 40 people were killed.", 40, "person", "at_least"),
+    ],
+)
+def test_quantities(text, value, unit, qualifier):
+    x, _ = run(text)
+    q = x.claims[0].quantities[0]
+    assert (q.value, q.unit, q.qualifier) == (value, unit, qualifier)
+
+
+def test_conflicting_figures_from_different_claimants():
+    text = (
+        "قال المرصد السوري لحقوق الإنسان إن الفصائل تسيطر على نحو 70 في المائة من مدينة إدلب. "
+        "وأكدت الحكومة السورية أن الفصائل لا تسيطر إلا على 40 في المائة من المدينة."
+    )
+    x, _ = run(text)
+    assert len(x.conflicts) == 1
+    assert "percent" in x.conflicts[0].reason
