@@ -117,8 +117,8 @@ def to_graphs(x: Extraction) -> ArticleGraphs:
         for m in e.mentions:
             mi = mention_iri(art, m.start, m.end)
             g.add((mi, RDF.type, KG.Mention))
-            g.add((mi, KG.beginIndex, Literal(m.start, datatype=XSD.nonNegativeInteger)))
-            g.add((mi, KG.endIndex, Literal(m.end, datatype=XSD.nonNegativeInteger)))
+            g.add((mi, KG.beginIndex, Literal(m.start, datatype=XSD.integer)))
+            g.add((mi, KG.endIndex, Literal(m.end, datatype=XSD.integer)))
             g.add((mi, KG.anchorOf, Literal(m.text)))
             g.add((mi, KG.denotes, node))
             g.add((mi, KG.inArticle, art))
@@ -135,8 +135,8 @@ def to_graphs(x: Extraction) -> ArticleGraphs:
         claim_nodes.append(ci)
         g.add((ci, RDF.type, KG.Claim))
         g.add((ci, KG.content, Literal(c.content.text)))
-        g.add((ci, KG.beginIndex, Literal(c.content.start, datatype=XSD.nonNegativeInteger)))
-        g.add((ci, KG.endIndex, Literal(c.content.end, datatype=XSD.nonNegativeInteger)))
+        g.add((ci, KG.beginIndex, Literal(c.content.start, datatype=XSD.integer)))
+        g.add((ci, KG.endIndex, Literal(c.content.end, datatype=XSD.integer)))
         g.add((ci, KG.cue, Literal(c.cue.text)))
         g.add((ci, KG.mode, MODES[c.mode]))
         g.add((ci, KG.isQuote, Literal(c.mode == "direct")))
@@ -169,8 +169,8 @@ def to_graphs(x: Extraction) -> ArticleGraphs:
             g.add((qi, KG.value, Literal(Decimal(str(q.value)), datatype=XSD.decimal)))
             g.add((qi, KG.unit, Literal(q.unit)))
             g.add((qi, KG.anchorOf, Literal(q.text)))
-            g.add((qi, KG.beginIndex, Literal(q.start, datatype=XSD.nonNegativeInteger)))
-            g.add((qi, KG.endIndex, Literal(q.end, datatype=XSD.nonNegativeInteger)))
+            g.add((qi, KG.beginIndex, Literal(q.start, datatype=XSD.integer)))
+            g.add((qi, KG.endIndex, Literal(q.end, datatype=XSD.integer)))
             if q.qualifier:
                 g.add((qi, KG.qualifier, Literal(q.qualifier)))
     for r in x.roles:
