@@ -28,13 +28,14 @@ COMPLEMENTIZERS = {
     "ان", "بان", "انه", "انها", "بانه", "بانها", "انهم", "بانهم", "انهما", "انني", "اننا", "بانهما", "بانني", "باننا",
 }
 INTRO_TO = {"الي"}  # أشار إلى أن
-CLAUSE_STARTERS = {"فيما", "بينما", "وفيما", "وبينما", "while", "whereas", "but"}
+CLAUSE_STARTERS = {"فيما", "بينما", "وفيما", "وبينما", "while", "whereas", "but", "saying", "adding", "as"}
 PUNCT_STOP = {";", "؛"}
 COMMAS = {"،", ","}
 OPEN_Q = {"«": "»", "“": "”"}
 STATEMENT_WORDS = {"بيان": "statement", "تصريح": "statement", "تصريحات": "statement", "حديث": "interview", "مقابله": "interview", "statement": "statement", "interview": "interview"}
 LINKERS = {"التابعه", "التابع", "التابعين", "التابعتين", "affiliated"}
-EN_SKIP = {"that", "on", "in", "a", "the", "late", "earlier", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "statement", "interview", "told", "reporters", "journalists"}
+EN_SKIP = {"on", "late", "earlier", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "reporters", "journalists"}
+EN_ADVERBIALS = [("in", "a", "statement"), ("in", "an", "interview"), ("in", "a", "interview"), ("on", "television"), ("to", "reporters")]
 
 
 @dataclass
@@ -386,8 +387,39 @@ class _ClaimFinder:
             return self.english_verb(c, sent)
         return self.arabic_cue(c, sent)
 
+    def relayed(self, c: _Cue, sent: Sentence) -> int | None:
+        """وكالة X نقلت عن مسؤول قوله إن …: the source after عن is the claimant, the relaying outlet the channel."""
+        k = c.index
+        an = next((x for x in range(k + 1, min(sent.end, k + 12)) if self.norm(x) == "عن"), None)
+        if an is None:
+            return None
+        relay, _, _, _ = self.subject(k + 1, an)
+        j = an + 1
+        source = self.actor_at(j)
+        unnamed = None
+        if source is None:
+            u = self.unnamed_at(j)
+            if u is None:
+                return None
+            unnamed, j = (j, u[1]), j + u[0]
+            while j < sent.end and self.tokens[j].is_word and not self.is_complementizer(j) and self.norm(j) not in {"قوله", "قولها", "قولهم"} and j < an + 5:
+                j += 1
+        else:
+            j = source.last
+        if j < sent.end and self.norm(j) in {"قوله", "قولها", "قولهم", "قولهما"}:
+            j += 1
+        comp = self.is_complementizer(j) if j < sent.end else 0
+        got = self.content_from(j + comp, sent.end)
+        if got is None:
+            return None
+        s, e, mode, nxt = got
+        self.add(c, s, e, mode, source, unnamed, relay.entry.key if relay else None, None)
+        return nxt
+
     def arabic_cue(self, c: _Cue, sent: Sentence) -> int | None:
         k = c.index
+        if c.cue.complement == "relay":
+            return self.relayed(c, sent)
         if c.cue.kind == "participle":
             prev = self.tokens[k - 1].text if k > sent.start else ""
             if prev not in COMMAS | PUNCT_STOP | {"»", "”", ")"}:
@@ -492,24 +524,45 @@ class _ClaimFinder:
                 s, e = self.tokens[open_i + 1].start, self.tokens[j - 2].end if j - 2 > open_i else self.tokens[j - 1].end
                 self.add(c, s, e, "direct", claimant, unnamed, channel, kind)
                 return sent.end
-        # X said (that) CONTENT — the subject is the phrase right before the cue, after any comma
+        # X said (that) CONTENT — the subject is the last person before the cue, else the phrase after the last comma
         subj_from = next((x + 1 for x in range(k - 1, sent.start - 1, -1) if self.tokens[x].text == ","), sent.start)
         claimant, unnamed, channel, kind = self.subject(subj_from, k)
+        persons = [f for f in self._actors_between(sent.start, k) if f.entry.category == "person"]
+        if persons and (claimant is None or claimant.entry.category != "person") and not self._closes_quote_before(k, sent):
+            claimant, unnamed = persons[-1], None
+        if claimant is None and unnamed is None:
+            claimant, unnamed, channel2, kind2 = self.subject(sent.start, k)
         j = k + 1
         if c.cue.form == "told":
             f = self.actor_at(j) or (self.actor_at(j + 1) if self.norm(j) == "the" else None)
             if f:
                 channel = f.entry.key
                 j = f.last
-        while j < sent.end and (self.norm(j) in EN_SKIP or self.tokens[j].text == ","):
-            if self.norm(j) in {"statement", "interview"}:
-                kind = self.norm(j)
-            if self.norm(j) == "that":
-                j += 1
-                break
-            j += 1
-        if (j >= sent.end or self.tokens[j].text in {".", "!", "?"}) and (claimant or unnamed):
-            # CONTENT, SUBJECT said (on Sunday).
+        # "that" within reach starts the content; otherwise skip adverbials (on Monday, in a statement)
+        that = next(
+            (x for x in range(j, min(sent.end, j + 10)) if self.norm(x) == "that" or self.tokens[x].text in {",", '"', "“", ":"}),
+            None,
+        )
+        for x in range(j, that if that is not None else j):
+            if self.norm(x) in {"statement", "interview"}:
+                kind = self.norm(x)
+        if that is not None and self.norm(that) == "that":
+            j = that + 1
+        else:
+            moved = True
+            while moved and j < sent.end:
+                moved = False
+                for adv in EN_ADVERBIALS:
+                    if tuple(self.norm(j + n) for n in range(len(adv)) if j + n < sent.end) == adv:
+                        kind = adv[-1] if adv[-1] in {"statement", "interview"} else kind
+                        j += len(adv)
+                        moved = True
+                while j < sent.end and self.norm(j) in EN_SKIP:
+                    j += 1
+                    moved = True
+        ends_here = j >= sent.end or self.tokens[j].text in {".", "!", "?", ","}
+        if ends_here and (claimant or unnamed):
+            # CONTENT, SUBJECT said (on Sunday)[, …].
             subj_start = claimant.first if claimant else unnamed[0]
             comma = next((x for x in range(subj_start - 1, sent.start, -1) if self.tokens[x].text == ","), None)
             if comma is None:
@@ -519,18 +572,31 @@ class _ClaimFinder:
             return sent.end
         if j >= sent.end:
             return None
+        carried = None
         if claimant is None and unnamed is None:
             carried = self.carried(c.cue, self.tokens[k].start)
             if carried is None:
                 return None
-        else:
-            carried = None
         got = self.content_from(j, sent.end)
         if got is None:
             return None
         s, e, mode, nxt = got
         self.add(c, s, e, mode, claimant, unnamed, channel, kind, carried)
         return nxt
+
+    def _actors_between(self, a: int, b: int) -> list[Found]:
+        out, k = [], a
+        while k < b:
+            f = self.actor_at(k)
+            if f:
+                out.append(f)
+                k = f.last
+            else:
+                k += 1
+        return out
+
+    def _closes_quote_before(self, k: int, sent: Sentence) -> bool:
+        return any(self.tokens[x].text in {'"', "”"} for x in range(max(sent.start, k - 3), k))
 
     def _english_open(self, close: int, sent: Sentence) -> int | None:
         for j in range(close - 1, max(-1, close - 200), -1):

@@ -1,15 +1,53 @@
-"""Conflicting claims: different claimants, the same measure about the same thing, different values.
+"""Conflicting claims: different claimants, the same measure, different values.
 
 "The observatory says the force holds 95 % of the city; the force says 80 %."
-Two claims conflict when their claimants differ, they carry a quantity with the
-same unit, they are about a common place or actor, and the values differ.
+Two claims conflict when their claimants differ, each states a quantity with the
+same unit, the values differ by more than rounding, and they measure the same
+thing: the words around the two figures share a stem (تسيطر / السيطرة,
+"poverty"), and they are about a common entity or share at least two stems.
 """
 
 from __future__ import annotations
 
-from kg.records import Claim, Conflict, Entity
+import re
+
+from kg.extract.lexicon import function_words
+from kg.extract.normalize import normalize
+from kg.records import Claim, Conflict, Entity, Quantity
 
 TOLERANCE = 0.02  # values within 2 % of each other are the same figure rounded differently
+WINDOW_BEFORE, WINDOW_AFTER = 5, 3
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def stem(word: str) -> str:
+    """A crude stem that lets السيطرة meet تسيطر and "controls" meet "control": enough to compare measures."""
+    w = normalize(word, casefold=True)
+    if w.isascii():
+        for suf in ("ing", "ed", "es", "s"):
+            if w.endswith(suf) and len(w) - len(suf) >= 4:
+                return w[: -len(suf)]
+        return w
+    for pre in ("وال", "بال", "فال", "لل", "ال", "و", "ف"):
+        if w.startswith(pre) and len(w) - len(pre) >= 3:
+            w = w[len(pre):]
+            break
+    for suf in ("يات", "ات", "ون", "ين", "ه", "ت"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            w = w[: -len(suf)]
+            break
+    if len(w) >= 4 and w[0] in "تين":
+        w = w[1:]
+    return w
+
+
+def measure_stems(claim: Claim, q: Quantity) -> set[str]:
+    text = claim.content.text
+    rel_s, rel_e = q.start - claim.content.start, q.end - claim.content.start
+    before = _WORD.findall(text[:rel_s])[-WINDOW_BEFORE:]
+    after = _WORD.findall(text[rel_e:])[:WINDOW_AFTER]
+    fw = function_words()
+    return {stem(w) for w in before + after if normalize(w) not in fw and w.lower() not in fw and len(w) > 2}
 
 
 def find_conflicts(claims: list[Claim], entities: dict[str, Entity]) -> list[Conflict]:
@@ -19,20 +57,22 @@ def find_conflicts(claims: list[Claim], entities: dict[str, Entity]) -> list[Con
             b = claims[j]
             if a.claimant is None or b.claimant is None or a.claimant == b.claimant:
                 continue
-            shared = [k for k in a.about if k in b.about]
-            if not shared:
-                continue
+            shared_about = [k for k in a.about if k in b.about]
+            found = False
             for qa in a.quantities:
-                qb = next((q for q in b.quantities if q.unit == qa.unit), None)
-                if qb is None:
-                    continue
-                if abs(qa.value - qb.value) <= TOLERANCE * max(abs(qa.value), abs(qb.value)):
-                    continue
-                names = ", ".join(entities[k].label for k in shared if k in entities)
-                who_a = entities[a.claimant].label if a.claimant in entities else a.claimant
-                who_b = entities[b.claimant].label if b.claimant in entities else b.claimant
-                out.append(
-                    Conflict(i, j, f"{who_a} gives {qa.text}, {who_b} gives {qb.text} ({qa.unit}) about {names}")
-                )
-                break
+                for qb in b.quantities:
+                    if qa.unit != qb.unit or abs(qa.value - qb.value) <= TOLERANCE * max(abs(qa.value), abs(qb.value)):
+                        continue
+                    common = measure_stems(a, qa) & measure_stems(b, qb)
+                    if not common or (not shared_about and len(common) < 2):
+                        continue
+                    who_a = entities[a.claimant].label if a.claimant in entities else a.claimant
+                    who_b = entities[b.claimant].label if b.claimant in entities else b.claimant
+                    about = ", ".join(entities[k].label for k in shared_about if k in entities)
+                    reason = f"{who_a}: {qa.text}; {who_b}: {qb.text} ({qa.unit})" + (f" about {about}" if about else "")
+                    out.append(Conflict(i, j, reason))
+                    found = True
+                    break
+                if found:
+                    break
     return out

@@ -107,12 +107,29 @@ class _Finder:
         self.names = given_names()
         self.titles = titles()
         self.stop_names = place_stopwords()
+        self.article_countries = self._countries_named()
         self.sentence_of = {}
         for si, s in enumerate(sentences):
             for k in range(s.start, s.end):
                 self.sentence_of[k] = si
 
     # ---------- helpers ----------
+    def _countries_named(self) -> set[str]:
+        """ISO codes of the countries the article names (or names by adjective): context for ambiguous places."""
+        out = set()
+        for tok in self.tokens:
+            if not tok.is_word:
+                continue
+            for _, stem in proclitic_splits(tok.norm) if tok.is_arabic else [(0, tok.text)]:
+                for e in self.gaz.lookup((stem,)):
+                    if e.type == "Country" and e.iso2:
+                        out.add(e.iso2)
+        for i in range(len(self.tokens) - 1):
+            for e in self.gaz.lookup((self.tokens[i].norm, self.tokens[i + 1].norm)):
+                if e.type == "Country" and e.iso2:
+                    out.add(e.iso2)
+        return out
+
     def words_from(self, i: int, n: int) -> list[int]:
         """Indices of up to n word tokens from i, skipping «» between them (not crossing other punctuation)."""
         out = []
@@ -162,7 +179,10 @@ class _Finder:
             return []
         out = []
         idx = self.words_from(i, self.gaz.max_len)
-        splits = proclitic_splits(tok.norm) if tok.is_arabic else [(0, tok.text)]
+        if tok.is_arabic:
+            splits = proclitic_splits(tok.norm)
+        else:
+            splits = [(0, tok.text)] + ([(0, tok.text.title())] if tok.text.isupper() and len(tok.text) > 3 else [])
         for cut, stem in splits:
             for n in range(len(idx), 0, -1):
                 key = (stem,) + tuple(self.tokens[k].norm for k in idx[1:n])
@@ -182,6 +202,8 @@ class _Finder:
                 if self.text[s:e].endswith("»") and "«" not in self.text[s:e]:
                     e -= 1
                     last -= 1
+                if entry.demonym and tok.is_arabic and stem.startswith("ال"):
+                    continue  # الاقتصاد العراقي: an adjective of a definite noun, not a mention of the country
                 kind = "demonym" if entry.demonym else "name"
                 out.append(Found(i, last, s, e, entry, kind))
                 break
@@ -198,8 +220,14 @@ class _Finder:
             if not (quoted or channel_context or prev_norm in self.triggers):
                 return None
         if media and other:
-            return media[0] if channel_context else other[0]
-        return entries[0]
+            return media[0] if channel_context else self._best_place(other)
+        return self._best_place(entries)
+
+    def _best_place(self, entries: list[GazEntry]) -> GazEntry:
+        """Same name, several places (Tripoli): the one in a country the article names, then the checked one."""
+        if len(entries) == 1:
+            return entries[0]
+        return min(entries, key=lambda e: (e.country not in self.article_countries if e.country else True, e.rank, -e.population))
 
     def _after_definite_noun(self, i: int) -> bool:
         prev = self.tokens[i - 1]
@@ -499,13 +527,46 @@ class _Finder:
         entry = known[0] if known and known[0].category == "person" else _new_entry("person", "Person", label, gender or title_gender or "m")
         return [Found(i, parts[-1] + 1, start, end, entry, "person")]
 
+    def english_structural_person(self, i: int) -> list[Found]:
+        """Capitalised words that speak or are described: "said Amira Khalil, a nurse", "Volker Perthes, the envoy"."""
+        tok = self.tokens[i]
+        if tok.is_arabic or not tok.is_word or not tok.text[:1].isupper() or tok.text.lower() in self.fw:
+            return []
+        if i and self.tokens[i - 1].is_word and self.tokens[i - 1].text[:1].isupper():
+            return []
+        parts = [i]
+        k = i + 1
+        while k < len(self.tokens) and len(parts) < 3 and self.tokens[k].is_word and self.tokens[k].text[:1].isupper():
+            parts.append(k)
+            k += 1
+        if len(parts) < 2 or any(self.tokens[p].text in self.heads or self.tokens[p].text.lower() in self.fw for p in parts):
+            return []
+        if self.gaz.lookup(tuple(self.tokens[p].text for p in parts)):
+            return []
+        before = self.tokens[i - 1].text.lower() if i else ""
+        after = [t.text.lower() for t in self.tokens[k : k + 2]]
+        speaks = before in {"said", "says", "added", "told"} or (after[:1] and self.cues.get(after[0]) and self.cues[after[0]].kind == "verb")
+        described = after[:1] == [","] and len(after) > 1 and after[1] in {"a", "an", "the"}
+        if not (speaks or described):
+            return []
+        start, end = tok.start, self.tokens[parts[-1]].end
+        return [Found(i, parts[-1] + 1, start, end, _new_entry("person", "Person", self.text[start:end]), "person")]
+
     def english_org_candidates(self, i: int) -> list[Found]:
         tok = self.tokens[i]
         if tok.is_arabic or not tok.is_word or not tok.text[:1].isupper():
             return []
         prev = self.tokens[i - 1] if i else None
-        if prev is not None and prev.is_word and prev.text[:1].isupper():
+        if prev is not None and prev.is_word and prev.text[:1].isupper() and prev.text != "The":
             return []
+        if tok.text == "The":
+            return []
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        if nxt is not None and nxt.text in self.heads and nxt.text.islower():
+            demonym = [e for e in self.gaz.lookup((tok.text,)) if e.demonym]
+            if demonym:
+                label = f"{tok.text} {nxt.text}"
+                return [Found(i, i + 2, tok.start, nxt.end, _new_entry("organization", self.heads[nxt.text].type, label), "pattern")]
         parts = [i]
         k = i + 1
         while k < len(self.tokens) and len(parts) < 7:
@@ -536,6 +597,8 @@ class _Finder:
             cands += self.org_candidates(i)
             cands += self.person_candidates(i)
             cands += self.english_org_candidates(i)
+            if not self.tokens[i].is_arabic:
+                cands += self.english_structural_person(i)
         rank = {"trigger": 0, "pattern": 1, "person": 2, "name": 0, "demonym": 3}
         cands.sort(key=lambda f: (-(f.end - f.start), rank.get(f.kind, 5), f.first))
         for f in cands:
@@ -628,6 +691,15 @@ class _Finder:
 
     def nominal(self, i: int, introduced: list[Found]) -> Found | None:
         tok = self.tokens[i]
+        if tok.is_word and not tok.is_arabic and tok.text.lower() == "the" and i + 1 < len(self.tokens):
+            head = self.tokens[i + 1]
+            if head.text.islower() and head.text in self.heads and i + 1 not in self.taken:
+                target = self._recent(
+                    introduced, lambda e: e.category == "organization" and head.text in (e.label_en or e.label).lower().split()
+                )
+                if target:
+                    return Found(i + 1, i + 2, head.start, head.end, target, "nominal")
+            return None
         if not tok.is_arabic or not tok.is_word:
             return None
         demonstrative = tok.norm in DEMONSTRATIVES or (tok.norm[:1] in "وف" and tok.norm[1:] in DEMONSTRATIVES)

@@ -57,6 +57,7 @@ class GazEntry:
     rank: int = 0  # lower is more trusted
     gender: str = "m"
     demonym: bool = False
+    country: str | None = None  # ISO 3166 alpha-2 of the country a city or region lies in, when known
 
 
 @dataclass
@@ -168,6 +169,17 @@ def _latin_key(name: str) -> str:
     return re.sub(r"^(al|ar|as|ad|az|an|el|ash|at)", "", s)
 
 
+def _country_in_label(label_en: str | None) -> str | None:
+    """"Tripoli (Lebanon)" → LB, using CLDR's English country names."""
+    m = re.search(r"\(([^)]+)\)\s*$", label_en or "")
+    if not m:
+        return None
+    from babel import Locale
+
+    names = {v: k for k, v in Locale("en").territories.items() if len(k) == 2}
+    return names.get(m.group(1).strip())
+
+
 def _match_geonames(known: list[tuple[GazEntry, list[str]]], cities: list[dict]) -> dict[str, GazEntry]:
     """Attach GeoNames ID and coordinates to gazetteer cities: same Arabic name and a shared English name."""
     by_ar: dict[str, list[dict]] = {}
@@ -177,16 +189,21 @@ def _match_geonames(known: list[tuple[GazEntry, list[str]]], cities: list[dict])
                 by_ar.setdefault(normalize(n), []).append(c)
     out = {}
     for entry, en_names in known:
-        wanted = {_latin_key(n) for n in en_names} - {""}
+        wanted = {_latin_key(re.sub(r"\s*\(.*\)$", "", n)) for n in en_names} - {""}
+        country = _country_in_label(entry.label_en)
         cands = [
             c for c in by_ar.get(normalize(entry.label_ar or ""), [])
             if wanted & {_latin_key(n) for n in [c["name"], *c.get("alternatenames", [])] if n.isascii()}
+            and (country is None or c["countrycode"] == country)
         ]
         if cands:
             c = max(cands, key=lambda c: int(c.get("population") or 0))
             out[entry.key] = replace(
-                entry, geonames_id=c["geonameid"], lat=c["latitude"], lon=c["longitude"], population=int(c.get("population") or 0)
+                entry, geonames_id=c["geonameid"], lat=c["latitude"], lon=c["longitude"],
+                population=int(c.get("population") or 0), country=c["countrycode"],
             )
+        elif _country_in_label(entry.label_en):
+            out[entry.key] = replace(entry, country=_country_in_label(entry.label_en))
     return out
 
 
@@ -236,8 +253,9 @@ def _add_geonames_cities(gaz: Gazetteer, cities: list[dict]) -> None:
         cc = c["countrycode"]
         pop = int(c.get("population") or 0)
         regional = cc in REGION_COUNTRIES and pop >= 50000
-        if not regional and pop < 300000:
+        if not regional and pop < 100000:
             continue
+        english_only = not regional and pop < 300000
         arabic = [
             n for n in c.get("alternatenames", [])
             if n and "\u0600" <= n[0] <= "\u06FF" and not (set(n) & PERSIAN_LETTERS) and len(normalize(n)) >= 4 and normalize(n) not in common
@@ -257,8 +275,9 @@ def _add_geonames_cities(gaz: Gazetteer, cities: list[dict]) -> None:
             lon=c["longitude"],
             population=pop,
             rank=3,
+            country=cc,
         )
-        for n in arabic:
+        for n in [] if english_only else arabic:
             if normalize(n) not in stop:
                 gaz.add(n, entry)
         for n in english if regional else {c["name"]}:
