@@ -170,6 +170,18 @@ def conflicts(store: Path | None) -> None:
 
 
 @cli.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+def evaluate(folder: str) -> None:
+    """Score extraction on a folder of NAME.txt + NAME.gold.json (entities, claims, attribution, conflicts)."""
+    from kg.evaluate import evaluate_folder
+
+    try:
+        click.echo(evaluate_folder(folder).summary())
+    except ValueError as e:
+        raise _fail(e) from None
+
+
+@cli.command()
 @click.option("--store", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Fresh store directory for the demo (default: a new temporary directory).")
 def demo(store: Path | None) -> None:
