@@ -14,6 +14,7 @@ import click
 
 import kg
 from kg import api
+from kg.pipeline import count_inputs
 from kg.queries import examples, export, read_query, run
 from kg.store import KGStore, StoreError, default_store_path
 from kg.validate import reports_json
@@ -50,7 +51,8 @@ def load(paths: tuple[str, ...], store: Path | None, quiet: bool) -> None:
         if quiet:
             report = api.load(paths, store)
         else:
-            with click.progressbar(length=0, label="loading", show_pos=True, file=sys.stderr) as bar:
+            total = count_inputs(p for p in paths if p != "-")
+            with click.progressbar(length=total or None, label="loading", show_pos=True, file=sys.stderr) as bar:
                 report = api.load(paths, store, on_item=lambda _: bar.update(1))
     except StoreError as e:
         raise _fail(e) from None

@@ -113,5 +113,15 @@ def load_paths(
 
 
 def count_inputs(paths: Iterable[str | Path]) -> int:
-    """How many articles ``paths`` hold (for a progress bar); stdin counts as unknown (0)."""
-    return sum(1 for p in paths if str(p) != "-" for _ in read_paths([p]))
+    """Roughly how many articles ``paths`` hold, without reading them: files, and lines of .jsonl files."""
+    from kg.read import SKIP_SUFFIXES, SUFFIXES
+
+    n = 0
+    for p in paths:
+        path = Path(p)
+        files = [f for f in path.rglob("*") if f.is_file()] if path.is_dir() else [path] if path.is_file() else []
+        for f in files:
+            if f.suffix.lower() not in SUFFIXES or f.name.endswith(SKIP_SUFFIXES):
+                continue
+            n += sum(1 for line in f.open("rb") if line.strip()) if f.suffix.lower() == ".jsonl" else 1
+    return n

@@ -5,7 +5,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from kg.validate import validate_graph
-from kg.vocab import KG, KGID, PROV, SCHEMA, WGS84
+from kg.vocab import KG, KGID, PROV, SCHEMA, SKOS, WGS84
 
 A = KGID["article/t"]
 C = KGID["article/t/claim/0-5"]
@@ -25,6 +25,7 @@ def base() -> Graph:
     g.add((A, SCHEMA.articleBody, Literal("x" * 50)))
     g.add((P, RDF.type, KG.Person))
     g.add((P, RDFS.label, Literal("سامي", lang="ar")))
+    g.add((P, SKOS.prefLabel, Literal("سامي", lang="ar")))
     g.add((ACT, RDF.type, KG.Extraction))
     return g
 
@@ -60,6 +61,7 @@ def place(g: Graph) -> Graph:
     pl = KGID["entity/pl"]
     g.add((pl, RDF.type, KG.City))
     g.add((pl, RDFS.label, Literal("Raqqa", lang="en")))
+    g.add((pl, SKOS.prefLabel, Literal("Raqqa", lang="en")))
     g.add((pl, WGS84.lat, Literal("35.9", datatype=XSD.decimal)))
     g.add((pl, OWL.sameAs, URIRef("http://www.wikidata.org/entity/Q283368")))
     return g
@@ -69,6 +71,7 @@ def role(g: Graph) -> Graph:
     org = KGID["entity/o"]
     g.add((org, RDF.type, KG.NGO))
     g.add((org, RDFS.label, Literal("مرصد", lang="ar")))
+    g.add((org, SKOS.prefLabel, Literal("مرصد", lang="ar")))
     for p, o in [(RDF.type, KG.Role), (KG.holder, P), (KG.roleName, Literal("director")), (KG.roleIn, org), (KG.inArticle, A)]:
         g.add((R, p, o))
     return g
@@ -102,6 +105,7 @@ CASES = [
     ("entity-wikidata", place, lambda g: _set(place(g), KGID["entity/pl"], OWL.sameAs, URIRef("https://wikidata.org/wiki/Q1")), "Wikidata"),
     ("place-lat", place, lambda g: _set(place(g), KGID["entity/pl"], WGS84.lat, Literal("135", datatype=XSD.decimal)), None),
     ("entity-label", lambda g: g, lambda g: _set(g, P, RDFS.label, Literal("no language")), "label"),
+    ("display-label", lambda g: g, lambda g: g.add((P, SKOS.prefLabel, Literal("Sami", lang="en"))) or g, "prefLabel"),
     ("role", role, lambda g: _set(role(g), R, KG.holder, KGID["entity/o"]), None),
     ("conflict", conflict, lambda g: _set(conflict(g), X, KG.conflictClaim, C), "two claims"),
 ]

@@ -126,7 +126,9 @@ def to_graphs(x: Extraction) -> ArticleGraphs:
         pub = entity_iri(f"MediaOrganization/{a.publisher}")
         ents.add((pub, RDF.type, KG.MediaOrganization))
         ents.add((pub, RDF.type, KG.Source))
-        ents.add((pub, RDFS.label, Literal(a.publisher, lang="ar" if _is_arabic(a.publisher) else "en")))
+        pub_label = Literal(a.publisher, lang="ar" if _is_arabic(a.publisher) else "en")
+        ents.add((pub, RDFS.label, pub_label))
+        ents.add((pub, SKOS.prefLabel, pub_label))
         ents.add((pub, KG.entityCategory, Literal("organization")))
 
     claim_nodes = []
@@ -151,7 +153,9 @@ def to_graphs(x: Extraction) -> ArticleGraphs:
         else:
             unnamed = KGID[f"unnamed/{art.split('/')[-1]}/{c.content.start}"]
             g.add((unnamed, RDF.type, KG.UnnamedSource))
-            g.add((unnamed, RDFS.label, Literal(c.unnamed_source.text, lang=x.language) if c.unnamed_source else Literal("unnamed source", lang="en")))
+            unnamed_label = Literal(c.unnamed_source.text, lang=x.language) if c.unnamed_source else Literal("unnamed source", lang="en")
+            g.add((unnamed, RDFS.label, unnamed_label))
+            g.add((unnamed, SKOS.prefLabel, unnamed_label))
             g.add((ci, KG.claimant, unnamed))
             g.add((ci, PROV.wasAttributedTo, unnamed))
             if c.unnamed_source:
@@ -207,6 +211,8 @@ def _entity(g: Graph, e: Entity) -> None:
         g.add((node, RDFS.label, Literal(label_ar, lang="ar")))
     if label_en:
         g.add((node, RDFS.label, Literal(label_en, lang="en")))
+    # one display label per entity (Arabic first), so queries get one row per entity
+    g.add((node, SKOS.prefLabel, Literal(label_ar, lang="ar") if label_ar else Literal(label_en, lang="en")))
     if e.qid:
         g.add((node, OWL.sameAs, WD[e.qid]))
         g.add((node, KG.wikidataId, Literal(e.qid)))
