@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -119,12 +118,16 @@ def export(store: KGStore, fmt: str, graph: str | None = None) -> bytes:
 
 
 def _jsonld(store: KGStore, graph: str | None) -> bytes:
+    """JSON-LD with kg's prefixes as the context (one named graph per article, as in the store)."""
     from rdflib import Dataset
 
+    context = {}
+    for line in PREFIXES.splitlines():
+        _, prefix, iri = line.split()
+        context[prefix.rstrip(":")] = iri.strip("<>")
     ds = Dataset()
-    ds.parse(data=store.dump(ox.RdfFormat.N_QUADS, graph) if graph is None else b"", format="nquads")
-    if graph is not None:
-        g = ds.graph(graph)
-        g.parse(data=store.dump(ox.RdfFormat.N_TRIPLES, graph), format="nt")
-    buf = io.StringIO(ds.serialize(format="json-ld", auto_compact=True))
-    return buf.getvalue().encode("utf-8")
+    if graph is None:
+        ds.parse(data=store.dump(ox.RdfFormat.N_QUADS), format="nquads")
+    else:
+        ds.graph(graph).parse(data=store.dump(ox.RdfFormat.N_TRIPLES, graph), format="nt")
+    return ds.serialize(format="json-ld", context=context).encode("utf-8")

@@ -528,7 +528,8 @@ class _ClaimFinder:
         subj_from = next((x + 1 for x in range(k - 1, sent.start - 1, -1) if self.tokens[x].text == ","), sent.start)
         claimant, unnamed, channel, kind = self.subject(subj_from, k)
         persons = [f for f in self._actors_between(sent.start, k) if f.entry.category == "person"]
-        if persons and (claimant is None or claimant.entry.category != "person") and not self._closes_quote_before(k, sent):
+        appositive = subj_from < k and self.norm(subj_from) in {"the", "a", "an"} and subj_from > sent.start
+        if persons and (claimant is None or (appositive and claimant.entry.category != "person")) and not self._closes_quote_before(k, sent):
             claimant, unnamed = persons[-1], None
         if claimant is None and unnamed is None:
             claimant, unnamed, channel2, kind2 = self.subject(sent.start, k)

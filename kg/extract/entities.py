@@ -544,6 +544,8 @@ class _Finder:
         if self.gaz.lookup(tuple(self.tokens[p].text for p in parts)):
             return []
         before = self.tokens[i - 1].text.lower() if i else ""
+        if before in {"at", "in", "from", "of", "by", "for", "with"}:
+            return []  # analysts at Goldman Sachs: an organisation or place, not a person
         after = [t.text.lower() for t in self.tokens[k : k + 2]]
         speaks = before in {"said", "says", "added", "told"} or (after[:1] and self.cues.get(after[0]) and self.cues[after[0]].kind == "verb")
         described = after[:1] == [","] and len(after) > 1 and after[1] in {"a", "an", "the"}
