@@ -33,13 +33,19 @@ def test_batch_with_violating_and_undecodable_files(tmp_path, store_dir):
     shutil.copy(samples_dir() / "iraq_mosul_ar.txt", batch / "good.txt")
     (batch / "bad.jsonl").write_text(json.dumps({"text": "قال المتحدث إن الوضع هادئ.", "language": "Arabic!!"}, ensure_ascii=False) + "\n", encoding="utf-8")
     (batch / "broken.txt").write_bytes("نص".encode("utf-8") + b"\xff\xfe\xfa")
+    (batch / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (batch / "empty.json").write_text("", encoding="utf-8")
+    (batch / "corrupt.json").write_text('{"text": "unterminated', encoding="utf-8")
     # something already stored must survive the batch
     invoke("load", samples_dir() / "english_economy.txt", "--store", store_dir, "-q")
     r = invoke("load", batch, "--store", store_dir, "-q")
     assert r.exit_code == 1
     assert "bad.jsonl#1" in r.output and "language" in r.output
     assert "broken.txt" in r.output and "not UTF-8" in r.output
-    assert "articles loaded: 1, rejected: 2" in r.output
+    assert "binary.txt" in r.output and "binary" in r.output
+    assert "empty.json: empty file" in r.output
+    assert "corrupt.json: invalid JSON" in r.output
+    assert "articles loaded: 1, rejected: 5" in r.output
     st = json.loads(invoke("stats", "--store", store_dir, "--format", "json").output)
     assert st["articles"] == 2
 

@@ -87,6 +87,14 @@ def conflict(g: Graph) -> Graph:
     return g
 
 
+def unnamed(g: Graph) -> Graph:
+    u = KGID["unnamed/x"]
+    g.add((u, RDF.type, KG.UnnamedSource))
+    g.add((u, RDFS.label, Literal("خبراء", lang="ar")))
+    g.add((u, SKOS.prefLabel, Literal("خبراء", lang="ar")))
+    return g
+
+
 def _set(g, s, p, o):
     g.remove((s, p, None))
     if o is not None:
@@ -105,7 +113,8 @@ CASES = [
     ("entity-wikidata", place, lambda g: _set(place(g), KGID["entity/pl"], OWL.sameAs, URIRef("https://wikidata.org/wiki/Q1")), "Wikidata"),
     ("place-lat", place, lambda g: _set(place(g), KGID["entity/pl"], WGS84.lat, Literal("135", datatype=XSD.decimal)), None),
     ("entity-label", lambda g: g, lambda g: _set(g, P, RDFS.label, Literal("no language")), "label"),
-    ("display-label", lambda g: g, lambda g: g.add((P, SKOS.prefLabel, Literal("Sami", lang="en"))) or g, "prefLabel"),
+    ("display-label", lambda g: g, lambda g: g.add((P, SKOS.prefLabel, Literal("Sami", lang="en"))), "prefLabel"),
+    ("unnamed-source", unnamed, lambda g: unnamed(g).add((KGID["unnamed/x"], OWL.sameAs, URIRef("http://www.wikidata.org/entity/Q5"))), "unnamed"),
     ("role", role, lambda g: _set(role(g), R, KG.holder, KGID["entity/o"]), None),
     ("conflict", conflict, lambda g: _set(conflict(g), X, KG.conflictClaim, C), "two claims"),
 ]
