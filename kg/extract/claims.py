@@ -15,6 +15,7 @@ recent claimant that agrees with the verb in gender and number; after
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from kg.extract.entities import EntityTable, Found
@@ -116,7 +117,7 @@ class _ClaimFinder:
         if not t.is_word or self.depth[k] > 0:
             return None
         if t.is_arabic:
-            for cut, stem in proclitic_splits(t.norm):
+            for cut, stem in t.splits:
                 if cut > 1 or (cut == 1 and t.norm[0] not in "وف"):
                     continue
                 c = self.cues.get(stem)
@@ -685,8 +686,8 @@ def _about_and_quantities(claim: Claim, table: EntityTable, tokens: list[Token],
         if any(s <= m.start and m.end <= e for m in ent.mentions) and ent.key not in about:
             about.append(ent.key)
     claim.about = about
-    first = next((t.index for t in tokens if t.start >= s), len(tokens))
-    last = next((t.index for t in tokens if t.start >= e), len(tokens))
+    starts = [t.start for t in tokens]
+    first, last = bisect_left(starts, s), bisect_left(starts, e)
     claim.quantities = find_quantities(text, tokens, first, last)
 
 

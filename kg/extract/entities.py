@@ -107,7 +107,9 @@ class _Finder:
         self.names = given_names()
         self.titles = titles()
         self.stop_names = place_stopwords()
+        self._gaz_cache: dict[tuple[int, int], list[Found]] = {}
         self.article_countries = self._countries_named()
+        self.title_at = self._title_starts()
         self.sentence_of = {}
         for si, s in enumerate(sentences):
             for k in range(s.start, s.end):
@@ -120,7 +122,7 @@ class _Finder:
         for tok in self.tokens:
             if not tok.is_word:
                 continue
-            for _, stem in proclitic_splits(tok.norm) if tok.is_arabic else [(0, tok.text)]:
+            for _, stem in tok.splits if tok.is_arabic else [(0, tok.text)]:
                 for e in self.gaz.lookup((stem,)):
                     if e.type == "Country" and e.iso2:
                         out.add(e.iso2)
@@ -174,16 +176,25 @@ class _Finder:
 
     # ---------- pass 1: candidates ----------
     def gazetteer_candidates(self, i: int) -> list[Found]:
+        key = (i, len(self.local))
+        if key not in self._gaz_cache:
+            self._gaz_cache[key] = self._gazetteer_candidates(i)
+        return [Found(**f.__dict__) for f in self._gaz_cache[key]]
+
+    def _gazetteer_candidates(self, i: int) -> list[Found]:
         tok = self.tokens[i]
         if not tok.is_word:
             return []
         out = []
         idx = self.words_from(i, self.gaz.max_len)
         if tok.is_arabic:
-            splits = proclitic_splits(tok.norm)
+            splits = tok.splits
         else:
             splits = [(0, tok.text)] + ([(0, tok.text.title())] if tok.text.isupper() and len(tok.text) > 3 else [])
+        local_firsts = {k[0] for k in self.local}
         for cut, stem in splits:
+            if stem not in self.gaz.firsts and stem not in local_firsts:
+                continue
             for n in range(len(idx), 0, -1):
                 key = (stem,) + tuple(self.tokens[k].norm for k in idx[1:n])
                 entries = self.gaz.lookup(key) or ([self.local[key]] if key in self.local else [])
@@ -238,7 +249,7 @@ class _Finder:
         if not tok.is_word:
             return []
         out = []
-        for cut, stem in proclitic_splits(tok.norm) if tok.is_arabic else [(0, tok.text.lower())]:
+        for cut, stem in tok.splits if tok.is_arabic else [(0, tok.text.lower())]:
             ttype = self.triggers.get(stem)
             if not ttype:
                 continue
@@ -288,7 +299,7 @@ class _Finder:
         if not tok.is_word:
             return []
         out = []
-        splits = proclitic_splits(tok.norm) if tok.is_arabic else [(0, tok.text)]
+        splits = tok.splits if tok.is_arabic else [(0, tok.text)]
         for cut, stem in splits:
             head = self.heads.get(stem) or (self.heads.get(stem[2:]) if tok.is_arabic and stem.startswith("ال") else None)
             is_op = stem in OPERATION_HEADS
@@ -373,23 +384,35 @@ class _Finder:
         return None
 
     # ---------- persons ----------
+    def _title_starts(self) -> dict[int, tuple[str, int]]:
+        """Token index → (gender, length in tokens) for every token that starts a title (الناطقة, وزير, spokesman)."""
+        out = {}
+        for k, t in enumerate(self.tokens):
+            if not t.is_word:
+                continue
+            first = t.norm if t.is_arabic else t.text.lower()
+            stripped = t.splits[-1][1] if t.is_arabic else first
+            for n in (2, 1):
+                rest = tuple(
+                    self.tokens[j].norm if self.tokens[j].is_arabic else self.tokens[j].text.lower()
+                    for j in range(k + 1, min(k + n, len(self.tokens)))
+                )
+                for head in (first, stripped):
+                    title = self.titles.get((head,) + rest)
+                    if title:
+                        out.setdefault(k, (title.gender, 1 + len(rest)))
+        return out
+
     def has_title_before(self, i: int) -> str | None:
         """A title within a few tokens before i (same sentence, no comma in between)."""
         si = self.sentence_of.get(i)
         k = i - 1
         steps = 0
         while k >= 0 and steps < 9 and self.sentence_of.get(k) == si:
-            t = self.tokens[k]
-            if t.text in {"،", ",", ":", ";", "؛", "."}:
+            if self.tokens[k].text in {"،", ",", ":", ";", "؛", "."}:
                 return None
-            for n in (2, 1):
-                key = tuple(self.tokens[j].norm if self.tokens[j].is_arabic else self.tokens[j].text.lower() for j in range(k, min(k + n, i)))
-                key2 = tuple(
-                    (proclitic_splits(self.tokens[k].norm)[-1][1] if self.tokens[k].is_arabic else self.tokens[k].text.lower(),)
-                ) + key[1:]
-                for kk in (key, key2):
-                    if kk in self.titles:
-                        return self.titles[kk].gender
+            if k in self.title_at and k + self.title_at[k][1] <= i:
+                return self.title_at[k][0]
             k -= 1
             steps += 1
         return None
@@ -434,7 +457,7 @@ class _Finder:
         cut = 0
         gender, n = self._given(i)
         if not gender:
-            for c, stem in proclitic_splits(tok.norm)[1:]:
+            for c, stem in tok.splits[1:]:
                 if stem in self.names and c == 1 and tok.norm[0] in "وف":
                     gender, n, cut = self.names[stem], 1, c
                     break
@@ -644,6 +667,14 @@ class _Finder:
 
     def pass_coreference(self) -> None:
         """Name parts of earlier persons; definite heads and demonstratives for earlier entities."""
+        self._words_cache: dict = {}
+        self._person_tails = set()
+        for f in self.found:
+            if f.entry.category == "person":
+                for arabic in (True, False):
+                    words = self._name_words(f, arabic)
+                    if len(words) >= 2:
+                        self._person_tails.update(words[-2:])
         introduced: list[Found] = []
         by_start = {f.first: f for f in self.found}
         i = 0
@@ -669,11 +700,13 @@ class _Finder:
         persons: list[Found] = [f for f in introduced if f.entry.category == "person" and f.kind in {"person", "name"}]
         if not persons:
             return None
-        splits = proclitic_splits(tok.norm)[:2] if tok.is_arabic else [(0, tok.text)]
+        splits = tok.splits[:2] if tok.is_arabic else [(0, tok.text)]
+        tails = self._person_tails
         for cut, stem in splits:
+            if stem not in tails:
+                continue
             for f in reversed(persons):
-                words = [w for w in self.text[f.start : f.end].split()]
-                norm_words = [normalize(w) for w in words] if tok.is_arabic else words
+                norm_words = self._name_words(f, tok.is_arabic)
                 if len(norm_words) < 2:
                     continue
                 for n in (2, 1):
@@ -690,6 +723,13 @@ class _Finder:
                     end = self.tokens[i + n - 1].end
                     return Found(i, i + n, start, end, f.entry, "part")
         return None
+
+    def _name_words(self, f: Found, arabic: bool) -> list[str]:
+        key = (f.start, f.end, arabic)
+        if key not in self._words_cache:
+            words = self.text[f.start : f.end].split()
+            self._words_cache[key] = [normalize(w) for w in words] if arabic else words
+        return self._words_cache[key]
 
     def nominal(self, i: int, introduced: list[Found]) -> Found | None:
         tok = self.tokens[i]
@@ -709,7 +749,7 @@ class _Finder:
         if j >= len(self.tokens) or j in self.taken:
             return None
         t = self.tokens[j]
-        for cut, stem in proclitic_splits(t.norm):
+        for cut, stem in t.splits:
             if not stem.startswith("ال"):
                 continue
             head = stem[2:]
@@ -790,7 +830,7 @@ class _Finder:
     def _explicit(self, f: Found) -> bool:
         """A mention that names its class: مدينة الرقة, not the bare الرقة."""
         first = self.tokens[f.first]
-        return f.kind == "trigger" or any(stem in self.triggers for _, stem in proclitic_splits(first.norm))
+        return f.kind == "trigger" or any(stem in self.triggers for _, stem in first.splits)
 
 
 def find_entities(text: str, tokens: list[Token], sentences: list[Sentence], lang: str) -> EntityTable:

@@ -66,6 +66,7 @@ class Gazetteer:
 
     index: dict[tuple[str, ...], list[GazEntry]] = field(default_factory=dict)
     max_len: int = 1
+    firsts: set[str] = field(default_factory=set)  # first words of all names: prunes lookups
 
     def add(self, name: str, entry: GazEntry) -> None:
         toks = name_key(name)
@@ -77,6 +78,7 @@ class Gazetteer:
         bucket.append(entry)
         bucket.sort(key=lambda e: e.rank)
         self.max_len = max(self.max_len, len(toks))
+        self.firsts.add(toks[0])
 
     def lookup(self, toks: tuple[str, ...]) -> list[GazEntry]:
         return self.index.get(toks, [])

@@ -79,10 +79,25 @@ def normalize_char(ch: str, steps: tuple[Step, ...] = STEPS) -> str:
     return ch
 
 
+def _table() -> dict[int, str | None]:
+    """All the steps folded into one str.translate table (the steps map one character to at most one)."""
+    chars = set()
+    for table in (ALEF_FORMS, HAMZA_CARRIERS, YEH_FORMS, TEH_MARBUTA, DIGITS):
+        chars |= {chr(c) for c in table}
+    chars |= DIACRITICS | INVISIBLES | {TATWEEL}
+    return {ord(c): (normalize_char(c) or None) for c in chars}
+
+
+_TABLE = _table()
+
+
 def normalize(text: str, *, casefold: bool = False) -> str:
-    """Normalised form of ``text`` for lookups (Latin case kept unless ``casefold``)."""
-    steps = STEPS + (fold_case,) if casefold else STEPS
-    return "".join(normalize_char(ch, steps) for ch in text)
+    """Normalised form of ``text`` for lookups (Latin case kept unless ``casefold``).
+
+    Equivalent to applying :data:`STEPS` to every character, done with one translate table.
+    """
+    out = text.translate(_TABLE)
+    return out.lower() if casefold else out
 
 
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -115,6 +130,9 @@ def original_prefix_length(token: str, normalized_chars: int) -> int:
     return len(token)
 
 
+_LIGHT = {ord(c): None for c in DIACRITICS | INVISIBLES | {TATWEEL}}
+
+
 def light(text: str) -> str:
     """Only diacritics, tatweel and invisibles removed: keeps ى apart from ي (على vs علي)."""
-    return "".join(normalize_char(ch, (drop_invisibles, drop_diacritics, drop_tatweel)) for ch in text)
+    return text.translate(_LIGHT)

@@ -33,17 +33,22 @@ class Token:
     def norm(self) -> str:
         return normalize(self.text)
 
-    @property
+    @cached_property
     def is_word(self) -> bool:
         return self.text[0].isalnum()
 
-    @property
+    @cached_property
     def is_arabic(self) -> bool:
         return bool(ARABIC_RE.match(self.text))
 
     @property
     def is_punct(self) -> bool:
         return not self.text[0].isalnum()
+
+    @cached_property
+    def splits(self) -> list[tuple[int, str]]:
+        """:func:`proclitic_splits` of the normalised word (Arabic), or the word itself."""
+        return proclitic_splits(self.norm) if self.is_arabic else [(0, self.text)]
 
 
 def tokenize(text: str) -> list[Token]:
