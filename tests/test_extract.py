@@ -149,3 +149,40 @@ def test_conflicting_figures_from_different_claimants():
     x, _ = run(text)
     assert len(x.conflicts) == 1
     assert "percent" in x.conflicts[0].reason
+
+
+def test_roles_before_and_after_the_name():
+    x, _ = run("وقال رئيس الهيئة العامة للإحصاء وليد منصور إن الأسعار ارتفعت.")
+    [r] = x.roles
+    assert (x.entity(r.person).label, r.role, x.entity(r.organization).label) == ("وليد منصور", "head", "الهيئة العامة للإحصاء")
+    x, _ = run("Philippe Martin, head of the World Health Organization, said the outbreak was contained.")
+    [r] = x.roles
+    assert (x.entity(r.person).label, r.role, x.entity(r.organization).qid) == ("Philippe Martin", "head", "Q7817")
+
+
+def test_carried_speaker_agrees_in_gender():
+    text = (
+        "وقالت وزيرة الصحة هالة زايد إن المستشفيات ممتلئة. وقال مدير المستشفى كريم نصار إن الأدوية نفدت. "
+        "وأضافت: «نحتاج إلى دعم عاجل»."
+    )
+    x, _ = run(text)
+    assert claimant_label(x, x.claims[-1]) == "هالة زايد"
+
+
+def test_demonstrative_and_topic_subject():
+    text = (
+        "وأعلنت «قوات الدفاع الشعبي» سيطرتها على البلدة. ودخلت هذه القوات الحي الشرقي. "
+        "أما وزارة الدفاع، فأكدت أن «العملية مستمرة»."
+    )
+    x, _ = run(text)
+    forces = next(e for e in x.entities if "الدفاع الشعبي" in e.label)
+    assert any(m.text == "هذه القوات" for m in forces.mentions)
+    assert claimant_label(x, x.claims[-1]) == "وزارة الدفاع"
+
+
+def test_relayed_claim_channel_and_unnamed_source():
+    x, _ = run("ونقلت وكالة الأناضول عن مصدر أمني قوله إن «الهجوم أسفر عن مقتل ثلاثة جنود».")
+    [c] = x.claims
+    assert c.claimant is None and c.unnamed_source.text == "مصدر"
+    assert x.entity(c.channel).label == "وكالة الأناضول"
+    assert c.content.text == "الهجوم أسفر عن مقتل ثلاثة جنود"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from kg.extract.claims import find_claims
 from kg.extract.conflicts import find_conflicts
 from kg.extract.entities import find_entities
+from kg.extract.roles import find_roles
 from kg.extract.tokens import is_arabic_text, split_sentences, tokenize
 from kg.records import Article, Extraction
 
@@ -25,7 +26,10 @@ def extract(article: Article) -> Extraction:
     tokens = tokenize(text)
     sentences = split_sentences(text, tokens)
     table = find_entities(text, tokens, sentences, lang)
-    claims, roles = find_claims(text, tokens, sentences, table, lang)
+    claims, claim_roles = find_claims(text, tokens, sentences, table, lang)
+    roles = find_roles(text, tokens, sentences, table)
+    stated = {r.person for r in roles}
+    roles += [r for r in claim_roles if r.person not in stated]
     # claimants, channels and role holders are entities of the article even when only named there
     entities = list(table.entities.values())
     if lang != "ar":

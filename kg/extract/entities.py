@@ -306,7 +306,7 @@ class _Finder:
             if not head and not is_op:
                 continue
             definite = tok.is_arabic and stem.startswith("ال")
-            if definite and not self._nisba_follows(i):
+            if definite and (not self._definite_name_follows(i) or self._head_seen_before(i, stem[2:])):
                 continue  # a bare definite head (المرصد) is a nominal reference, resolved later
             start = cut_offset(tok, cut) if cut else tok.start
             if self._next_is_quote(i) and not definite:
@@ -333,8 +333,17 @@ class _Finder:
                 stem = stem[2:]
             chain = []
             k = i + 1
-            while k < len(self.tokens) and len(chain) < 4:
+            while k < len(self.tokens) and len(chain) < 5:
                 t = self.tokens[k]
+                if chain and t.is_word and t.norm.startswith("لل") and len(t.norm) > 4:
+                    chain.append(k)  # الهيئة العامة للإحصاء
+                    k += 1
+                    continue
+                nxt_def = k + 1 < len(self.tokens) and self.tokens[k + 1].norm.startswith("ال")
+                if chain and t.is_word and t.norm.startswith("ل") and not t.norm.startswith("ال") and nxt_def and len(t.norm) > 3:
+                    chain.extend([k, k + 1])  # المفوضية السامية لشؤون اللاجئين
+                    k += 2
+                    continue
                 if not t.is_word or not t.norm.startswith("ال") or t.norm in self.fw or t.norm in LINKERS or t.norm in self.cues:
                     break
                 if self.taken.get(k) and self.taken[k].entry.category == "place" and not self.taken[k].entry.demonym:
@@ -364,6 +373,22 @@ class _Finder:
             entry = inner[0] if inner and inner[0].category == "organization" else _new_entry("organization", type_, label, head.gender)
             out.append(Found(i, chain[-1] + 1, start, e_end, entry, "pattern"))
         return out
+
+    def _definite_name_follows(self, i: int) -> bool:
+        """A definite head names a new organisation when a relational adjective follows (الجيش السوداني)
+        or a longer name does (الهيئة العامة للإحصاء)."""
+        if self._nisba_follows(i):
+            return True
+        if i + 2 >= len(self.tokens):
+            return False
+        a, b = self.tokens[i + 1].norm, self.tokens[i + 2].norm
+        if a in NON_NAME_ADJECTIVES:
+            return False
+        return a.startswith("ال") and a not in self.fw and len(a) > 4 and (b.startswith("لل") or (b.startswith("ال") and b not in self.fw))
+
+    def _head_seen_before(self, i: int, head: str) -> bool:
+        """The head noun was used earlier (تنظيم داعش … التنظيم الإرهابي): a reference, not a new name."""
+        return any(head == stem.removeprefix("ال") for k in range(i) for _, stem in self.tokens[k].splits if self.tokens[k].is_arabic)
 
     def _nisba_follows(self, i: int) -> bool:
         """الجيش السوداني, المؤسسة الوطنية: a definite head with a relational adjective names an organisation."""
@@ -468,7 +493,7 @@ class _Finder:
             return []
         if not gender:
             # after a title, an unknown first name is accepted when it is a plain word
-            if tok.norm in self.fw or tok.norm.startswith("ال") or tok.norm in self.cues or len(tok.norm) < 3:
+            if tok.norm in self.fw or tok.norm.startswith(("ال", "لل")) or tok.norm in self.cues or len(tok.norm) < 3:
                 return []
             if self.heads.get(tok.norm) or tok.norm in self.triggers:
                 return []
@@ -501,7 +526,8 @@ class _Finder:
             nxt = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
             nxt_given = nxt is not None and (self._given(k + 1)[0] is not None)
             ends = nxt is None or not nxt.is_word or nxt.norm in self.fw or nxt.norm in {"ل", "لـ"} or nxt.norm in self.cues
-            if nxt_given or (ends and (title_gender or len(parts) >= 1) and len(nm) >= 3 and nm not in self.fw):
+            first_unknown = len(parts) == n and not nm.startswith(("ل", "ب")) and len(nm) >= 3
+            if nxt_given or (first_unknown and (title_gender or ends)):
                 if nm.startswith("ل") or nm.startswith("ب"):
                     break
                 parts.append(k)
@@ -571,7 +597,7 @@ class _Finder:
             return []  # analysts at Goldman Sachs: an organisation or place, not a person
         after = [t.text.lower() for t in self.tokens[k : k + 2]]
         speaks = before in {"said", "says", "added", "told"} or (after[:1] and self.cues.get(after[0]) and self.cues[after[0]].kind == "verb")
-        described = after[:1] == [","] and len(after) > 1 and after[1] in {"a", "an", "the"}
+        described = after[:1] == [","] and len(after) > 1 and (after[1] in {"a", "an", "the"} or (after[1],) in self.titles)
         if not (speaks or described):
             return []
         start, end = tok.start, self.tokens[parts[-1]].end

