@@ -186,3 +186,24 @@ def test_relayed_claim_channel_and_unnamed_source():
     assert c.claimant is None and c.unnamed_source.text == "مصدر"
     assert x.entity(c.channel).label == "وكالة الأناضول"
     assert c.content.text == "الهجوم أسفر عن مقتل ثلاثة جنود"
+
+
+def test_denial_with_a_bare_object_and_two_organisations_in_a_row():
+    x, _ = run("اتهمت قوات الحماية الشعبية الجيش الليبي بقصف السوق، فيما نفى الجيش أي مسؤولية عن الهجوم.")
+    labels = {e.label for e in x.entities}
+    assert "قوات الحماية الشعبية" in labels and "الجيش الليبي" in labels
+    [c] = x.claims
+    assert c.certainty == "denied" and c.content.text == "أي مسؤولية عن الهجوم"
+    assert claimant_label(x, c) == "الجيش الليبي"
+
+
+def test_document_noun_after_according_to():
+    x, _ = run("ووفقاً لتقديرات منظمة الصحة العالمية، أصيب أكثر من ألف شخص.")
+    [c] = x.claims
+    assert x.entity(c.claimant).qid == "Q7817"
+
+
+def test_described_english_organisation_is_a_claimant():
+    x, _ = run("The eastern-based government denied any role in the attack.")
+    [c] = x.claims
+    assert claimant_label(x, c) == "eastern-based government" and c.certainty == "denied"

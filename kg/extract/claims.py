@@ -463,6 +463,15 @@ class _ClaimFinder:
             if self.cue_at(j) and j > k + 1:
                 break
             j += 1
+        if boundary is None and c.cue.kind == "verb" and c.cue.complement == "any":
+            # نفى الجيش أي علاقة له بالهجوم / أعلن الجيش السيطرة على …: the object after the subject is the content
+            subj = self._actors_between(k + 1, min(sent.end, k + 8))
+            if subj and subj[0].first == k + 1:
+                boundary, comp_len = subj[0].last, 0
+                while boundary < sent.end and self.norm(boundary) in {"امس", "اليوم", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد"}:
+                    boundary += 1
+                if boundary >= sent.end - 2 or not self.tokens[boundary].is_word:
+                    return None
         if boundary is None:
             if c.cue.kind != "participle":
                 return None

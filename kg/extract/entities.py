@@ -286,8 +286,8 @@ class _Finder:
         n0 = first.norm
         if n0 in self.fw or n0 in NON_NAME_ADJECTIVES or strip_article(n0) in NON_NAME_ADJECTIVES or n0 in self.cues:
             return []
-        if not first.is_arabic or len(n0) < 2:
-            return []
+        if not first.is_arabic or len(n0) < 2 or any(c and (st.startswith("ال") or st in self.fw) for c, st in first.splits):
+            return []  # مخيم للنازحين: a description, not a name
         out = [idx[0]]
         compound_heads = {"دير", "تل", "راس", "عين", "ابو", "جسر", "كفر", "بيت", "خان", "دار", "بير", "ام", "سيدي", "بني", "ذي", "عين", "جبل", "وادي", "معره", "قصر", "حمام"}
         if n0 in compound_heads and len(idx) > 1:
@@ -346,6 +346,8 @@ class _Finder:
                     continue
                 if not t.is_word or not t.norm.startswith("ال") or t.norm in self.fw or t.norm in LINKERS or t.norm in self.cues:
                     break
+                if chain and (self.heads.get(t.norm) or self.heads.get(t.norm[2:])) and self._head_is_new_name(k):
+                    break  # قوات الدعم السريع الجيش السوداني: a second organisation starts
                 if self.taken.get(k) and self.taken[k].entry.category == "place" and not self.taken[k].entry.demonym:
                     break
                 chain.append(k)
@@ -385,6 +387,9 @@ class _Finder:
         if a in NON_NAME_ADJECTIVES:
             return False
         return a.startswith("ال") and a not in self.fw and len(a) > 4 and (b.startswith("لل") or (b.startswith("ال") and b not in self.fw))
+
+    def _head_is_new_name(self, k: int) -> bool:
+        return self._definite_name_follows(k) or self._demonym_follows(k)
 
     def _demonym_follows(self, i: int) -> bool:
         return i + 1 < len(self.tokens) and any(e.demonym for e in self.gaz.lookup((self.tokens[i + 1].norm,)))
@@ -497,7 +502,7 @@ class _Finder:
             # after a title, an unknown first name is accepted when it is a plain word
             if tok.norm in self.fw or tok.norm.startswith(("ال", "لل")) or tok.norm in self.cues or len(tok.norm) < 3:
                 return []
-            if self.heads.get(tok.norm) or tok.norm in self.triggers:
+            if self.heads.get(tok.norm) or tok.norm in self.triggers or i in self.title_at:
                 return []
             gender, n = title_gender, 1
         parts = list(range(i, i + n))
@@ -787,11 +792,10 @@ class _Finder:
         if tok.is_word and not tok.is_arabic and tok.text.lower() == "the" and i + 1 < len(self.tokens):
             head = self.tokens[i + 1]
             if head.text.islower() and head.text in self.heads and i + 1 not in self.taken:
-                target = self._recent(
-                    introduced, lambda e: e.category == "organization" and head.text in (e.label_en or e.label).lower().split()
-                )
-                if target:
-                    return Found(i + 1, i + 2, head.start, head.end, target, "nominal")
+                for f in reversed(introduced):
+                    words = self.text[f.start : f.end].lower().split() + (f.entry.label_en or f.entry.label).lower().split()
+                    if f.entry.category == "organization" and head.text in words:
+                        return Found(i + 1, i + 2, head.start, head.end, f.entry, "nominal")
             return None
         if not tok.is_arabic or not tok.is_word:
             return None
@@ -812,7 +816,12 @@ class _Finder:
             elif head in {"دوله", "بلاد"} and False:
                 target = None
             elif self.heads.get(head) or self.heads.get(stem) or demonstrative:
-                target = self._recent(introduced, lambda e: e.category in {"organization"} and self._head_of(e) == head)
+                target = next(
+                    (f.entry for f in reversed(introduced)
+                     if f.entry.category == "organization" and f.kind != "demonym"
+                     and head in (self._head_of(f.entry), self._mention_head(f))),
+                    None,
+                )
             if not target:
                 continue
             start = cut_offset(t, cut) if cut else t.start
@@ -846,6 +855,10 @@ class _Finder:
             if pred(f.entry) and f.kind != "demonym":
                 return f.entry
         return None
+
+    def _mention_head(self, f: Found) -> str:
+        words = self.text[f.start : f.end].replace("«", " ").replace("»", " ").split()
+        return strip_article(normalize(words[0])) if words else ""
 
     def _head_of(self, e: GazEntry) -> str:
         label = e.label_ar or e.label

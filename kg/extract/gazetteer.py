@@ -153,11 +153,17 @@ def load_gazetteer() -> Gazetteer:
 
 
 def _gazetteer_rows():
-    with (data_dir() / "gazetteer.tsv").open(encoding="utf-8") as fh:
+    """Rows of the checked gazetteer, then kg's own names (names.tsv, never with a QID)."""
+    for name, qids_allowed in (("gazetteer.tsv", True), ("names.tsv", False)):
+        yield from _rows(name, qids_allowed)
+
+
+def _rows(name: str, qids_allowed: bool):
+    with (data_dir() / name).open(encoding="utf-8") as fh:
         lines = (ln for ln in fh if not ln.startswith("#"))
         for row in csv.DictReader(lines, delimiter="\t"):
             category, type_ = KIND_TO_TYPE[row["kind"]]
-            qid = row["qid"] or None
+            qid = (row["qid"] or None) if qids_allowed else None
             ar_names = [row["label_ar"]] + _split(row["aliases_ar"])
             en_names = [row["label_en"]] + _split(row["aliases_en"])
             if row["kind"] == "media":
@@ -293,6 +299,9 @@ def _add_geonames_cities(gaz: Gazetteer, cities: list[dict]) -> None:
         for n in [] if english_only else arabic:
             if normalize(n) not in stop:
                 gaz.add(n, entry)
+                definite = "ال" + n
+                if not n.startswith("ال") and len(normalize(n)) >= 4 and normalize(definite) not in stop | common:
+                    gaz.add(definite, entry)  # GeoNames often lacks the article: خرطوم → الخرطوم
         for n in english if regional else {c["name"]}:
             if len(n) > 3:
                 gaz.add(n, entry)
