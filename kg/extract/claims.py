@@ -707,14 +707,17 @@ class _ClaimFinder:
         return nxt
 
 
-def _about_and_quantities(claim: Claim, table: EntityTable, tokens: list[Token], text: str) -> None:
+def _about_and_quantities(
+    claim: Claim, mentions: list[tuple[int, int, str]], starts: list[int], tokens: list[Token], text: str
+) -> None:
     s, e = claim.content.start, claim.content.end
-    about = []
-    for ent in table.entities.values():
-        if any(s <= m.start and m.end <= e for m in ent.mentions) and ent.key not in about:
-            about.append(ent.key)
+    about: list[str] = []
+    for m_start, m_end, key in mentions[bisect_left(mentions, (s, -1, "")) :]:
+        if m_start >= e:
+            break
+        if m_end <= e and key not in about:
+            about.append(key)
     claim.about = about
-    starts = [t.start for t in tokens]
     first, last = bisect_left(starts, s), bisect_left(starts, e)
     claim.quantities = find_quantities(text, tokens, first, last)
 
@@ -725,6 +728,8 @@ def find_claims(
     finder = _ClaimFinder(text, tokens, sentences, table, lang)
     finder.run()
     claims = sorted(finder.claims, key=lambda c: c.content.start)
+    mentions = sorted((m.start, m.end, e.key) for e in table.entities.values() for m in e.mentions)
+    starts = [t.start for t in tokens]
     for claim in claims:
-        _about_and_quantities(claim, table, tokens, text)
+        _about_and_quantities(claim, mentions, starts, tokens, text)
     return claims, finder.roles

@@ -108,6 +108,13 @@ class _Finder:
         self.titles = titles()
         self.stop_names = place_stopwords()
         self._gaz_cache: dict[tuple[int, int], list[Found]] = {}
+        self._firsts_cache: set[str] = set()
+        self._firsts_for = 0
+        self._first_use: dict[str, int] = {}
+        for k, t in enumerate(tokens):
+            if t.is_arabic:
+                for _, st in t.splits:
+                    self._first_use.setdefault(st.removeprefix("ال"), k)
         self.article_countries = self._countries_named()
         self.title_at = self._title_starts()
         self.sentence_of = {}
@@ -116,6 +123,12 @@ class _Finder:
                 self.sentence_of[k] = si
 
     # ---------- helpers ----------
+    def _local_firsts(self) -> set[str]:
+        if self._firsts_for != len(self.local):
+            self._firsts_cache = {k[0] for k in self.local}
+            self._firsts_for = len(self.local)
+        return self._firsts_cache
+
     def _countries_named(self) -> set[str]:
         """ISO codes of the countries the article names (or names by adjective): context for ambiguous places."""
         out = set()
@@ -191,7 +204,7 @@ class _Finder:
             splits = tok.splits
         else:
             splits = [(0, tok.text)] + ([(0, tok.text.title())] if tok.text.isupper() and len(tok.text) > 3 else [])
-        local_firsts = {k[0] for k in self.local}
+        local_firsts = self._local_firsts()
         for cut, stem in splits:
             if stem not in self.gaz.firsts and stem not in local_firsts:
                 continue
@@ -396,7 +409,7 @@ class _Finder:
 
     def _head_seen_before(self, i: int, head: str) -> bool:
         """The head noun was used earlier (تنظيم داعش … التنظيم الإرهابي): a reference, not a new name."""
-        return any(head == stem.removeprefix("ال") for k in range(i) for _, stem in self.tokens[k].splits if self.tokens[k].is_arabic)
+        return self._first_use.get(head, i) < i
 
     def _nisba_follows(self, i: int) -> bool:
         """الجيش السوداني, المؤسسة الوطنية: a definite head with a relational adjective names an organisation."""
