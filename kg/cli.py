@@ -198,6 +198,37 @@ def demo(store: Path | None) -> None:
         click.echo(f"\n== {title}\n{table}")
 
 
+@cli.command("serve")
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=7878, show_default=True, type=int)
+@click.option("--writable", is_flag=True, help="Enable SPARQL Update, Graph Store writes and POST /articles (token required).")
+@click.option("--token", envvar="KG_TOKEN", default=None, help="Bearer token for writes (or env KG_TOKEN).")
+@click.option("--allow-service", multiple=True, help="IRI prefix that SERVICE and LOAD may reach (repeatable).")
+@click.option("--timeout", default=30.0, show_default=True, type=float, help="Seconds before a query is stopped (503).")
+@click.option("--max-results", default=100_000, show_default=True, type=int, help="Rows or triples in one answer (413 above).")
+@click.option("--cors", multiple=True, help="Origin allowed by CORS (repeatable); CORS is off otherwise.")
+@click.option("--workers", default=2, show_default=True, type=int, help="Query worker processes.")
+@click.option("--get", "get_path", default=None, help="Answer one GET request in-process and exit (e.g. '/sparql?query=ASK{}').")
+@click.option("--accept", default=None, help="Accept header for --get.")
+def serve_cmd(store, host, port, writable, token, allow_service, timeout, max_results, cors, workers, get_path, accept) -> None:
+    """Serve the store over SPARQL 1.1 (endpoint /sparql, Graph Store /store, UI at /)."""
+    from kg.serve import ServeConfig, get_once, serve
+
+    config = ServeConfig(
+        store=store or default_store_path(), writable=writable, token=token, allow_service=tuple(allow_service),
+        timeout=timeout, max_results=max_results, cors=tuple(cors), workers=workers,
+    )
+    try:
+        if get_path:
+            status, ctype, body = get_once(config, get_path, accept)
+            click.echo(body.decode("utf-8", errors="replace"), nl=False)
+            sys.exit(0 if status < 400 else 1)
+        serve(config, host, port)
+    except (ValueError, StoreError) as e:
+        raise _fail(e) from None
+
+
 def main() -> None:
     cli()
 

@@ -1,0 +1,422 @@
+"""The ASGI application of ``kg serve``: SPARQL 1.1 Protocol, Graph Store Protocol, article loading, UI.
+
+``create_app(config)`` builds it; one process owns the store (a read-write handle only when writes
+are enabled), queries run in worker processes (see :mod:`kg.serve.workers`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import parse_qsl
+
+import pyoxigraph as ox
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from kg.serve import pages
+from kg.serve.config import ServeConfig
+from kg.serve.negotiation import GRAPHS, choose, parse_accept
+from kg.serve.results import QueryTask
+from kg.serve.safety import Refused, check
+from kg.serve.workers import QueryPool
+
+log = logging.getLogger("kg.serve")
+STATIC = Path(__file__).parent / "static"
+FORM = "application/x-www-form-urlencoded"
+RDF_INPUT = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/x-turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "text/plain": ox.RdfFormat.N_TRIPLES,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/n-quads": ox.RdfFormat.N_QUADS,
+    "application/trig": ox.RdfFormat.TRIG,
+}
+
+
+class HTTPProblem(Exception):
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def problem(status: int, message: str) -> PlainTextResponse:
+    return PlainTextResponse(message + "\n", status_code=status)
+
+
+class KGServer:
+    """State shared by the routes: configuration, query pool, and the write handle when enabled."""
+
+    def __init__(self, config: ServeConfig):
+        if config.writable and not config.token:
+            raise ValueError("--writable needs a token (--token or KG_TOKEN): writes are never open to anyone")
+        self.config = config
+        self.pool = QueryPool(config.store, size=config.workers, timeout=config.timeout)
+        self.store: ox.Store | None = None
+        self.write_lock = asyncio.Lock()
+
+    async def startup(self) -> None:
+        self.config.store.mkdir(parents=True, exist_ok=True)
+        if self.config.writable:
+            self.store = ox.Store(str(self.config.store))
+        else:
+            ox.Store(str(self.config.store)) if not any(self.config.store.iterdir()) else None
+        await self.pool.start()
+
+    async def shutdown(self) -> None:
+        await self.pool.stop()
+        self.store = None
+
+    # ---------- helpers ----------
+    async def body(self, request: Request) -> bytes:
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > self.config.max_body:
+            raise HTTPProblem(413, f"request body over {self.config.max_body} bytes")
+        data = b""
+        async for chunk in request.stream():
+            data += chunk
+            if len(data) > self.config.max_body:
+                raise HTTPProblem(413, f"request body over {self.config.max_body} bytes")
+        return data
+
+    def authorize(self, request: Request) -> None:
+        if not self.config.writable:
+            raise HTTPProblem(403, "writes are disabled on this server (start kg serve with --writable and a token)")
+        auth = request.headers.get("authorization", "")
+        if auth != f"Bearer {self.config.token}":
+            raise HTTPProblem(401, "a valid 'Authorization: Bearer <token>' header is required for writes")
+
+    def checked_text(self, text: str, what: str) -> str:
+        if len(text) > self.config.max_query_length:
+            raise HTTPProblem(413, f"{what} over {self.config.max_query_length} characters")
+        try:
+            check(text, self.config.allow_service)
+        except Refused as e:
+            raise HTTPProblem(400, str(e)) from None
+        return text
+
+    async def run_query(self, request: Request, query: str, params: list[tuple[str, str]]) -> Response:
+        query = self.checked_text(query, "query")
+        task = QueryTask(
+            query=query,
+            accept=tuple(parse_accept(request.headers.get("accept"))),
+            default_graphs=tuple(v for k, v in params if k == "default-graph-uri"),
+            named_graphs=tuple(v for k, v in params if k == "named-graph-uri"),
+            max_results=self.config.max_results,
+        )
+        out = await self.pool.run(task)
+        if out.status != 200:
+            return problem(out.status, out.message or "query failed")
+        return Response(out.body, media_type=out.media_type)
+
+    async def run_update(self, request: Request, update: str, params: list[tuple[str, str]]) -> Response:
+        self.authorize(request)
+        update = self.checked_text(update, "update")
+        if any(k in ("using-graph-uri", "using-named-graph-uri") for k, _ in params):
+            raise HTTPProblem(400, "using-graph-uri and using-named-graph-uri are not supported; put USING in the update")
+        assert self.store is not None
+        async with self.write_lock:
+            try:
+                await asyncio.to_thread(self.store.update, update)
+            except SyntaxError as e:
+                raise HTTPProblem(400, f"invalid SPARQL update: {e}") from None
+            except OSError as e:
+                raise HTTPProblem(500, f"update failed: {type(e).__name__}") from None
+            self.pool.bump()
+        return Response(status_code=204)
+
+
+def _form(data: bytes) -> list[tuple[str, str]]:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise HTTPProblem(400, "the request body is not UTF-8") from None
+    return parse_qsl(text, keep_blank_values=True)
+
+
+def _one(params: list[tuple[str, str]], name: str) -> str | None:
+    values = [v for k, v in params if k == name]
+    if len(values) > 1:
+        raise HTTPProblem(400, f"more than one '{name}' parameter")
+    return values[0] if values else None
+
+
+async def sparql_endpoint(request: Request) -> Response:
+    server: KGServer = request.app.state.kg
+    url_params = list(request.query_params.multi_items())
+    if request.method == "GET":
+        if _one(url_params, "update") is not None:
+            raise HTTPProblem(400, "updates must be sent with POST")
+        query = _one(url_params, "query")
+        if query is None:
+            return Response(pages.service_description(str(request.url.replace(query=""))), media_type="text/turtle")
+        return await server.run_query(request, query, url_params)
+    if request.method != "POST":
+        raise HTTPProblem(405, "use GET or POST")
+    ctype = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
+    data = await server.body(request)
+    if ctype == FORM:
+        params = _form(data)
+        query, update = _one(params, "query"), _one(params, "update")
+        if query is not None and update is not None:
+            raise HTTPProblem(400, "a request carries either a query or an update, not both")
+        if query is not None:
+            return await server.run_query(request, query, params + url_params)
+        if update is not None:
+            return await server.run_update(request, update, params + url_params)
+        raise HTTPProblem(400, "the form has no 'query' or 'update' parameter")
+    if ctype in ("application/sparql-query", "application/sparql-update"):
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise HTTPProblem(400, "the request body is not UTF-8") from None
+        if ctype == "application/sparql-query":
+            return await server.run_query(request, text, url_params)
+        return await server.run_update(request, text, url_params)
+    if not ctype:
+        raise HTTPProblem(400, "a POST needs a Content-Type: application/x-www-form-urlencoded, application/sparql-query or application/sparql-update")
+    raise HTTPProblem(415, f"unsupported Content-Type {ctype}")
+
+
+async def update_endpoint(request: Request) -> Response:
+    if request.method == "GET":
+        raise HTTPProblem(400, "updates must be sent with POST")
+    return await sparql_endpoint(request)
+
+
+# ---------- Graph Store Protocol ----------
+def _target_graph(request: Request) -> ox.NamedNode | ox.DefaultGraph | None:
+    params = request.query_params
+    if "graph" in params and "default" in params:
+        raise HTTPProblem(400, "use either ?graph= or ?default, not both")
+    if "default" in params:
+        return ox.DefaultGraph()
+    if "graph" in params:
+        return ox.NamedNode(params["graph"])
+    if request.url.path.rstrip("/") != "/store":
+        return ox.NamedNode(str(request.url.replace(query="")))  # direct graph identification
+    return None
+
+
+async def graph_store(request: Request) -> Response:
+    server: KGServer = request.app.state.kg
+    target = _target_graph(request)
+    if request.method in ("GET", "HEAD"):
+        if target is None:
+            raise HTTPProblem(400, "name a graph with ?graph=IRI or ?default")
+        media = choose(parse_accept(request.headers.get("accept")), "graph")
+        if media is None:
+            raise HTTPProblem(406, "no acceptable RDF media type (try text/turtle)")
+        where = "" if isinstance(target, ox.DefaultGraph) else f"GRAPH <{target.value}> "
+        q = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {where}{{ ?s ?p ?o }} }}"
+        if not isinstance(target, ox.DefaultGraph):
+            ask = await server.pool.run(QueryTask(query=f"ASK {{ GRAPH <{target.value}> {{ ?s ?p ?o }} }}", accept=(("application/sparql-results+json", 1.0),)))
+            if ask.status == 200 and json.loads(ask.body).get("boolean") is False:
+                raise HTTPProblem(404, f"no graph <{target.value}>")
+        task = QueryTask(query=q, accept=((media, 1.0),), default_graphs=(), max_results=server.config.max_results)
+        if isinstance(target, ox.DefaultGraph):
+            task = QueryTask(query=q, accept=((media, 1.0),), default_graphs=(), max_results=server.config.max_results)
+        out = await server.pool.run(task) if not isinstance(target, ox.DefaultGraph) else await _default_graph(server, media)
+        if out.status != 200:
+            return problem(out.status, out.message or "failed")
+        return Response(b"" if request.method == "HEAD" else out.body, media_type=out.media_type,
+                        headers={"content-length": str(len(out.body))} if request.method == "HEAD" else None)
+    server.authorize(request)
+    assert server.store is not None
+    store = server.store
+    if request.method == "DELETE":
+        if target is None:
+            raise HTTPProblem(400, "name a graph with ?graph=IRI or ?default")
+        async with server.write_lock:
+            if isinstance(target, ox.NamedNode) and not store.contains_named_graph(target):
+                raise HTTPProblem(404, f"no graph <{target.value}>")
+            await asyncio.to_thread(store.remove_graph if isinstance(target, ox.NamedNode) else store.clear_graph, target)
+            server.pool.bump()
+        return Response(status_code=204)
+    ctype = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
+    fmt = RDF_INPUT.get(ctype)
+    if fmt is None:
+        raise HTTPProblem(415, f"unsupported RDF media type {ctype or '(none)'}")
+    data = await server.body(request)
+    created_location = None
+    if target is None:
+        if request.method != "POST":
+            raise HTTPProblem(400, "name a graph with ?graph=IRI or ?default")
+        created_location = str(request.url.replace(query="")).rstrip("/") + f"/{uuid.uuid4().hex}"
+        target = ox.NamedNode(created_location)
+    base = target.value if isinstance(target, ox.NamedNode) else None
+    try:
+        quads = [ox.Quad(t.subject, t.predicate, t.object, target) for t in ox.parse(data, format=fmt, base_iri=base)]
+    except SyntaxError as e:
+        raise HTTPProblem(400, f"the RDF body does not parse: {e}") from None
+    async with server.write_lock:
+        existed = isinstance(target, ox.DefaultGraph) or store.contains_named_graph(target)
+        if request.method == "PUT":
+            def replace() -> None:
+                if isinstance(target, ox.NamedNode):
+                    store.update(f"DROP SILENT GRAPH <{target.value}>")
+                else:
+                    store.update("DROP SILENT DEFAULT")
+                store.extend(quads)
+                if isinstance(target, ox.NamedNode) and not quads:
+                    store.add_graph(target)
+
+            await asyncio.to_thread(replace)
+        elif request.method == "POST":
+            await asyncio.to_thread(store.extend, quads)
+            if isinstance(target, ox.NamedNode) and not quads:
+                store.add_graph(target)
+        else:
+            raise HTTPProblem(405, "use GET, HEAD, PUT, POST or DELETE")
+        server.pool.bump()
+    if created_location:
+        return Response(status_code=201, headers={"location": created_location})
+    return Response(status_code=204 if existed else 201)
+
+
+async def _default_graph(server: KGServer, media: str):
+    from kg.serve.workers import Outcome
+
+    def dump() -> bytes:
+        s = ox.Store.read_only(str(server.config.store)) if server.store is None else server.store
+        triples = [ox.Triple(q.subject, q.predicate, q.object) for q in s.quads_for_pattern(None, None, None, ox.DefaultGraph())]
+        fmt = GRAPHS[media]
+        if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
+            return ox.serialize([ox.Quad(t.subject, t.predicate, t.object) for t in triples], format=fmt)
+        return ox.serialize(triples, format=fmt)
+
+    return Outcome(200, media, await asyncio.to_thread(dump))
+
+
+# ---------- articles ----------
+async def post_articles(request: Request) -> Response:
+    from kg.pipeline import process
+    from kg.read import read_jsonl_stream
+    from kg.records import ReadError
+    from kg.store import _ntriples
+    from kg.iris import entities_graph
+
+    server: KGServer = request.app.state.kg
+    server.authorize(request)
+    data = await server.body(request)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise HTTPProblem(400, "the request body is not UTF-8") from None
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        try:
+            records = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise HTTPProblem(400, f"invalid JSON: {e.msg}") from None
+        lines = [json.dumps(r, ensure_ascii=False) for r in records]
+    else:
+        lines = text.splitlines()
+    report = {"loaded": [], "rejected": []}
+    assert server.store is not None
+    for item in read_jsonl_stream(lines, "request"):
+        if isinstance(item, ReadError):
+            report["rejected"].append({"source": item.source, "reason": item.message})
+            continue
+        done = await asyncio.to_thread(process, item)
+        if not done.report.conforms:
+            v = done.report.violations[0]
+            report["rejected"].append({"source": item.source, "reason": f"violates the shapes: focus {v.focus} path {v.path}: {v.message}"})
+            continue
+        g = done.graphs
+        update = (
+            f"DROP SILENT GRAPH <{g.graph}> ;\nINSERT DATA {{ GRAPH <{g.graph}> {{ {_ntriples(g.triples)} }} "
+            f"GRAPH <{entities_graph()}> {{ {_ntriples(g.entities)} }} }}"
+        )
+        async with server.write_lock:
+            await asyncio.to_thread(server.store.update, update)
+            server.pool.bump()
+        report["loaded"].append({"source": item.source, "graph": str(g.graph), "claims": len(done.extraction.claims)})
+    return JSONResponse(report, status_code=200 if not report["rejected"] else 207)
+
+
+# ---------- UI ----------
+async def index(request: Request) -> Response:
+    return HTMLResponse((STATIC / "index.html").read_text(encoding="utf-8"))
+
+
+async def examples(request: Request) -> Response:
+    from kg.queries import PREFIXES, examples as shipped
+
+    out = [{"name": k, "query": PREFIXES + v} for k, v in shipped().items()]
+    return JSONResponse(out)
+
+
+async def entity_page(request: Request) -> Response:
+    server: KGServer = request.app.state.kg
+    iri = request.query_params.get("iri")
+    if not iri:
+        raise HTTPProblem(400, "give ?iri=")
+    return HTMLResponse(await pages.entity(server.pool, iri))
+
+
+async def claim_page(request: Request) -> Response:
+    server: KGServer = request.app.state.kg
+    iri = request.query_params.get("iri")
+    if not iri:
+        raise HTTPProblem(400, "give ?iri=")
+    return HTMLResponse(await pages.claim(server.pool, iri))
+
+
+async def http_problem(request: Request, exc: HTTPProblem) -> Response:
+    return problem(exc.status, exc.message)
+
+
+async def internal_error(request: Request, exc: Exception) -> Response:
+    log.exception("internal error on %s %s", request.method, request.url.path)
+    return problem(500, "internal error (details are in the server log)")
+
+
+def create_app(config: ServeConfig) -> Starlette:
+    server = KGServer(config)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette):
+        await server.startup()
+        try:
+            yield
+        finally:
+            await server.shutdown()
+
+    middleware = []
+    if config.cors:
+        middleware.append(Middleware(CORSMiddleware, allow_origins=list(config.cors), allow_methods=["GET", "POST"], allow_headers=["*"]))
+    routes = [
+        Route("/", index),
+        Route("/sparql", sparql_endpoint, methods=["GET", "POST", "PUT", "DELETE"]),
+        Route("/query", sparql_endpoint, methods=["GET", "POST", "PUT", "DELETE"]),
+        Route("/update", update_endpoint, methods=["GET", "POST"]),
+        Route("/store", graph_store, methods=["GET", "HEAD", "PUT", "POST", "DELETE"]),
+        Route("/store/{rest:path}", graph_store, methods=["GET", "HEAD", "PUT", "POST", "DELETE"]),
+        Route("/articles", post_articles, methods=["POST"]),
+        Route("/api/examples", examples),
+        Route("/entity", entity_page),
+        Route("/claim", claim_page),
+        Mount("/static", StaticFiles(directory=STATIC), name="static"),
+    ]
+    app = Starlette(
+        routes=routes,
+        middleware=middleware,
+        lifespan=lifespan,
+        exception_handlers={HTTPProblem: http_problem, Exception: internal_error},
+    )
+    app.state.kg = server
+    return app

@@ -1,0 +1,22 @@
+"""Settings of ``kg serve``: one typed record, filled by the CLI or by a caller of ``create_app``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class ServeConfig:
+    store: Path
+    writable: bool = False
+    token: str | None = None  # required for every write when writable
+    allow_service: tuple[str, ...] = ()  # IRI prefixes SERVICE and LOAD may reach
+    timeout: float = 30.0  # seconds; a query still running is ended and answered 503
+    max_results: int = 100_000  # rows (SELECT) or triples (CONSTRUCT/DESCRIBE) in one answer
+    max_query_length: int = 100_000  # characters of a query or update
+    max_body: int = 10_000_000  # bytes of a request body
+    cors: tuple[str, ...] = ()  # allowed origins; CORS is off when empty
+    workers: int = 2  # query worker processes
+    access_log: bool = True
+    extra: dict = field(default_factory=dict)

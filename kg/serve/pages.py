@@ -1,0 +1,113 @@
+"""Server-rendered pages: the service description, an entity page and a claim page.
+
+Pages query the store through the same worker pool as the endpoint, and escape everything they print.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+
+from kg.serve.results import QueryTask
+
+JSON = (("application/sparql-results+json", 1.0),)
+PREFIXES = """PREFIX kg: <https://w3id.org/kg-news/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX schema: <http://schema.org/>
+"""
+
+
+def service_description(endpoint: str) -> str:
+    return f"""@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
+@prefix fmt: <http://www.w3.org/ns/formats/> .
+
+[] a sd:Service ;
+    sd:endpoint <{endpoint}> ;
+    sd:supportedLanguage sd:SPARQL11Query , sd:SPARQL11Update ;
+    sd:feature sd:UnionDefaultGraph , sd:BasicFederatedQuery ;
+    sd:resultFormat fmt:SPARQL_Results_JSON , fmt:SPARQL_Results_XML , fmt:SPARQL_Results_CSV , fmt:SPARQL_Results_TSV ,
+        fmt:Turtle , fmt:N-Triples , fmt:N-Quads , fmt:TriG , fmt:JSON-LD , fmt:RDF_XML .
+"""
+
+
+async def _select(pool, query: str) -> list[dict]:
+    out = await pool.run(QueryTask(query=PREFIXES + query, accept=JSON, max_results=5000))
+    if out.status != 200:
+        return []
+    return json.loads(out.body)["results"]["bindings"]
+
+
+def _v(row: dict, name: str) -> str:
+    return row.get(name, {}).get("value", "")
+
+
+def _iri(value: str) -> str:
+    return "<" + value.replace(">", "%3E").replace("<", "%3C") + ">"
+
+
+def _page(title: str, body: str) -> str:
+    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)} · kg</title>
+<link rel="stylesheet" href="/static/style.css"></head><body><header><a href="/">kg</a> · {escape(title)}</header>
+<main>{body}</main></body></html>"""
+
+
+def _highlight(text: str, start: int, end: int, context: int = 160) -> str:
+    a, b = max(0, start - context), min(len(text), end + context)
+    return (
+        f'<p class="span" dir="auto">…{escape(text[a:start])}<mark>{escape(text[start:end])}</mark>{escape(text[end:b])}…</p>'
+    )
+
+
+async def entity(pool, iri: str) -> str:
+    about = await _select(pool, f"SELECT ?p ?o WHERE {{ {_iri(iri)} ?p ?o }}")
+    if not about:
+        return _page("not found", f"<p>No entity {escape(iri)} in this graph.</p>")
+    labels = [_v(r, "o") for r in about if _v(r, "p").endswith("rdf-schema#label")]
+    types = [_v(r, "o").rsplit("#", 1)[-1] for r in about if _v(r, "p").endswith("#type")]
+    same = [_v(r, "o") for r in about if _v(r, "p").endswith("#sameAs")]
+    claims = await _select(
+        pool,
+        f"""SELECT ?claim ?role ?content ?cue ?begin ?end ?body WHERE {{
+              {{ ?claim kg:claimant {_iri(iri)} . BIND("claimant" AS ?role) }} UNION {{ ?claim kg:about {_iri(iri)} . BIND("about" AS ?role) }}
+              ?claim kg:content ?content ; kg:cue ?cue ; kg:beginIndex ?begin ; kg:endIndex ?end ; kg:inArticle ?a .
+              ?a schema:articleBody ?body }} LIMIT 200""",
+    )
+    rows = "".join(
+        f'<li><span class="role">{escape(_v(r, "role"))}</span> <a href="/claim?iri={escape(_v(r, "claim"))}">{escape(_v(r, "cue"))}</a>'
+        f'{_highlight(_v(r, "body"), int(_v(r, "begin")), int(_v(r, "end")))}</li>'
+        for r in claims
+    )
+    links = "".join(f'<a href="{escape(s)}">{escape(s.rsplit("/", 1)[-1])}</a> ' for s in same)
+    body = (
+        f'<h1 dir="auto">{escape(" / ".join(labels) or iri)}</h1><p class="types">{escape(", ".join(types))}</p>'
+        f'<p>Wikidata: {links or "not linked"}</p><p class="iri">{escape(iri)}</p><h2>Claims ({len(claims)})</h2><ul>{rows}</ul>'
+    )
+    return _page(labels[0] if labels else iri, body)
+
+
+async def claim(pool, iri: str) -> str:
+    rows = await _select(
+        pool,
+        f"""SELECT ?content ?cue ?mode ?certainty ?who ?whoLabel ?channelLabel ?begin ?end ?body ?article WHERE {{
+              {_iri(iri)} kg:content ?content ; kg:cue ?cue ; kg:mode ?mode ; kg:certainty ?certainty ;
+                 kg:beginIndex ?begin ; kg:endIndex ?end ; kg:inArticle ?article ; kg:claimant ?who .
+              ?article schema:articleBody ?body .
+              OPTIONAL {{ ?who skos:prefLabel ?whoLabel }}
+              OPTIONAL {{ {_iri(iri)} kg:channel/skos:prefLabel ?channelLabel }} }} LIMIT 1""",
+    )
+    if not rows:
+        return _page("not found", f"<p>No claim {escape(iri)} in this graph.</p>")
+    r = rows[0]
+    about = await _select(pool, f"SELECT ?e ?label WHERE {{ {_iri(iri)} kg:about ?e . OPTIONAL {{ ?e skos:prefLabel ?label }} }}")
+    about_html = ", ".join(f'<a href="/entity?iri={escape(_v(a, "e"))}">{escape(_v(a, "label") or _v(a, "e"))}</a>' for a in about)
+    body = (
+        f'<h1>Claim</h1><p><a href="/entity?iri={escape(_v(r, "who"))}">{escape(_v(r, "whoLabel") or "unnamed source")}</a> '
+        f'· cue <b dir="auto">{escape(_v(r, "cue"))}</b> · {escape(_v(r, "mode").rsplit("#", 1)[-1])} · '
+        f'{escape(_v(r, "certainty").rsplit("#", 1)[-1])}'
+        + (f' · channel {escape(_v(r, "channelLabel"))}' if _v(r, "channelLabel") else "")
+        + f"</p>{_highlight(_v(r, 'body'), int(_v(r, 'begin')), int(_v(r, 'end')), 400)}<p>About: {about_html or '—'}</p>"
+        f'<p class="iri">{escape(iri)}</p>'
+    )
+    return _page("claim", body)
