@@ -11,6 +11,7 @@ isomorphic graphs.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -32,6 +33,7 @@ from kg.iris import (
 from kg.records import Entity, Extraction
 from kg.vocab import KG, KGID, NIF, PROV, SCHEMA, SKOS, WD, WGS84
 
+LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(-[A-Za-z0-9]{1,8})*")
 MODES = {"direct": KG.Direct, "indirect": KG.Indirect, "according_to": KG.AccordingTo}
 CERTAINTIES = {"asserted": KG.Asserted, "hedged": KG.Hedged, "denied": KG.Denied}
 CLASSES = {
@@ -153,7 +155,8 @@ def to_graphs(x: Extraction) -> ArticleGraphs:
         else:
             unnamed = KGID[f"unnamed/{art.split('/')[-1]}/{c.content.start}"]
             g.add((unnamed, RDF.type, KG.UnnamedSource))
-            unnamed_label = Literal(c.unnamed_source.text, lang=x.language) if c.unnamed_source else Literal("unnamed source", lang="en")
+            label_lang = x.language if LANGUAGE_TAG.fullmatch(x.language or "") else None
+            unnamed_label = Literal(c.unnamed_source.text, lang=label_lang) if c.unnamed_source else Literal("unnamed source", lang="en")
             g.add((unnamed, RDFS.label, unnamed_label))
             g.add((unnamed, SKOS.prefLabel, unnamed_label))
             g.add((ci, KG.claimant, unnamed))

@@ -331,7 +331,11 @@ async def post_articles(request: Request) -> Response:
         if isinstance(item, ReadError):
             report["rejected"].append({"source": item.source, "reason": item.message})
             continue
-        done = await asyncio.to_thread(process, item)
+        try:
+            done = await asyncio.to_thread(process, item)
+        except Exception as e:  # noqa: BLE001 - reported per article, the batch goes on
+            report["rejected"].append({"source": item.source, "reason": f"extraction failed: {type(e).__name__}"})
+            continue
         if not done.report.conforms:
             v = done.report.violations[0]
             report["rejected"].append({"source": item.source, "reason": f"violates the shapes: focus {v.focus} path {v.path}: {v.message}"})
