@@ -28,7 +28,7 @@ from kg.serve import pages
 from kg.serve.config import ServeConfig
 from kg.serve.negotiation import GRAPHS, choose, parse_accept
 from kg.serve.results import QueryTask
-from kg.serve.safety import Refused, check
+from kg.serve.safety import Refused, check, with_using
 from kg.serve.workers import QueryPool
 
 log = logging.getLogger("kg.serve")
@@ -115,6 +115,7 @@ class KGServer:
             accept=tuple(parse_accept(request.headers.get("accept"))),
             default_graphs=tuple(v for k, v in params if k == "default-graph-uri"),
             named_graphs=tuple(v for k, v in params if k == "named-graph-uri"),
+            base_iri=str(request.url.replace(query="")),
             max_results=self.config.max_results,
         )
         out = await self.pool.run(task)
@@ -125,12 +126,18 @@ class KGServer:
     async def run_update(self, request: Request, update: str, params: list[tuple[str, str]]) -> Response:
         self.authorize(request)
         update = self.checked_text(update, "update")
-        if any(k in ("using-graph-uri", "using-named-graph-uri") for k, _ in params):
-            raise HTTPProblem(400, "using-graph-uri and using-named-graph-uri are not supported; put USING in the update")
+        using = [v for k, v in params if k == "using-graph-uri"]
+        using_named = [v for k, v in params if k == "using-named-graph-uri"]
+        if using or using_named:
+            try:
+                update = with_using(update, using, using_named)
+            except Refused as e:
+                raise HTTPProblem(400, str(e)) from None
         assert self.store is not None
         async with self.write_lock:
             try:
-                await asyncio.to_thread(self.store.update, update)
+                base = str(request.url.replace(query=""))
+                await asyncio.to_thread(lambda: self.store.update(update, base_iri=base))
             except SyntaxError as e:
                 raise HTTPProblem(400, f"invalid SPARQL update: {e}") from None
             except OSError as e:
@@ -166,7 +173,11 @@ async def sparql_endpoint(request: Request) -> Response:
         return await server.run_query(request, query, url_params)
     if request.method != "POST":
         raise HTTPProblem(405, "use GET or POST")
-    ctype = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
+    raw_type = request.headers.get("content-type") or ""
+    ctype = raw_type.split(";")[0].strip().lower()
+    charset = next((p.split("=", 1)[1].strip().strip('"').lower() for p in raw_type.split(";")[1:] if p.strip().lower().startswith("charset=")), "utf-8")
+    if charset not in ("utf-8", "utf8"):
+        raise HTTPProblem(400, f"the request body must be UTF-8, not {charset}")
     data = await server.body(request)
     if ctype == FORM:
         params = _form(data)
@@ -406,6 +417,7 @@ def create_app(config: ServeConfig) -> Starlette:
     routes = [
         Route("/", index),
         Route("/sparql", sparql_endpoint, methods=["GET", "POST", "PUT", "DELETE"]),
+        Route("/sparql/", sparql_endpoint, methods=["GET", "POST", "PUT", "DELETE"]),
         Route("/query", sparql_endpoint, methods=["GET", "POST", "PUT", "DELETE"]),
         Route("/update", update_endpoint, methods=["GET", "POST"]),
         Route("/store", graph_store, methods=["GET", "HEAD", "PUT", "POST", "DELETE"]),

@@ -52,3 +52,27 @@ def check(text: str, allowed: tuple[str, ...]) -> None:
             raise Refused(
                 f"{keyword} <{target}> is not allowed on this server (start kg serve with --allow-service {target} to permit it)"
             )
+
+
+def with_using(update: str, default: list[str], named: list[str]) -> str:
+    """Apply the protocol's using-graph-uri / using-named-graph-uri to every INSERT/DELETE … WHERE.
+
+    A USING (or WITH) already in the update conflicts with them (the protocol says: 400).
+    """
+    tokens = list(_TOKEN.finditer(update))
+    words = [m.group().upper() for m in tokens if m.lastgroup == "word"]
+    if "USING" in words or "WITH" in words:
+        raise Refused("the update has USING or WITH and the request has using-graph-uri / using-named-graph-uri")
+    clause = "".join(f" USING <{g}>" for g in default) + "".join(f" USING NAMED <{g}>" for g in named) + " "
+    out, last = [], 0
+    prev = None
+    for m in tokens:
+        if m.lastgroup == "comment":
+            continue
+        if m.lastgroup == "word" and m.group().upper() == "WHERE" and prev == "}":
+            out.append(update[last : m.start()])
+            out.append(clause)
+            last = m.start()
+        prev = m.group()
+    out.append(update[last:])
+    return "".join(out)
