@@ -231,16 +231,15 @@ async def graph_store(request: Request) -> Response:
         media = choose(parse_accept(request.headers.get("accept")), "graph")
         if media is None:
             raise HTTPProblem(406, "no acceptable RDF media type (try text/turtle)")
-        where = "" if isinstance(target, ox.DefaultGraph) else f"GRAPH <{target.value}> "
-        q = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {where}{{ ?s ?p ?o }} }}"
-        if not isinstance(target, ox.DefaultGraph):
-            ask = await server.pool.run(QueryTask(query=f"ASK {{ GRAPH <{target.value}> {{ ?s ?p ?o }} }}", accept=(("application/sparql-results+json", 1.0),)))
-            if ask.status == 200 and json.loads(ask.body).get("boolean") is False:
-                raise HTTPProblem(404, f"no graph <{target.value}>")
-        task = QueryTask(query=q, accept=((media, 1.0),), default_graphs=(), max_results=server.config.max_results)
         if isinstance(target, ox.DefaultGraph):
-            task = QueryTask(query=q, accept=((media, 1.0),), default_graphs=(), max_results=server.config.max_results)
-        out = await server.pool.run(task) if not isinstance(target, ox.DefaultGraph) else await _default_graph(server, media)
+            out = await _default_graph(server, media)
+        else:
+            ask = QueryTask(query=f"ASK {{ GRAPH <{target.value}> {{ ?s ?p ?o }} }}", accept=(("application/sparql-results+json", 1.0),))
+            exists = await server.pool.run(ask)
+            if exists.status == 200 and json.loads(exists.body).get("boolean") is False:
+                raise HTTPProblem(404, f"no graph <{target.value}>")
+            q = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{target.value}> {{ ?s ?p ?o }} }}"
+            out = await server.pool.run(QueryTask(query=q, accept=((media, 1.0),), max_results=server.config.max_results))
         if out.status != 200:
             return problem(out.status, out.message or "failed")
         return Response(b"" if request.method == "HEAD" else out.body, media_type=out.media_type,
@@ -258,10 +257,21 @@ async def graph_store(request: Request) -> Response:
             server.pool.bump()
         return Response(status_code=204)
     ctype = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
-    fmt = RDF_INPUT.get(ctype)
-    if fmt is None:
-        raise HTTPProblem(415, f"unsupported RDF media type {ctype or '(none)'}")
-    data = await server.body(request)
+    documents: list[tuple[bytes, ox.RdfFormat]] = []
+    if ctype == "multipart/form-data":
+        form = await request.form()
+        for part in form.values():
+            if isinstance(part, str):
+                continue
+            part_type = (part.content_type or "").split(";")[0].strip().lower()
+            if part_type not in RDF_INPUT:
+                raise HTTPProblem(415, f"unsupported RDF media type {part_type or '(none)'} in a multipart body")
+            documents.append((await part.read(), RDF_INPUT[part_type]))
+    else:
+        fmt = RDF_INPUT.get(ctype)
+        if fmt is None:
+            raise HTTPProblem(415, f"unsupported RDF media type {ctype or '(none)'}")
+        documents.append((await server.body(request), fmt))
     created_location = None
     if target is None:
         if request.method != "POST":
@@ -270,7 +280,11 @@ async def graph_store(request: Request) -> Response:
         target = ox.NamedNode(created_location)
     base = target.value if isinstance(target, ox.NamedNode) else None
     try:
-        quads = [ox.Quad(t.subject, t.predicate, t.object, target) for t in ox.parse(data, format=fmt, base_iri=base)]
+        quads = [
+            ox.Quad(t.subject, t.predicate, t.object, target)
+            for data, fmt in documents
+            for t in ox.parse(data, format=fmt, base_iri=base)
+        ]
     except SyntaxError as e:
         raise HTTPProblem(400, f"the RDF body does not parse: {e}") from None
     async with server.write_lock:
