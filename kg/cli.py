@@ -206,18 +206,18 @@ def demo(store: Path | None) -> None:
 @click.option("--token", envvar="KG_TOKEN", default=None, help="Bearer token for writes (or env KG_TOKEN).")
 @click.option("--allow-service", multiple=True, help="IRI prefix that SERVICE and LOAD may reach (repeatable).")
 @click.option("--timeout", default=30.0, show_default=True, type=float, help="Seconds before a query is stopped (503).")
-@click.option("--max-results", default=100_000, show_default=True, type=int, help="Rows or triples in one answer (413 above).")
+@click.option("--max-result-mb", default=100.0, show_default=True, type=float, help="Largest answer in MB (413 above, never a truncated answer).")
 @click.option("--cors", multiple=True, help="Origin allowed by CORS (repeatable); CORS is off otherwise.")
-@click.option("--workers", default=2, show_default=True, type=int, help="Query worker processes.")
+@click.option("--workers", default=4, show_default=True, type=int, help="Query worker processes (a slow query holds one).")
 @click.option("--get", "get_path", default=None, help="Answer one GET request in-process and exit (e.g. '/sparql?query=ASK{}').")
 @click.option("--accept", default=None, help="Accept header for --get.")
-def serve_cmd(store, host, port, writable, token, allow_service, timeout, max_results, cors, workers, get_path, accept) -> None:
+def serve_cmd(store, host, port, writable, token, allow_service, timeout, max_result_mb, cors, workers, get_path, accept) -> None:
     """Serve the store over SPARQL 1.1 (endpoint /sparql, Graph Store /store, UI at /)."""
     from kg.serve import ServeConfig, get_once, serve
 
     config = ServeConfig(
         store=store or default_store_path(), writable=writable, token=token, allow_service=tuple(allow_service),
-        timeout=timeout, max_results=max_results, cors=tuple(cors), workers=workers,
+        timeout=timeout, max_result_bytes=int(max_result_mb * 1_000_000), cors=tuple(cors), workers=workers,
     )
     try:
         if get_path:

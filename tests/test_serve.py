@@ -30,7 +30,7 @@ def store(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(store):
-    with TestClient(create_app(ServeConfig(store=store, timeout=2.0, max_results=200))) as c:
+    with TestClient(create_app(ServeConfig(store=store, timeout=2.0, max_result_bytes=60_000))) as c:
         yield c
 
 
@@ -240,3 +240,18 @@ def test_ui_pages(client):
 def test_writable_without_token_refused(store):
     with pytest.raises(ValueError, match="token"):
         create_app(ServeConfig(store=store, writable=True))
+
+
+def test_service_to_a_listening_address_makes_no_connection(client):
+    import socket
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    listener.settimeout(0.5)
+    port = listener.getsockname()[1]
+    r = client.get("/sparql", params={"query": f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"})
+    assert r.status_code == 400
+    with pytest.raises(socket.timeout):
+        listener.accept()  # nobody called
+    listener.close()

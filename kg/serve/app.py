@@ -116,7 +116,7 @@ class KGServer:
             default_graphs=tuple(v for k, v in params if k == "default-graph-uri"),
             named_graphs=tuple(v for k, v in params if k == "named-graph-uri"),
             base_iri=str(request.url.replace(query="")),
-            max_results=self.config.max_results,
+            max_bytes=self.config.max_result_bytes,
         )
         out = await self.pool.run(task)
         if out.status != 200:
@@ -239,7 +239,7 @@ async def graph_store(request: Request) -> Response:
             if exists.status == 200 and json.loads(exists.body).get("boolean") is False:
                 raise HTTPProblem(404, f"no graph <{target.value}>")
             q = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{target.value}> {{ ?s ?p ?o }} }}"
-            out = await server.pool.run(QueryTask(query=q, accept=((media, 1.0),), max_results=server.config.max_results))
+            out = await server.pool.run(QueryTask(query=q, accept=((media, 1.0),), max_bytes=server.config.max_result_bytes))
         if out.status != 200:
             return problem(out.status, out.message or "failed")
         return Response(b"" if request.method == "HEAD" else out.body, media_type=out.media_type,

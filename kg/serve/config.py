@@ -13,10 +13,10 @@ class ServeConfig:
     token: str | None = None  # required for every write when writable
     allow_service: tuple[str, ...] = ()  # IRI prefixes SERVICE and LOAD may reach
     timeout: float = 30.0  # seconds; a query still running is ended and answered 503
-    max_results: int = 100_000  # rows (SELECT) or triples (CONSTRUCT/DESCRIBE) in one answer
+    max_result_bytes: int = 100_000_000  # size of one serialised answer; larger answers get 413
     max_query_length: int = 100_000  # characters of a query or update
     max_body: int = 10_000_000  # bytes of a request body
     cors: tuple[str, ...] = ()  # allowed origins; CORS is off when empty
-    workers: int = 2  # query worker processes
+    workers: int = 4  # query worker processes (more than the heavy queries you expect at once)
     access_log: bool = True
     extra: dict = field(default_factory=dict)

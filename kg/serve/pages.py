@@ -33,7 +33,7 @@ def service_description(endpoint: str) -> str:
 
 
 async def _select(pool, query: str) -> list[dict]:
-    out = await pool.run(QueryTask(query=PREFIXES + query, accept=JSON, max_results=5000))
+    out = await pool.run(QueryTask(query=PREFIXES + query, accept=JSON, max_bytes=20_000_000))
     if out.status != 200:
         return []
     return json.loads(out.body)["results"]["bindings"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing as mp
+import os
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -100,8 +101,18 @@ class QueryPool:
         loop = asyncio.get_running_loop()
         try:
             worker.conn.send((self.generation, task))
-            ready = await loop.run_in_executor(None, worker.conn.poll, self.timeout)
-            if not ready:
+            ready = loop.create_future()
+            fd = worker.conn.fileno()
+            loop.add_reader(fd, lambda: ready.done() or ready.set_result(True))
+            try:
+                await asyncio.wait_for(ready, self.timeout)
+                finished = True
+            except asyncio.TimeoutError:
+                finished = False
+            finally:
+                loop.remove_reader(fd)
+                os.set_blocking(fd, True)  # uvloop makes watched descriptors non-blocking; recv() needs a blocking pipe
+            if not finished:
                 self._replace(worker)
                 worker = None
                 return Outcome(503, "text/plain", b"", f"the query did not finish within {self.timeout:g} s and was stopped")

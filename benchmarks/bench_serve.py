@@ -1,0 +1,196 @@
+"""kg serve against `oxigraph serve` and rdflib-endpoint, started in the same run on the same data.
+
+Measures requests/s (4 client threads, keep-alive) for a point query, a LIMIT 100 query and an
+aggregate, on a store of ≥ 100k triples in named graphs, and the p99 latency of point queries
+while two heavy queries run. Needs the pip packages `oxigraph` (its CLI) and `rdflib-endpoint`.
+
+    python -m benchmarks.bench_serve [--seconds 5] [--claims 12000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+import pyoxigraph as ox
+
+KG = "https://w3id.org/kg-news/ontology#"
+ID = "https://w3id.org/kg-news/id/"
+POINT = "SELECT ?o WHERE {{ GRAPH ?g {{ <{iri}> <" + KG + "content> ?o }} }}"
+LIMIT = "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 100"
+AGGREGATE = "SELECT ?c (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s <" + KG + "claimant> ?c } } GROUP BY ?c"
+HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s <" + KG + "claimant> ?c . ?t <" + KG + "claimant> ?c } }"
+
+
+def make_data(folder: Path, claims: int) -> tuple[Path, list[str]]:
+    rng = random.Random(3)
+    quads = []
+    iris = []
+    claimants = [ox.NamedNode(f"{ID}entity/{i}") for i in range(300)]
+    for i in range(claims):
+        g = ox.NamedNode(f"{ID}graph/article/{i // 25}")
+        c = ox.NamedNode(f"{ID}article/{i // 25}/claim/{i}")
+        iris.append(c.value)
+        for p, o in (
+            ("content", ox.Literal(f"claim number {i} about place {rng.randint(0, 999)}")),
+            ("claimant", rng.choice(claimants)),
+            ("cue", ox.Literal(rng.choice(["قال", "أكد", "said", "بحسب"]))),
+            ("beginIndex", ox.Literal(str(i * 3), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))),
+            ("about", rng.choice(claimants)),
+        ):
+            quads.append(ox.Quad(c, ox.NamedNode(KG + p), o, g))
+        quads.append(ox.Quad(c, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), ox.NamedNode(KG + "Claim"), g))
+    nq = folder / "data.nq"
+    nq.write_bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+    return nq, iris
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait(port: int, path: str, timeout: float = 120) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            c.request("GET", path + "?query=" + urllib.parse.quote("ASK {}"), headers={"Accept": "application/sparql-results+json"})
+            if c.getresponse().status < 500:
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"server on {port} did not start")
+
+
+def request(conn: http.client.HTTPConnection, path: str, query: str) -> float:
+    t0 = time.perf_counter()
+    conn.request("GET", path + "?query=" + urllib.parse.quote(query), headers={"Accept": "application/sparql-results+json"})
+    r = conn.getresponse()
+    r.read()
+    if r.status != 200:
+        raise RuntimeError(f"HTTP {r.status}")
+    return time.perf_counter() - t0
+
+
+def throughput(port: int, path: str, make_query, seconds: float, threads: int = 4) -> float:
+    counts = [0] * threads
+    stop = time.perf_counter() + seconds
+
+    def run(k: int) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        while time.perf_counter() < stop:
+            request(conn, path, make_query())
+            counts[k] += 1
+
+    ts = [threading.Thread(target=run, args=(k,)) for k in range(threads)]
+    t0 = time.perf_counter()
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    return sum(counts) / (time.perf_counter() - t0)
+
+
+def p99_under_load(port: int, path: str, make_point, seconds: float) -> float:
+    stop = time.perf_counter() + seconds
+    errors = []
+
+    def heavy() -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+        while time.perf_counter() < stop:
+            try:
+                request(conn, path, HEAVY)
+            except Exception as e:  # noqa: BLE001
+                errors.append(e)
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+
+    hs = [threading.Thread(target=heavy) for _ in range(2)]
+    for h in hs:
+        h.start()
+    time.sleep(0.5)
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    lat = []
+    while time.perf_counter() < stop:
+        lat.append(request(conn, path, make_point()))
+    for h in hs:
+        h.join()
+    lat.sort()
+    return lat[int(0.99 * (len(lat) - 1))] * 1000
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seconds", type=float, default=5)
+    ap.add_argument("--claims", type=int, default=20000)
+    a = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="kg-bench-serve-"))
+    nq, iris = make_data(tmp, a.claims)
+    kg_store, ox_store = tmp / "kg", tmp / "ox"
+    s = ox.Store(str(kg_store))
+    s.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+    triples = len(s)
+    del s
+    shutil.copytree(kg_store, ox_store)
+    ports = {"kg serve": free_port(), "oxigraph serve": free_port(), "rdflib-endpoint": free_port()}
+    bindir = Path(sys.executable).parent
+    procs = [
+        subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(kg_store), "--port", str(ports["kg serve"]), "--workers", "4",
+                          "--max-result-mb", "1000", "--timeout", "300"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+        subprocess.Popen([str(bindir / "oxigraph"), "serve-read-only", "--location", str(ox_store), "--bind", f"127.0.0.1:{ports['oxigraph serve']}"],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+        subprocess.Popen([str(bindir / "rdflib-endpoint"), "serve", str(nq), "--host", "127.0.0.1", "--port", str(ports["rdflib-endpoint"])],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+    ]
+    paths = {"kg serve": "/sparql", "oxigraph serve": "/query", "rdflib-endpoint": "/"}
+    try:
+        for name, port in ports.items():
+            wait(port, paths[name], 300)
+        rng = random.Random(1)
+
+        def point() -> str:
+            return POINT.format(iri=rng.choice(iris))
+
+        results: dict[str, dict[str, float]] = {}
+        for name, port in ports.items():
+            secs = a.seconds if name != "rdflib-endpoint" else max(2.0, a.seconds / 2)
+            results[name] = {
+                "point": throughput(port, paths[name], point, secs),
+                "limit100": throughput(port, paths[name], lambda: LIMIT, secs),
+                "aggregate": throughput(port, paths[name], lambda: AGGREGATE, secs, threads=2),
+            }
+        p99 = {name: p99_under_load(ports[name], paths[name], point, a.seconds) for name in ("kg serve", "oxigraph serve")}
+    finally:
+        for p in procs:
+            p.terminate()
+        for p in procs:
+            try:
+                p.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                p.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"store: {triples} quads in named graphs; {a.seconds:g} s per measurement, 4 client threads (2 for the aggregate)")
+    print(f"{'server':18} {'point req/s':>12} {'LIMIT 100 req/s':>16} {'aggregate req/s':>16}")
+    for name, r in results.items():
+        print(f"{name:18} {r['point']:12.1f} {r['limit100']:16.1f} {r['aggregate']:16.2f}")
+    k, o, rl = results["kg serve"], results["oxigraph serve"], results["rdflib-endpoint"]
+    print(f"kg / rdflib-endpoint on LIMIT 100: {k['limit100'] / rl['limit100']:.1f}x (target >= 10x)")
+    print(f"kg / oxigraph serve on point queries: {k['point'] / o['point']:.2f}x (target >= 0.3x)")
+    print(f"kg / oxigraph serve on the aggregate: {k['aggregate'] / o['aggregate']:.2f}x (target >= 0.9x)")
+    print(f"p99 of point queries while two heavy queries run: kg {p99['kg serve']:.1f} ms, oxigraph {p99['oxigraph serve']:.1f} ms (target < 25 ms)")
+
+
+if __name__ == "__main__":
+    main()
