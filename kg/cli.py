@@ -229,6 +229,61 @@ def serve_cmd(store, host, port, writable, token, allow_service, timeout, max_re
         raise _fail(e) from None
 
 
+index_option = click.option(
+    "--index", "index_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="Label index file (default ./kg-labels.sqlite or $KG_LABELS).",
+)
+
+
+@cli.group()
+def wikidata() -> None:
+    """Wikidata data for linking: import dumps or SPARQL results into the label index."""
+
+
+@wikidata.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@index_option
+@click.option("--lang", "langs", multiple=True, default=("ar", "en"), show_default=True, help="Languages of labels to keep.")
+@click.option("--type", "families", multiple=True, help="Keep only these class families (human, city, country, region, river, organisation, government, media, armed_group, international_org).")
+def wikidata_import(file: Path, index_path: Path | None, langs: tuple[str, ...], families: tuple[str, ...]) -> None:
+    """Import a Wikidata JSON dump (.json, .json.gz, .json.bz2; streamed) or a CSV/TSV SPARQL result."""
+    from kg.link import LabelIndex, import_file
+
+    try:
+        with LabelIndex(index_path) as index:
+            report = import_file(index, file, langs, families or None)
+            items, labels = index.counts()
+    except (ValueError, OSError) as e:
+        raise _fail(e) from None
+    click.echo(f"imported {report.entities} entities with {report.labels} labels; the index holds {items} items, {labels} labels")
+
+
+@cli.command()
+@store_option
+@index_option
+@click.option("--explain", "mention", default=None, help="Show the candidates and scores for one mention, and link nothing.")
+@click.option("--category", type=click.Choice(["person", "organization", "place"]), default=None, help="Category of the --explain mention.")
+@click.option("--online", is_flag=True, help="Ask the Wikidata APIs for names the index does not know (cached, rate limited).")
+@click.option("--cache", type=click.Path(dir_okay=False, path_type=Path), default=Path("kg-wikidata-cache.sqlite"), show_default=True)
+def link(store: Path | None, index_path: Path | None, mention: str | None, category: str | None, online: bool, cache: Path) -> None:
+    """Link the store's actors and places to Wikidata (or --explain one mention)."""
+    from kg.link import LabelIndex, Linker, relink_store
+    from kg.link.online import WikidataClient
+
+    client = WikidataClient(cache) if online else None
+    with LabelIndex(index_path) as index:
+        if mention:
+            click.echo(Linker(index, online=client).link(mention, category).explain())
+            return
+        try:
+            report = relink_store(store, index, online=client)
+        except StoreError as e:
+            raise _fail(e) from None
+    for entity, label, qid, score in report.linked:
+        click.echo(f"linked {label} → {qid} ({score:.2f})")
+    click.echo(report.summary())
+
+
 def main() -> None:
     cli()
 

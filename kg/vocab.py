@@ -68,6 +68,8 @@ class KG(DefinedNamespace):
     holder: URIRef
     inArticle: URIRef
     isQuote: URIRef
+    linkMethod: URIRef
+    linkScore: URIRef
     mode: URIRef
     qualifier: URIRef
     quantity: URIRef

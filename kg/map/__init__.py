@@ -219,6 +219,8 @@ def _entity(g: Graph, e: Entity) -> None:
     if e.qid:
         g.add((node, OWL.sameAs, WD[e.qid]))
         g.add((node, KG.wikidataId, Literal(e.qid)))
+        g.add((node, KG.linkMethod, Literal("gazetteer")))
+        g.add((node, KG.linkScore, Literal(Decimal("1.0"), datatype=XSD.decimal)))
     if e.geonames_id is not None:
         g.add((node, KG.geonamesId, Literal(e.geonames_id, datatype=XSD.integer)))
     if e.lat is not None and e.lon is not None:

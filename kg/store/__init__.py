@@ -80,6 +80,10 @@ class KGStore:
         except (OSError, SyntaxError) as e:
             raise StoreError(f"could not write graph {graph}: {e}") from None
 
+    def add_entity_triples(self, triples: Graph) -> None:
+        """Add descriptions (links, coordinates) to the shared entities graph, in one transaction."""
+        self._store.update(f"INSERT DATA {{ GRAPH <{entities_graph()}> {{\n{_ntriples(triples)}\n}} }}")
+
     def remove_article(self, graph: URIRef) -> None:
         self._store.update(f"DROP SILENT GRAPH <{graph}>")
 
