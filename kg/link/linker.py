@@ -44,6 +44,23 @@ class Decision:
         return "\n".join(lines)
 
 
+def name_variants(mention: str) -> list[str]:
+    """The mention, then without a leading class word (مدينة, محافظة, city of) or «» quotes."""
+    from kg.extract.lexicon import place_triggers
+    from kg.extract.normalize import normalize
+
+    out = [mention]
+    plain = mention.replace("«", "").replace("»", "").strip()
+    if plain != mention:
+        out.append(plain)
+    words = plain.split()
+    if len(words) > 1 and (normalize(words[0]) in place_triggers() or words[0].lower() in place_triggers()):
+        out.append(" ".join(words[1:]))
+    if len(words) > 2 and words[0].lower() in ("city", "town") and words[1].lower() == "of":
+        out.append(" ".join(words[2:]))
+    return out
+
+
 class Linker:
     def __init__(self, index: LabelIndex, online=None, threshold: float = THRESHOLD):
         self.index = index
@@ -51,7 +68,11 @@ class Linker:
         self.threshold = threshold
 
     def candidates(self, mention: str, category: str | None, context: set[str]) -> list[Candidate]:
-        found = self.index.lookup(mention)
+        found = []
+        for variant in name_variants(mention):
+            found = self.index.lookup(variant)
+            if found:
+                break
         if not found and self.online is not None:
             self.online.fetch_into(self.index, mention)
             found = self.index.lookup(mention)
