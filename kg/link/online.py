@@ -51,6 +51,7 @@ class WikidataClient:
         self._lock = threading.Lock()
         self._last = 0.0
         self.requests = 0  # requests actually sent (for tests and logs)
+        self.offline_reason: str | None = None  # set when a look-up fell back to the offline index
 
     # ---------- HTTP ----------
     def get_json(self, url: str) -> dict:
@@ -121,7 +122,8 @@ class WikidataClient:
             if not ids:
                 return 0
             parsed = [p for p in (parse_dump_entity(e, {"ar", "en"}) for e in self.entities(ids)) if p]
-        except Offline:
+        except Offline as e:
+            self.offline_reason = str(e)
             return 0
         index.add_items(parsed)
         return len(parsed)
