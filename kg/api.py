@@ -39,9 +39,17 @@ def extract_file(path: str | Path) -> list[dict[str, Any]]:
     return out
 
 
-def load(paths: Iterable[str | Path], store: str | Path | None = None, on_item: Progress | None = None) -> LoadReport:
+def load(
+    paths: Iterable[str | Path],
+    store: str | Path | None = None,
+    on_item: Progress | None = None,
+    *,
+    workers: int = 1,
+    batch_size: int = 16,
+    resume: bool = False,
+) -> LoadReport:
     with KGStore(store) as s:
-        return load_paths(list(paths), s, on_item=on_item)
+        return load_paths(list(paths), s, on_item=on_item, workers=workers, batch_size=batch_size, resume=resume)
 
 
 def validate_store(store: str | Path | None = None) -> list[Report]:

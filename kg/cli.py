@@ -45,15 +45,21 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @store_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def load(paths: tuple[str, ...], store: Path | None, quiet: bool) -> None:
+@click.option("--workers", "-w", type=int, default=None, help="Worker processes for extraction and validation (default: all cores).")
+@click.option("--batch-size", type=int, default=16, show_default=True, help="Articles per worker and transaction.")
+@click.option("--resume", is_flag=True, help="Skip articles whose graph is already stored (finish a killed load).")
+def load(paths: tuple[str, ...], store: Path | None, quiet: bool, workers: int | None, batch_size: int, resume: bool) -> None:
     """Load article files or folders (txt, json, jsonl, html; - for JSON lines on stdin)."""
+    from kg.pipeline import default_workers
+
+    opts = dict(workers=workers or default_workers(), batch_size=batch_size, resume=resume)
     try:
         if quiet:
-            report = api.load(paths, store)
+            report = api.load(paths, store, **opts)
         else:
             total = count_inputs(p for p in paths if p != "-")
             with click.progressbar(length=total or None, label="loading", show_pos=True, file=sys.stderr) as bar:
-                report = api.load(paths, store, on_item=lambda _: bar.update(1))
+                report = api.load(paths, store, on_item=lambda _: bar.update(1), **opts)
     except StoreError as e:
         raise _fail(e) from None
     for r in report.rejected:

@@ -72,13 +72,19 @@ class KGStore:
     # ---------- writes ----------
     def replace_article(self, graph: URIRef, article: Graph, entities: Graph) -> None:
         """Drop the article's graph and write it again with its entities, in one transaction."""
-        body = _ntriples(article)
-        ents = _ntriples(entities)
-        update = f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{\n  GRAPH <{graph}> {{\n{body}\n  }}\n  GRAPH <{entities_graph()}> {{\n{ents}\n  }}\n}}"
+        self.replace_articles([(str(graph), _ntriples(article), _ntriples(entities))])
+
+    def replace_articles(self, batch: list[tuple[str, str, str]]) -> None:
+        """(graph IRI, article N-Triples, entities N-Triples) for several articles, in ONE transaction:
+        after a crash the store holds all of them or none."""
+        drops = " ;\n".join(f"DROP SILENT GRAPH <{g}>" for g, _, _ in batch)
+        graphs = "\n".join(f"GRAPH <{g}> {{\n{body}\n}}" for g, body, _ in batch)
+        ents = "\n".join(e for _, _, e in batch)
+        update = f"{drops} ;\nINSERT DATA {{\n{graphs}\nGRAPH <{entities_graph()}> {{\n{ents}\n}}\n}}"
         try:
             self._store.update(update)
         except (OSError, SyntaxError) as e:
-            raise StoreError(f"could not write graph {graph}: {e}") from None
+            raise StoreError(f"could not write {len(batch)} article graph(s): {e}") from None
 
     def add_entity_triples(self, triples: Graph) -> None:
         """Add descriptions (links, coordinates) to the shared entities graph, in one transaction."""
