@@ -235,6 +235,20 @@ def serve_cmd(store, host, port, writable, token, allow_service, timeout, max_re
         raise _fail(e) from None
 
 
+@cli.command("bench-corpus")
+@click.argument("n", type=int)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder for the JSON lines files.")
+@click.option("--per-file", type=int, default=1000, show_default=True)
+@click.option("--seed", type=int, default=7, show_default=True)
+@click.option("--size", type=int, default=2500, show_default=True, help="Characters per article.")
+def bench_corpus(n: int, out: Path, per_file: int, seed: int, size: int) -> None:
+    """Write N synthetic Arabic and English newswire articles (templates and gazetteer names) as JSON lines."""
+    from kg.corpus import write_corpus
+
+    files = write_corpus(out, n, per_file, seed, size)
+    click.echo(f"wrote {n} articles in {len(files)} file(s) under {out}")
+
+
 index_option = click.option(
     "--index", "index_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
     help="Label index file (default ./kg-labels.sqlite or $KG_LABELS).",
