@@ -45,13 +45,28 @@ def reference(tmp_path_factory):
 MID_LOAD: list[int] = []
 
 
-@pytest.mark.parametrize("fraction", [0.2, 0.45, 0.55, 0.65, 0.75, 0.85, 0.95])
-def test_kill_and_resume(reference, tmp_path, fraction):
+def stored_articles(store) -> int:
+    import pyoxigraph as ox
+
+    try:
+        s = ox.Store.read_only(str(store))
+    except (OSError, RuntimeError):  # not created yet, or being created
+        return 0
+    return sum(1 for g in s.named_graphs() if "/graph/article/" in g.value)
+
+
+@pytest.mark.parametrize("kill_after", [0, 2, 6, 10, 14, 18])
+def test_kill_and_resume(reference, tmp_path, kill_after):
+    """Kill when ``kill_after`` articles are stored (0: during start-up), watching the store read-only."""
     corpus, stats, sizes, duration = reference
     store = tmp_path / "store"
     proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "load", str(corpus), "--store", str(store), "--quiet",
                              "--workers", "2", "--batch-size", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(duration * fraction)
+    deadline = time.time() + 10 * duration
+    while kill_after and time.time() < deadline and proc.poll() is None and stored_articles(store) < kill_after:
+        time.sleep(0.02)
+    if not kill_after:
+        time.sleep(0.3)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     time.sleep(0.5)  # orphaned pool workers notice their parent is gone
