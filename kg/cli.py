@@ -235,6 +235,27 @@ def serve_cmd(store, host, port, writable, token, allow_service, timeout, max_re
         raise _fail(e) from None
 
 
+@cli.command("push")
+@store_option
+@click.option("--endpoint", required=True, help="Graph Store Protocol URL of the target store (e.g. http://host:7878/store).")
+@click.option("--token", envvar="KG_PUSH_TOKEN", default=None, help="Bearer token (or env KG_PUSH_TOKEN).")
+@click.option("--user", default=None, help="User for HTTP Basic authentication.")
+@click.option("--password", envvar="KG_PUSH_PASSWORD", default=None, help="Password for Basic authentication (or env KG_PUSH_PASSWORD).")
+@click.option("--graph", "graphs", multiple=True, help="Only these graphs (repeatable).")
+def push_cmd(store, endpoint, token, user, password, graphs) -> None:
+    """Send each named graph to another store with Graph Store Protocol PUT (idempotent)."""
+    from kg.push import push
+
+    try:
+        report = push(store, endpoint, token=token, user=user, password=password, graphs=list(graphs) or None)
+    except StoreError as e:
+        raise _fail(e) from None
+    for g, why in report.failed:
+        click.echo(f"failed {g}: {why}", err=True)
+    click.echo(report.summary())
+    sys.exit(0 if not report.failed else 1)
+
+
 @cli.command("bench-corpus")
 @click.argument("n", type=int)
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder for the JSON lines files.")
