@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -42,15 +43,31 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @store_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--workers", "-w", type=int, default=None, help="Worker processes for extraction and validation (default: all cores).")
 @click.option("--batch-size", type=int, default=16, show_default=True, help="Articles per worker and transaction.")
 @click.option("--resume", is_flag=True, help="Skip articles whose graph is already stored (finish a killed load).")
-def load(paths: tuple[str, ...], store: Path | None, quiet: bool, workers: int | None, batch_size: int, resume: bool) -> None:
+@click.option("--shards", "shards", default=None, help="Load the shards of a `kg build` output folder (any fsspec URL) instead.")
+def load(paths: tuple[str, ...], store: Path | None, quiet: bool, workers: int | None, batch_size: int, resume: bool, shards: str | None) -> None:
     """Load article files or folders (txt, json, jsonl, html; - for JSON lines on stdin)."""
     from kg.pipeline import default_workers
+
+    if shards:
+        from kg.build import load_shards
+
+        t0 = time.perf_counter()
+        try:
+            with KGStore(store) as s:
+                m = load_shards(s, shards)
+        except (StoreError, OSError, ValueError) as e:
+            raise _fail(e) from None
+        click.echo(f"articles loaded: {m['articles']} from {len(m['shards'])} shard(s), rejected at build: {len(m['rejects'])}, "
+                   f"claims: {m['claims']}, seconds: {time.perf_counter() - t0:.2f}")
+        return
+    if not paths:
+        raise KGError("give article paths, or --shards FOLDER")
 
     opts = dict(workers=workers or default_workers(), batch_size=batch_size, resume=resume)
     try:
@@ -233,6 +250,24 @@ def serve_cmd(store, host, port, writable, token, allow_service, timeout, max_re
         serve(config, host, port)
     except (ValueError, StoreError) as e:
         raise _fail(e) from None
+
+
+@cli.command("build")
+@click.argument("corpus")
+@click.option("--out", required=True, help="Output folder for shards and manifest (any fsspec URL).")
+@click.option("--scheduler", default=None, help="Address of a Dask scheduler (tcp://host:8786); default: a local cluster.")
+@click.option("--executor", type=click.Choice(["dask"]), default="dask", show_default=True)
+@click.option("--workers", type=int, default=2, show_default=True, help="Worker processes of the local cluster.")
+@click.option("--lines-per-partition", type=int, default=2000, show_default=True)
+def build_cmd(corpus: str, out: str, scheduler: str | None, executor: str, workers: int, lines_per_partition: int) -> None:
+    """Extract, map and validate a corpus on Dask into N-Quads shards + manifest (then `kg load --shards`)."""
+    from kg.build import build
+
+    report = build(corpus, out, scheduler=scheduler, workers=workers, lines_per_partition=lines_per_partition)
+    for r in report.manifest["rejects"]:
+        click.echo(f"rejected {r['source']}: {r['reason']}", err=True)
+    click.echo(report.summary())
+    sys.exit(0 if not report.manifest["rejects"] else 1)
 
 
 @cli.command("push")

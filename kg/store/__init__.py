@@ -86,6 +86,16 @@ class KGStore:
         except (OSError, SyntaxError) as e:
             raise StoreError(f"could not write {len(batch)} article graph(s): {e}") from None
 
+    def load_nquads_stream(self, stream, replace_graphs: list[str]) -> None:
+        """Load N-Quads from a stream in one transactional call, after dropping the graphs it replaces."""
+        existing = [g for g in replace_graphs if self._store.contains_named_graph(ox.NamedNode(g))]
+        for i in range(0, len(existing), 500):
+            self._store.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in existing[i : i + 500]))
+        try:
+            self._store.load(stream, format=ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError) as e:
+            raise StoreError(f"could not load the shards: {e}") from None
+
     def add_entity_triples(self, triples: Graph) -> None:
         """Add descriptions (links, coordinates) to the shared entities graph, in one transaction."""
         self._store.update(f"INSERT DATA {{ GRAPH <{entities_graph()}> {{\n{_ntriples(triples)}\n}} }}")
