@@ -24,7 +24,8 @@ from kg.map import ArticleGraphs, to_graphs
 from kg.read import read_paths
 from kg.records import Article, Extraction, ReadError
 from kg.store import KGStore
-from kg.validate import Report, validate_graph
+from kg.validate import Report
+from kg.validate.fast import validate_ntriples
 
 
 @dataclass(frozen=True)
@@ -66,9 +67,10 @@ class Processed:
 
 
 def process(article: Article) -> Processed:
+    """Extract, map and validate one article (with the fast validator; ``kg validate`` uses pySHACL)."""
     x = extract(article)
     graphs = to_graphs(x)
-    report = validate_graph(graphs.validation_graph(), label=article.source)
+    report = validate_ntriples(graphs.article_nt + graphs.entities_nt, label=article.source)
     return Processed(article, x, graphs, report)
 
 
@@ -106,8 +108,8 @@ def process_to_outcome(article: Article) -> Outcome:
     return Outcome(
         article.source,
         graph=str(g.graph),
-        article_nt=g.triples.serialize(format="nt"),
-        entities_nt=g.entities.serialize(format="nt"),
+        article_nt=g.article_nt,
+        entities_nt=g.entities_nt,
         claims=len(done.extraction.claims),
         entity_keys=tuple(e.key for e in done.extraction.entities),
     )

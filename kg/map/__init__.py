@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
@@ -65,6 +66,14 @@ class ArticleGraphs:
     article: URIRef
     triples: Graph
     entities: Graph
+
+    @cached_property
+    def article_nt(self) -> str:
+        return self.triples.serialize(format="nt")
+
+    @cached_property
+    def entities_nt(self) -> str:
+        return self.entities.serialize(format="nt")
 
     def validation_graph(self) -> Graph:
         g = Graph()

@@ -331,8 +331,6 @@ async def post_articles(request: Request) -> Response:
     from kg.pipeline import process
     from kg.read import read_jsonl_stream
     from kg.records import ReadError
-    from kg.store import _ntriples
-    from kg.iris import entities_graph
 
     server: KGServer = request.app.state.kg
     server.authorize(request)
@@ -366,15 +364,19 @@ async def post_articles(request: Request) -> Response:
             report["rejected"].append({"source": item.source, "reason": f"violates the shapes: focus {v.focus} path {v.path}: {v.message}"})
             continue
         g = done.graphs
-        update = (
-            f"DROP SILENT GRAPH <{g.graph}> ;\nINSERT DATA {{ GRAPH <{g.graph}> {{ {_ntriples(g.triples)} }} "
-            f"GRAPH <{entities_graph()}> {{ {_ntriples(g.entities)} }} }}"
-        )
         async with server.write_lock:
-            await asyncio.to_thread(server.store.update, update)
+            await asyncio.to_thread(_replace_article, server.store, str(g.graph), g.article_nt, g.entities_nt)
             server.pool.bump()
         report["loaded"].append({"source": item.source, "graph": str(g.graph), "claims": len(done.extraction.claims)})
     return JSONResponse(report, status_code=200 if not report["rejected"] else 207)
+
+
+def _replace_article(store: ox.Store, graph: str, article_nt: str, entities_nt: str) -> None:
+    from kg.iris import entities_graph
+
+    store.update(
+        f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{ {article_nt} }} GRAPH <{entities_graph()}> {{ {entities_nt} }} }}"
+    )
 
 
 # ---------- UI ----------
