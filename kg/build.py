@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import kg
-from kg.iris import entities_graph
 
 MANIFEST = "manifest.json"
 ARTICLE_SUFFIXES = (".txt", ".json", ".jsonl", ".html", ".htm")
@@ -83,10 +82,6 @@ def _renumber(item, offset: int):
     return replace(item, source=f"{base}#{int(n) + offset}") if n.isdigit() else item
 
 
-def _nquads(nt: str, graph: str) -> str:
-    return "".join(line[:-1].rstrip() + f" <{graph}> .\n" for line in nt.splitlines() if line.strip())
-
-
 def build_partition(part: Partition, out: str) -> dict:
     """One Dask task: the partition's articles → one N-Quads shard; returns its part of the manifest."""
     import fsspec
@@ -106,13 +101,11 @@ def build_partition(part: Partition, out: str) -> dict:
             if o.reason is not None:
                 rejects.append({"source": o.source, "reason": o.reason})
                 continue
-            art = _nquads(o.article_nt, o.graph)
-            ents = _nquads(o.entities_nt, str(entities_graph()))
-            fh.write(art)
-            fh.write(ents)
+            quads = o.nquads.decode("utf-8")
+            fh.write(quads)
             graphs.append(o.graph)
             claims += o.claims
-            triples += art.count("\n")
+            triples += quads.count(f"<{o.graph}> .\n")
     return {"shard": shard.rsplit("/", 1)[-1], "graphs": graphs, "rejects": rejects, "claims": claims, "article_triples": triples}
 
 

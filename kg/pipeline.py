@@ -19,7 +19,7 @@ from itertools import islice
 from pathlib import Path
 
 from kg.extract import extract
-from kg.iris import graph_iri
+from kg.iris import entities_graph, graph_iri
 from kg.map import ArticleGraphs, to_graphs
 from kg.read import read_paths
 from kg.records import Article, Extraction, ReadError
@@ -80,8 +80,7 @@ class Outcome:
 
     source: str
     graph: str | None = None
-    article_nt: str = ""
-    entities_nt: str = ""
+    nquads: bytes = b""  # the article's graph and its entity descriptions, as N-Quads
     claims: int = 0
     entity_keys: tuple[str, ...] = ()
     reason: str | None = None
@@ -108,11 +107,15 @@ def process_to_outcome(article: Article) -> Outcome:
     return Outcome(
         article.source,
         graph=str(g.graph),
-        article_nt=g.article_nt,
-        entities_nt=g.entities_nt,
+        nquads=(to_nquads(g.article_nt, str(g.graph)) + to_nquads(g.entities_nt, str(entities_graph()))).encode("utf-8"),
         claims=len(done.extraction.claims),
         entity_keys=tuple(e.key for e in done.extraction.entities),
     )
+
+
+def to_nquads(nt: str, graph: str) -> str:
+    """N-Triples lines → N-Quads lines in ``graph``."""
+    return "".join(line[:-1].rstrip() + f" <{graph}> .\n" for line in nt.splitlines() if line.strip())
 
 
 Progress = Callable[[str], None]
@@ -167,7 +170,7 @@ def load_paths(
                 if on_item:
                     on_item(out.source)
             if batch:
-                store.replace_articles([(o.graph, o.article_nt, o.entities_nt) for o in batch])
+                store.replace_articles_nquads([o.graph for o in batch], b"".join(o.nquads for o in batch))
                 report.loaded += len(batch)
                 report.claims += sum(o.claims for o in batch)
                 for o in batch:

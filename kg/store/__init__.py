@@ -86,6 +86,12 @@ class KGStore:
         except (OSError, SyntaxError) as e:
             raise StoreError(f"could not write {len(batch)} article graph(s): {e}") from None
 
+    def replace_articles_nquads(self, graphs: list[str], data: bytes) -> None:
+        """Replace a batch of article graphs from N-Quads. The graphs that already exist are dropped in
+        one transaction, then the batch is loaded in another: a crash in between leaves those articles
+        absent (never half-written), and a resumed load writes them again."""
+        self.load_nquads_stream(data, replace_graphs=graphs)
+
     def load_nquads_stream(self, stream, replace_graphs: list[str]) -> None:
         """Load N-Quads from a stream in one transactional call, after dropping the graphs it replaces."""
         existing = [g for g in replace_graphs if self._store.contains_named_graph(ox.NamedNode(g))]
