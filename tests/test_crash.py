@@ -15,7 +15,7 @@ from kg.corpus import write_corpus
 from kg.queries import select
 from kg.store import KGStore
 
-N_ARTICLES = 24
+N_ARTICLES = 30
 
 
 def kg(*args: str, **kw) -> subprocess.CompletedProcess:
@@ -55,16 +55,16 @@ def stored_articles(store) -> int:
     return sum(1 for g in s.named_graphs() if "/graph/article/" in g.value)
 
 
-@pytest.mark.parametrize("kill_after", [0, 2, 6, 10, 14, 18])
+@pytest.mark.parametrize("kill_after", [0, 3, 8, 13, 18, 24])
 def test_kill_and_resume(reference, tmp_path, kill_after):
     """Kill when ``kill_after`` articles are stored (0: during start-up), watching the store read-only."""
     corpus, stats, sizes, duration = reference
     store = tmp_path / "store"
     proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "load", str(corpus), "--store", str(store), "--quiet",
-                             "--workers", "2", "--batch-size", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             "--workers", "1", "--batch-size", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 10 * duration
     while kill_after and time.time() < deadline and proc.poll() is None and stored_articles(store) < kill_after:
-        time.sleep(0.02)
+        time.sleep(0.01)
     if not kill_after:
         time.sleep(0.3)
     proc.send_signal(signal.SIGKILL)
