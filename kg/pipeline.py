@@ -1,8 +1,8 @@
 """The load pipeline: read → extract → map → validate → store, streamed in batches.
 
-Articles are read lazily and processed in windows (``workers × batch_size`` at a time), so memory
-stays flat whatever the corpus size. With ``workers > 1`` extraction, mapping and validation run in
-worker processes; the single store writer commits each batch in one transaction. A bad input
+Articles are read lazily and a bounded number are in flight at any time, so memory stays flat
+whatever the corpus size. With ``workers > 1`` extraction, mapping and validation run in worker
+processes while the single store writer commits each batch of results. A bad input
 (unreadable, undecodable, or a graph that violates the shapes) is reported by name with its reason
 and skipped; nothing already stored is touched unless the same article is reloaded. With ``resume``
 the articles whose graph is already stored are skipped, so a killed load finishes without duplicates.
@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 
 from kg.extract import extract
@@ -121,14 +121,6 @@ def to_nquads(nt: str, graph: str) -> str:
 Progress = Callable[[str], None]
 
 
-def _windows(items: Iterator, size: int) -> Iterator[list]:
-    while True:
-        window = list(islice(items, size))
-        if not window:
-            return
-        yield window
-
-
 def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
@@ -142,39 +134,51 @@ def load_paths(
     resume: bool = False,
     on_item: Progress | None = None,
 ) -> LoadReport:
-    """Load every article under ``paths`` into ``store``; returns counts and the rejected inputs."""
+    """Load every article under ``paths`` into ``store``; returns counts and the rejected inputs.
+
+    Articles stream through a pipeline: at most ``2 × workers × batch_size`` are in flight (read but
+    not yet stored), the workers process while the writer commits, and every ``batch_size`` results
+    are committed together.
+    """
     t0 = time.perf_counter()
     report = LoadReport()
-    pool = mp.get_context("spawn").Pool(workers) if workers > 1 else None
-    try:
-        for window in _windows(iter(read_paths(paths)), batch_size * max(1, workers)):
-            todo: list[Article] = []
-            for item in window:
-                if isinstance(item, ReadError):
-                    report.rejected.append(Rejected(item.source, item.message))
-                    if on_item:
-                        on_item(item.source)
-                elif resume and store.has_graph(graph_iri(item.url, item.text)):
-                    report.skipped += 1
-                    if on_item:
-                        on_item(item.source)
-                else:
-                    todo.append(item)
-            outcomes = pool.map(process_to_outcome, todo, chunksize=max(1, len(todo) // (4 * workers) or 1)) if pool else map(process_to_outcome, todo)
-            batch = []
-            for out in outcomes:
-                if out.reason is not None:
-                    report.rejected.append(Rejected(out.source, out.reason))
-                else:
-                    batch.append(out)
+    in_flight = threading.BoundedSemaphore(2 * max(1, workers) * batch_size)
+
+    def feed() -> Iterator[Article | ReadError]:
+        for item in read_paths(paths):
+            if not isinstance(item, ReadError) and resume and store.has_graph(graph_iri(item.url, item.text)):
+                report.skipped += 1
                 if on_item:
-                    on_item(out.source)
-            if batch:
-                store.replace_articles_nquads([o.graph for o in batch], b"".join(o.nquads for o in batch))
-                report.loaded += len(batch)
-                report.claims += sum(o.claims for o in batch)
-                for o in batch:
-                    report.entities.update(o.entity_keys)
+                    on_item(item.source)
+                continue
+            in_flight.acquire()
+            yield item
+
+    pool = mp.get_context("spawn").Pool(workers) if workers > 1 else None
+    batch: list[Outcome] = []
+
+    def commit() -> None:
+        if batch:
+            store.replace_articles_nquads([o.graph for o in batch], b"".join(o.nquads for o in batch))
+            report.loaded += len(batch)
+            report.claims += sum(o.claims for o in batch)
+            for o in batch:
+                report.entities.update(o.entity_keys)
+            batch.clear()
+
+    try:
+        results = pool.imap(process_item, feed(), chunksize=max(1, batch_size // 4)) if pool else map(process_item, feed())
+        for out in results:
+            in_flight.release()
+            if out.reason is not None:
+                report.rejected.append(Rejected(out.source, out.reason))
+            else:
+                batch.append(out)
+                if len(batch) >= batch_size:
+                    commit()
+            if on_item:
+                on_item(out.source)
+        commit()
     finally:
         if pool is not None:
             pool.close()
@@ -182,6 +186,12 @@ def load_paths(
     store.flush()
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def process_item(item: Article | ReadError) -> Outcome:
+    if isinstance(item, ReadError):
+        return Outcome(item.source, reason=item.message)
+    return process_to_outcome(item)
 
 
 def count_inputs(paths: Iterable[str | Path]) -> int:
