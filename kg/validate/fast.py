@@ -93,22 +93,6 @@ def compiled() -> list[NodeCheck]:
     return checks
 
 
-def _to_ox(t):
-    if isinstance(t, URIRef):
-        return ox.NamedNode(str(t))
-    if isinstance(t, BNode):
-        return ox.BlankNode(str(t))
-    if t.language:
-        return ox.Literal(str(t), language=t.language)
-    return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype or XSD.string)))
-
-
-def _rdflib_literal(v):
-    if isinstance(v, Literal):
-        return v
-    return None
-
-
 def _num(term) -> Decimal | None:
     if isinstance(term, ox.Literal) and term.datatype.value in NUMERIC:
         try:
@@ -130,95 +114,127 @@ def _same(a, b) -> bool:
 
 
 def validate_ntriples(nt: str, label: str | None = None) -> Report:
-    store = ox.Store()
-    store.load(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-    store.extend(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), ox.DefaultGraph()) for s, p, o in class_hierarchy())
-    return validate_store(store, label)
+    """Validate N-Triples text: the triples are indexed in Python; SPARQL constraints run on pyoxigraph."""
+    triples = list(ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+    return validate_triples(triples, nt, label)
 
 
 def validate_graph_fast(data: Graph, label: str | None = None) -> Report:
     return validate_ntriples(data.serialize(format="nt"), label)
 
 
-def _types(store: ox.Store) -> dict[str, set[str]]:
+@lru_cache(maxsize=1)
+def _ancestors() -> dict[str, set[str]]:
+    """Class → itself and every superclass, from the ontology's rdfs:subClassOf axioms."""
+    parents: dict[str, set[str]] = {}
+    for s_, _, o in class_hierarchy():
+        parents.setdefault(str(s_), set()).add(str(o))
     out: dict[str, set[str]] = {}
-    for sol in store.query(f"SELECT ?s ?c WHERE {{ ?s a/<{RDFS.subClassOf}>* ?c }}"):
-        out.setdefault(sol["s"].value, set()).add(sol["c"].value)
+    for c in parents:
+        seen, todo = {c}, [c]
+        while todo:
+            for p in parents.get(todo.pop(), ()):
+                if p not in seen:
+                    seen.add(p)
+                    todo.append(p)
+        out[c] = seen
     return out
 
 
-def validate_store(store: ox.Store, label: str | None = None) -> Report:
+RDF_TYPE = str(RDF.type)
+
+
+def validate_triples(triples: list, nt: str, label: str | None = None) -> Report:
+    by_sp: dict[tuple, list] = {}
+    types: dict[str, set[str]] = {}
+    ancestors = _ancestors()
+    for t in triples:
+        by_sp.setdefault((t.subject, t.predicate.value), []).append(t.object)
+        if t.predicate.value == RDF_TYPE and isinstance(t.object, ox.NamedNode):
+            types.setdefault(t.subject.value, set()).update(ancestors.get(t.object.value, {t.object.value}))
+    nodes = {t.subject.value: t.subject for t in triples}
     violations: list[Violation] = []
-    types = _types(store)
+    store = None
     for check in compiled():
-        focus = sorted({s for s, cs in types.items() if any(t in cs for t in check.targets)})
+        focus = sorted(f for f, cs in types.items() if any(t in cs for t in check.targets))
         if not focus:
             continue
-        focus_set = set(focus)
         for prop in check.properties:
-            path = "/".join(f"<{p}>" for p in prop.path)
-            values: dict[str, list] = {f: [] for f in focus}
-            targets = " ".join(f"<{t}>" for t in check.targets)
-            q = f"SELECT ?f ?v WHERE {{ VALUES ?c {{ {targets} }} ?f a/<{RDFS.subClassOf}>* ?c . ?f {path} ?v }}"
-            seen = set()
-            for sol in store.query(q):
-                key = (sol["f"].value, str(sol["v"]))
-                if key in seen or sol["f"].value not in focus_set:
-                    continue
-                seen.add(key)
-                values[sol["f"].value].append(sol["v"])
-            other = None
-            if str(SH.lessThan) in prop.params:
-                other = {}
-                for sol in store.query(f"SELECT ?f ?v WHERE {{ ?f <{prop.params[str(SH.lessThan)]}> ?v }}"):
-                    other.setdefault(sol["f"].value, []).append(sol["v"])
-            for f, vs in values.items():
-                for msg in _check(prop, vs, types, other.get(f, []) if other is not None else None):
+            other_pred = str(prop.params[K_LESS]) if K_LESS in prop.params else None
+            for f in focus:
+                vs = [nodes[f]]
+                for step in prop.path:
+                    vs = [o for v in vs for o in by_sp.get((v, step), ())]
+                vs = list(dict.fromkeys(vs))
+                other = by_sp.get((nodes[f], other_pred), []) if other_pred else None
+                for msg in _check(prop, vs, types, other):
                     violations.append(Violation(f, prop.path[0] if len(prop.path) == 1 else None, prop.message or msg, "Violation"))
-        for select, message in check.sparql:
-            q = select.replace("$this", "?this")
-            for sol in store.query(q):
-                this = sol["this"]
-                if this is None or this.value not in focus_set:
-                    continue
-                text = message or "SPARQL constraint not satisfied"
-                for var in re.findall(r"\{\?(\w+)\}", text):
-                    v = sol[var]
-                    text = text.replace("{?" + var + "}", v.value if v is not None else "")
-                violations.append(Violation(this.value, None, text, "Violation"))
+        if check.sparql:
+            if store is None:
+                store = ox.Store()
+                store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples)
+            focus_set = set(focus)
+            for select, message in check.sparql:
+                for sol in store.query(select.replace("$this", "?this")):
+                    this = sol["this"]
+                    if this is None or this.value not in focus_set:
+                        continue
+                    text = message or "SPARQL constraint not satisfied"
+                    for var in re.findall(r"\{\?(\w+)\}", text):
+                        v = sol[var]
+                        text = text.replace("{?" + var + "}", v.value if v is not None else "")
+                    violations.append(Violation(this.value, None, text, "Violation"))
     violations.sort(key=lambda v: (v.focus, v.path or "", v.message))
     return Report(conforms=not violations, violations=violations, graph=None, label=label)
+
+
+K_MIN = str(SH.minCount)
+K_MAX = str(SH.maxCount)
+K_DT = str(SH.datatype)
+K_OR = str(SH["or"])
+K_IN = str(SH["in"])
+K_PATTERN = str(SH.pattern)
+K_CLASS = str(SH["class"])
+K_NODEKIND = str(SH.nodeKind)
+K_LANGIN = str(SH.languageIn)
+K_MININC = str(SH.minInclusive)
+K_MAXINC = str(SH.maxInclusive)
+K_MINEXC = str(SH.minExclusive)
+K_MINLEN = str(SH.minLength)
+K_UNIQUE = str(SH.uniqueLang)
+K_LESS = str(SH.lessThan)
+IRI_KIND = str(SH.IRI)
 
 
 def _check(prop: PropertyCheck, vs: list, types: dict[str, set[str]], other: list | None) -> list[str]:
     p = prop.params
     out = []
-    if str(SH.minCount) in p and len(vs) < int(p[str(SH.minCount)]):
-        out.append(f"fewer than {p[str(SH.minCount)]} values")
-    if str(SH.maxCount) in p and len(vs) > int(p[str(SH.maxCount)]):
-        out.append(f"more than {p[str(SH.maxCount)]} values")
+    if K_MIN in p and len(vs) < int(p[K_MIN]):
+        out.append(f"fewer than {p[K_MIN]} values")
+    if K_MAX in p and len(vs) > int(p[K_MAX]):
+        out.append(f"more than {p[K_MAX]} values")
     for v in vs:
-        if str(SH.datatype) in p:
-            dt = str(p[str(SH.datatype)])
+        if K_DT in p:
+            dt = str(p[K_DT])
             if not isinstance(v, ox.Literal) or v.datatype.value != dt or (dt in NUMERIC and _num(v) is None):
                 out.append(f"value is not a literal of datatype {dt}")
-        if str(SH["or"]) in p:
-            if not isinstance(v, ox.Literal) or v.datatype.value not in p[str(SH["or"])]:
+        if K_OR in p:
+            if not isinstance(v, ox.Literal) or v.datatype.value not in p[K_OR]:
                 out.append("value matches none of the alternatives")
-        if str(SH["in"]) in p and not any(_same(v, x) for x in p[str(SH["in"])]):
+        if K_IN in p and not any(_same(v, x) for x in p[K_IN]):
             out.append("value is not in the allowed list")
-        if str(SH.pattern) in p:
-            if isinstance(v, ox.BlankNode) or not re.search(str(p[str(SH.pattern)]), v.value):
+        if K_PATTERN in p:
+            if isinstance(v, ox.BlankNode) or not re.search(str(p[K_PATTERN]), v.value):
                 out.append("value does not match the pattern")
-        if str(SH["class"]) in p:
-            if not isinstance(v, (ox.NamedNode, ox.BlankNode)) or str(p[str(SH["class"])]) not in types.get(v.value, set()):
-                out.append(f"value is not of class {p[str(SH['class'])]}")
-        if str(SH.nodeKind) in p:
-            kind = str(p[str(SH.nodeKind)])
-            if kind == str(SH.IRI) and not isinstance(v, ox.NamedNode):
+        if K_CLASS in p:
+            if not isinstance(v, (ox.NamedNode, ox.BlankNode)) or str(p[K_CLASS]) not in types.get(v.value, set()):
+                out.append(f"value is not of class {p[K_CLASS]}")
+        if K_NODEKIND in p:
+            kind = str(p[K_NODEKIND])
+            if kind == IRI_KIND and not isinstance(v, ox.NamedNode):
                 out.append("value is not an IRI")
-        if str(SH.languageIn) in p:
-            langs = [str(x).lower() for x in p[str(SH.languageIn)]]
+        if K_LANGIN in p:
+            langs = [str(x).lower() for x in p[K_LANGIN]]
             if not isinstance(v, ox.Literal) or not v.language or v.language.lower().split("-")[0] not in langs:
                 out.append("value has no allowed language tag")
         for key, ok in ((SH.minInclusive, lambda a, b: a >= b), (SH.maxInclusive, lambda a, b: a <= b), (SH.minExclusive, lambda a, b: a > b)):
@@ -226,13 +242,13 @@ def _check(prop: PropertyCheck, vs: list, types: dict[str, set[str]], other: lis
                 n = _num(v)
                 if n is None or not ok(n, Decimal(str(p[str(key)]))):
                     out.append("value is out of range")
-        if str(SH.minLength) in p and (isinstance(v, ox.BlankNode) or len(v.value) < int(p[str(SH.minLength)])):
+        if K_MINLEN in p and (isinstance(v, ox.BlankNode) or len(v.value) < int(p[K_MINLEN])):
             out.append("value is too short")
         if other is not None:
             a = _num(v)
             if a is None or any(_num(o) is None or not a < _num(o) for o in other):
                 out.append("value is not less than the compared values")
-    if str(SH.uniqueLang) in p and str(p[str(SH.uniqueLang)]).lower() == "true":
+    if K_UNIQUE in p and str(p[K_UNIQUE]).lower() == "true":
         langs = [v.language for v in vs if isinstance(v, ox.Literal) and v.language]
         if len(langs) != len(set(langs)):
             out.append("more than one value per language")
