@@ -25,7 +25,7 @@ from kg.read import read_paths
 from kg.records import Article, Extraction, ReadError
 from kg.store import KGStore
 from kg.validate import Report
-from kg.validate.fast import validate_ntriples
+from kg.validate.fast import validate_triples
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def process(article: Article) -> Processed:
     """Extract, map and validate one article (with the fast validator; ``kg validate`` uses pySHACL)."""
     x = extract(article)
     graphs = to_graphs(x)
-    report = validate_ntriples(graphs.article_nt + graphs.entities_nt, label=article.source)
+    report = validate_triples(graphs.article_triples + graphs.entity_triples, label=article.source)
     return Processed(article, x, graphs, report)
 
 
@@ -107,15 +107,10 @@ def process_to_outcome(article: Article) -> Outcome:
     return Outcome(
         article.source,
         graph=str(g.graph),
-        nquads=(to_nquads(g.article_nt, str(g.graph)) + to_nquads(g.entities_nt, str(entities_graph()))).encode("utf-8"),
+        nquads=g.nquads(str(entities_graph())),
         claims=len(done.extraction.claims),
         entity_keys=tuple(e.key for e in done.extraction.entities),
     )
-
-
-def to_nquads(nt: str, graph: str) -> str:
-    """N-Triples lines → N-Quads lines in ``graph``."""
-    return "".join(line[:-1].rstrip() + f" <{graph}> .\n" for line in nt.splitlines() if line.strip())
 
 
 Progress = Callable[[str], None]

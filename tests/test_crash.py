@@ -32,7 +32,7 @@ def graph_sizes(store) -> dict[str, int]:
 def reference(tmp_path_factory):
     root = tmp_path_factory.mktemp("crash")
     corpus = root / "corpus"
-    write_corpus(corpus, N_ARTICLES, per_file=6, size=1200)
+    write_corpus(corpus, N_ARTICLES, per_file=6, size=3000)
     store = root / "reference"
     t0 = time.perf_counter()
     r = kg("load", str(corpus), "--store", str(store), "--quiet", "--workers", "2", "--batch-size", "2")

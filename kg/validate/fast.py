@@ -115,8 +115,7 @@ def _same(a, b) -> bool:
 
 def validate_ntriples(nt: str, label: str | None = None) -> Report:
     """Validate N-Triples text: the triples are indexed in Python; SPARQL constraints run on pyoxigraph."""
-    triples = list(ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
-    return validate_triples(triples, nt, label)
+    return validate_triples(list(ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)), label)
 
 
 def validate_graph_fast(data: Graph, label: str | None = None) -> Report:
@@ -144,7 +143,8 @@ def _ancestors() -> dict[str, set[str]]:
 RDF_TYPE = str(RDF.type)
 
 
-def validate_triples(triples: list, nt: str, label: str | None = None) -> Report:
+def validate_triples(triples: list, label: str | None = None) -> Report:
+    """Validate pyoxigraph triples (objects with subject, predicate, object)."""
     by_sp: dict[tuple, list] = {}
     types: dict[str, set[str]] = {}
     ancestors = _ancestors()
