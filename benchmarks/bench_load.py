@@ -14,7 +14,6 @@ The defaults are small enough for a laptop session; the issue's figures use --ar
 from __future__ import annotations
 
 import argparse
-import resource
 import shutil
 import subprocess
 import sys

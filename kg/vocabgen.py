@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import OWL, RDF
+from rdflib.namespace import RDF
 
 from kg.resources import ontology_dir
 

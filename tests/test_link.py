@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.link import LabelIndex, Linker, import_file, relink_store
+from kg.link import LabelIndex, Linker, import_file
 from kg.link.online import Offline, WikidataClient
 
 from .wikidata_fixtures import dump_lines, entity

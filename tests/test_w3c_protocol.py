@@ -5,13 +5,12 @@ Skips when ../shared/w3c is absent. Each test gets a fresh store with its ut:gra
 
 from __future__ import annotations
 
-import json
 import warnings
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Graph, Namespace, URIRef
+from rdflib import Graph, Namespace
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS
 

@@ -20,10 +20,9 @@ from dataclasses import dataclass
 
 from kg.extract.entities import EntityTable, Found
 from kg.extract.lexicon import Cue, cues, function_words, titles, unnamed_sources
-from kg.extract.normalize import normalize
 from kg.extract.quantities import find_quantities
 from kg.extract.tokens import Sentence, Token, proclitic_splits
-from kg.records import Claim, Entity, Role, Span
+from kg.records import Claim, Role, Span
 
 COMPLEMENTIZERS = {
     "ان", "بان", "انه", "انها", "بانه", "بانها", "انهم", "بانهم", "انهما", "انني", "اننا", "بانهما", "بانني", "باننا",

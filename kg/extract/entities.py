@@ -23,7 +23,7 @@ from kg.extract.gazetteer import GazEntry, Gazetteer, load_gazetteer, slug
 from kg.extract.lexicon import function_words, raw_function_words, given_names, org_heads, place_stopwords, place_triggers, titles
 from kg.extract.lexicon import cues as cue_lexicon
 from kg.extract.normalize import light, normalize
-from kg.extract.tokens import Sentence, Token, cut_offset, proclitic_splits, strip_article
+from kg.extract.tokens import Sentence, Token, cut_offset, strip_article
 from kg.records import Entity, Span
 
 QUOTES = {"«", "»", "“", "”", '"'}

@@ -6,7 +6,6 @@ edit to a TSV, not to code.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path

@@ -25,7 +25,6 @@ from kg.iris import (
     article_iri,
     claim_iri,
     conflict_iri,
-    entities_graph,
     entity_iri,
     graph_iri,
     mention_iri,
@@ -33,7 +32,7 @@ from kg.iris import (
     role_iri,
 )
 from kg.records import Entity, Extraction
-from kg.vocab import KG, KGID, NIF, PROV, SCHEMA, SKOS, WD, WGS84
+from kg.vocab import KG, KGID, PROV, SCHEMA, SKOS, WD, WGS84
 
 LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(-[A-Za-z0-9]{1,8})*")
 MODES = {"direct": KG.Direct, "indirect": KG.Indirect, "according_to": KG.AccordingTo}

@@ -10,7 +10,6 @@ import asyncio
 import contextlib
 import json
 import logging
-import time
 import uuid
 from pathlib import Path
 from urllib.parse import parse_qsl

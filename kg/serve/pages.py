@@ -8,15 +8,10 @@ from __future__ import annotations
 import json
 from html import escape
 
+from kg.queries import PREFIXES
 from kg.serve.results import QueryTask
 
 JSON = (("application/sparql-results+json", 1.0),)
-PREFIXES = """PREFIX kg: <https://w3id.org/kg-news/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX schema: <http://schema.org/>
-"""
 
 
 def service_description(endpoint: str) -> str:
