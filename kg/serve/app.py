@@ -71,8 +71,9 @@ class KGServer:
         self.config.store.mkdir(parents=True, exist_ok=True)
         if self.config.writable:
             self.store = ox.Store(str(self.config.store))
-        else:
-            ox.Store(str(self.config.store)) if not any(self.config.store.iterdir()) else None
+        elif not any(self.config.store.iterdir()):
+            del_store = ox.Store(str(self.config.store))  # create an empty store the workers can open read-only
+            del del_store
         await self.pool.start()
 
     async def shutdown(self) -> None:
@@ -390,20 +391,17 @@ async def examples(request: Request) -> Response:
     return JSONResponse(out)
 
 
-async def entity_page(request: Request) -> Response:
-    server: KGServer = request.app.state.kg
-    iri = request.query_params.get("iri")
-    if not iri:
-        raise HTTPProblem(400, "give ?iri=")
-    return HTMLResponse(await pages.entity(server.pool, iri))
+def _page(render):
+    """A page for ``?iri=``: the entity page or the claim page."""
 
+    async def endpoint(request: Request) -> Response:
+        server: KGServer = request.app.state.kg
+        iri = request.query_params.get("iri")
+        if not iri:
+            raise HTTPProblem(400, "give ?iri=")
+        return HTMLResponse(await render(server.pool, iri))
 
-async def claim_page(request: Request) -> Response:
-    server: KGServer = request.app.state.kg
-    iri = request.query_params.get("iri")
-    if not iri:
-        raise HTTPProblem(400, "give ?iri=")
-    return HTMLResponse(await pages.claim(server.pool, iri))
+    return endpoint
 
 
 async def http_problem(request: Request, exc: HTTPProblem) -> Response:
@@ -439,8 +437,8 @@ def create_app(config: ServeConfig) -> Starlette:
         Route("/store/{rest:path}", graph_store, methods=["GET", "HEAD", "PUT", "POST", "DELETE"]),
         Route("/articles", post_articles, methods=["POST"]),
         Route("/api/examples", examples),
-        Route("/entity", entity_page),
-        Route("/claim", claim_page),
+        Route("/entity", _page(pages.entity)),
+        Route("/claim", _page(pages.claim)),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     app = Starlette(
