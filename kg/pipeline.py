@@ -116,6 +116,9 @@ def process_to_outcome(article: Article) -> Outcome:
 Progress = Callable[[str], None]
 
 
+FLUSH_EVERY = 64  # batches between flushes of the store's write buffers
+
+
 def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
@@ -152,9 +155,15 @@ def load_paths(
     pool = mp.get_context("spawn").Pool(workers) if workers > 1 else None
     batch: list[Outcome] = []
 
+    commits = 0
+
     def commit() -> None:
+        nonlocal commits
         if batch:
             store.replace_articles_nquads([o.graph for o in batch], b"".join(o.nquads for o in batch))
+            commits += 1
+            if commits % FLUSH_EVERY == 0:
+                store.flush()  # write RocksDB's memtables out so the store's memory does not grow with the corpus
             report.loaded += len(batch)
             report.claims += sum(o.claims for o in batch)
             for o in batch:
