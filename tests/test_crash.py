@@ -55,7 +55,7 @@ def stored_articles(store) -> int:
     return sum(1 for g in s.named_graphs() if "/graph/article/" in g.value)
 
 
-@pytest.mark.parametrize("kill_after", [0, 3, 8, 13, 18, 24])
+@pytest.mark.parametrize("kill_after", [0, 3, 7, 11, 15, 19])
 def test_kill_and_resume(reference, tmp_path, kill_after):
     """Kill when ``kill_after`` articles are stored (0: during start-up), watching the store read-only."""
     corpus, stats, sizes, duration = reference
