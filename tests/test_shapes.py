@@ -30,31 +30,31 @@ def base() -> Graph:
     return g
 
 
+def describe(g: Graph, node, pairs) -> Graph:
+    for p, o in pairs:
+        g.add((node, p, o))
+    return g
+
+
 def claim(g: Graph) -> Graph:
-    for p, o in [
+    return describe(g, C, [
         (RDF.type, KG.Claim), (KG.content, Literal("hello")), (KG.cue, Literal("قال")), (KG.mode, KG.Indirect),
         (KG.certainty, KG.Asserted), (KG.isQuote, Literal(False)), (KG.claimant, P), (KG.inArticle, A),
         (KG.beginIndex, Literal(0, datatype=XSD.integer)), (KG.endIndex, Literal(5, datatype=XSD.integer)),
         (PROV.wasDerivedFrom, A), (PROV.wasAttributedTo, P), (PROV.wasGeneratedBy, ACT),
-    ]:
-        g.add((C, p, o))
-    return g
+    ])
 
 
 def mention(g: Graph) -> Graph:
-    for p, o in [(RDF.type, KG.Mention), (KG.anchorOf, Literal("سامي")), (KG.denotes, P), (KG.inArticle, A),
-                 (KG.beginIndex, Literal(0, datatype=XSD.integer)), (KG.endIndex, Literal(5, datatype=XSD.integer))]:
-        g.add((M, p, o))
-    return g
+    return describe(g, M, [(RDF.type, KG.Mention), (KG.anchorOf, Literal("سامي")), (KG.denotes, P), (KG.inArticle, A),
+                           (KG.beginIndex, Literal(0, datatype=XSD.integer)), (KG.endIndex, Literal(5, datatype=XSD.integer))])
 
 
 def quantity(g: Graph) -> Graph:
     claim(g)
     g.add((C, KG.quantity, Q))
-    for p, o in [(RDF.type, KG.Quantity), (KG.value, Literal("95", datatype=XSD.decimal)), (KG.unit, Literal("percent")),
-                 (KG.beginIndex, Literal(0, datatype=XSD.integer)), (KG.endIndex, Literal(5, datatype=XSD.integer))]:
-        g.add((Q, p, o))
-    return g
+    return describe(g, Q, [(RDF.type, KG.Quantity), (KG.value, Literal("95", datatype=XSD.decimal)), (KG.unit, Literal("percent")),
+                           (KG.beginIndex, Literal(0, datatype=XSD.integer)), (KG.endIndex, Literal(5, datatype=XSD.integer))])
 
 
 def place(g: Graph) -> Graph:
@@ -72,9 +72,7 @@ def role(g: Graph) -> Graph:
     g.add((org, RDF.type, KG.NGO))
     g.add((org, RDFS.label, Literal("مرصد", lang="ar")))
     g.add((org, SKOS.prefLabel, Literal("مرصد", lang="ar")))
-    for p, o in [(RDF.type, KG.Role), (KG.holder, P), (KG.roleName, Literal("director")), (KG.roleIn, org), (KG.inArticle, A)]:
-        g.add((R, p, o))
-    return g
+    return describe(g, R, [(RDF.type, KG.Role), (KG.holder, P), (KG.roleName, Literal("director")), (KG.roleIn, org), (KG.inArticle, A)])
 
 
 def conflict(g: Graph) -> Graph:
@@ -82,9 +80,7 @@ def conflict(g: Graph) -> Graph:
     C2 = KGID["article/t/claim/6-9"]
     for p, o in g.predicate_objects(C):
         g.add((C2, p, o))
-    for p, o in [(RDF.type, KG.Conflict), (KG.conflictClaim, C), (KG.conflictClaim, C2), (KG.reason, Literal("95 vs 80"))]:
-        g.add((X, p, o))
-    return g
+    return describe(g, X, [(RDF.type, KG.Conflict), (KG.conflictClaim, C), (KG.conflictClaim, C2), (KG.reason, Literal("95 vs 80"))])
 
 
 def unnamed(g: Graph) -> Graph:

@@ -26,10 +26,8 @@ def extract(article: Article) -> Extraction:
     tokens = tokenize(text)
     sentences = split_sentences(text, tokens)
     table = find_entities(text, tokens, sentences, lang)
-    claims, claim_roles = find_claims(text, tokens, sentences, table, lang)
+    claims = find_claims(text, tokens, sentences, table, lang)
     roles = find_roles(text, tokens, sentences, table)
-    stated = {r.person for r in roles}
-    roles += [r for r in claim_roles if r.person not in stated]
     # claimants, channels and role holders are entities of the article even when only named there
     entities = list(table.entities.values())
     if lang != "ar":

@@ -19,10 +19,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from kg.extract.entities import EntityTable, Found
-from kg.extract.lexicon import Cue, cues, function_words, titles, unnamed_sources
+from kg.extract.lexicon import Cue, cues, function_words, unnamed_sources
 from kg.extract.quantities import find_quantities
 from kg.extract.tokens import Sentence, Token, proclitic_splits
-from kg.records import Claim, Role, Span
+from kg.records import Claim, Span
 
 COMPLEMENTIZERS = {
     "ان", "بان", "انه", "انها", "بانه", "بانها", "انهم", "بانهم", "انهما", "انني", "اننا", "بانهما", "بانني", "باننا",
@@ -62,9 +62,7 @@ class _ClaimFinder:
         self.cues = cues()
         self.fw = function_words()
         self.unnamed = unnamed_sources()
-        self.titles = titles()
         self.claims: list[Claim] = []
-        self.roles: list[Role] = []
         self.depth = self._quote_depths()
 
     # ---------- helpers ----------
@@ -281,8 +279,6 @@ class _ClaimFinder:
         persons = [f for f in actors if f.entry.category == "person"]
         if persons:
             claimant = persons[0]
-            orgs = [f for f in actors if f.entry.category == "organization" and f.first < claimant.first]
-            self._role(a, claimant, orgs)
         elif actors:
             claimant = actors[0]
         if claimant is not None:
@@ -302,18 +298,6 @@ class _ClaimFinder:
             return True
         start_tok = f.start - t.start
         return start_tok > 0 and "ل" in t.norm[:start_tok]
-
-    def _role(self, a: int, person: Found, orgs: list[Found]) -> None:
-        for k in range(a, person.first):
-            for n in (2, 1):
-                key = tuple(self.norm(j) for j in range(k, min(k + n, person.first)))
-                title = self.titles.get(key)
-                if title and title.role:
-                    org = orgs[0].entry.key if orgs else None
-                    span = Span(self.tokens[k].start, person.end, self.text[self.tokens[k].start : person.end])
-                    if not any(r.person == person.entry.key and r.role == title.role for r in self.roles):
-                        self.roles.append(Role(person.entry.key, title.role, org, span))
-                    return
 
     def topic_subject(self, sent: Sentence, k: int) -> Found | None:
         """أما X، فـقال…: the topic X before the cue is its subject."""
@@ -721,9 +705,7 @@ def _about_and_quantities(
     claim.quantities = find_quantities(text, tokens, first, last)
 
 
-def find_claims(
-    text: str, tokens: list[Token], sentences: list[Sentence], table: EntityTable, lang: str
-) -> tuple[list[Claim], list[Role]]:
+def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], table: EntityTable, lang: str) -> list[Claim]:
     finder = _ClaimFinder(text, tokens, sentences, table, lang)
     finder.run()
     claims = sorted(finder.claims, key=lambda c: c.content.start)
@@ -731,4 +713,4 @@ def find_claims(
     starts = [t.start for t in tokens]
     for claim in claims:
         _about_and_quantities(claim, mentions, starts, tokens, text)
-    return claims, finder.roles
+    return claims

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from kg.extract.normalize import normalize
 from kg.resources import data_dir
@@ -138,7 +137,3 @@ def demonyms() -> list[tuple[str, list[str], list[str]]]:
     for r in read_tsv("demonyms.tsv"):
         out.append((r[0].strip(), [f.strip() for f in r[1].split("|")], [f.strip() for f in r[2].split("|")]))
     return out
-
-
-def lexicon_files() -> list[Path]:
-    return sorted(data_dir().glob("*.tsv")) + sorted(data_dir().glob("*.txt"))

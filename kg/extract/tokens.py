@@ -42,10 +42,6 @@ class Token:
     def is_arabic(self) -> bool:
         return bool(ARABIC_RE.match(self.text))
 
-    @property
-    def is_punct(self) -> bool:
-        return not self.text[0].isalnum()
-
     @cached_property
     def splits(self) -> list[tuple[int, str]]:
         """:func:`proclitic_splits` of the normalised word (Arabic), or the word itself."""

@@ -106,12 +106,6 @@ class KGStore:
         """Add descriptions (links, coordinates) to the shared entities graph, in one transaction."""
         self._store.update(f"INSERT DATA {{ GRAPH <{entities_graph()}> {{\n{_ntriples(triples)}\n}} }}")
 
-    def remove_article(self, graph: URIRef) -> None:
-        self._store.update(f"DROP SILENT GRAPH <{graph}>")
-
-    def load_dataset(self, data: bytes, fmt: ox.RdfFormat) -> None:
-        self._store.load(data, format=fmt)
-
     def flush(self) -> None:
         self._store.flush()
 
@@ -129,9 +123,6 @@ class KGStore:
 
     def has_graph(self, graph: URIRef) -> bool:
         return self._store.contains_named_graph(ox.NamedNode(str(graph)))
-
-    def graph_triples(self, graph: str) -> Iterator[ox.Quad]:
-        return self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
 
     def all_quads(self) -> Iterator[ox.Quad]:
         return self._store.quads_for_pattern(None, None, None)
