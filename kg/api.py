@@ -16,7 +16,7 @@ from typing import Any
 from kg.contract import to_contract
 from kg.extract import extract
 from kg.map import to_graphs
-from kg.pipeline import LoadReport, Progress, load_paths
+from kg.pipeline import DEFAULT_BATCH_SIZE, LoadReport, Progress, load_paths
 from kg.queries import examples, select
 from kg.read import read_paths
 from kg.records import ReadError
@@ -45,7 +45,7 @@ def load(
     on_item: Progress | None = None,
     *,
     workers: int = 1,
-    batch_size: int = 16,
+    batch_size: int = DEFAULT_BATCH_SIZE,
     resume: bool = False,
 ) -> LoadReport:
     with KGStore(store) as s:

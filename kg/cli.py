@@ -15,7 +15,7 @@ import click
 
 import kg
 from kg import api
-from kg.pipeline import count_inputs
+from kg.pipeline import DEFAULT_BATCH_SIZE, count_inputs
 from kg.queries import examples, export, read_query, run
 from kg.store import KGStore, StoreError, default_store_path
 from kg.validate import reports_json
@@ -47,7 +47,7 @@ def cli() -> None:
 @store_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--workers", "-w", type=int, default=None, help="Worker processes for extraction and validation (default: all cores).")
-@click.option("--batch-size", type=int, default=16, show_default=True, help="Articles per worker and transaction.")
+@click.option("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, show_default=True, help="Articles per write to the store (each write is atomic).")
 @click.option("--resume", is_flag=True, help="Skip articles whose graph is already stored (finish a killed load).")
 @click.option("--shards", "shards", default=None, help="Load the shards of a `kg build` output folder (any fsspec URL) instead.")
 def load(paths: tuple[str, ...], store: Path | None, quiet: bool, workers: int | None, batch_size: int, resume: bool, shards: str | None) -> None:

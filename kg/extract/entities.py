@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.extract.gazetteer import GazEntry, Gazetteer, load_gazetteer, slug
-from kg.extract.lexicon import function_words, raw_function_words, given_names, org_heads, place_stopwords, place_triggers, titles
+from kg.extract.lexicon import function_words, given_names, org_heads, place_stopwords, place_triggers, raw_function_words, title_first_words, titles
 from kg.extract.lexicon import cues as cue_lexicon
 from kg.extract.normalize import light, normalize
 from kg.extract.tokens import Sentence, Token, cut_offset, strip_article
@@ -199,15 +199,16 @@ class _Finder:
         if not tok.is_word:
             return []
         out = []
-        idx = self.words_from(i, self.gaz.max_len)
         if tok.is_arabic:
             splits = tok.splits
         else:
             splits = [(0, tok.text)] + ([(0, tok.text.title())] if tok.text.isupper() and len(tok.text) > 3 else [])
         local_firsts = self._local_firsts()
+        idx: list[int] = []
         for cut, stem in splits:
             if stem not in self.gaz.firsts and stem not in local_firsts:
                 continue
+            idx = idx or self.words_from(i, self.gaz.max_len)
             for n in range(len(idx), 0, -1):
                 key = (stem,) + tuple(self.tokens[k].norm for k in idx[1:n])
                 entries = self.gaz.lookup(key) or ([self.local[key]] if key in self.local else [])
@@ -433,11 +434,14 @@ class _Finder:
     def _title_starts(self) -> dict[int, tuple[str, int]]:
         """Token index → (gender, length in tokens) for every token that starts a title (الناطقة, وزير, spokesman)."""
         out = {}
+        heads = title_first_words()
         for k, t in enumerate(self.tokens):
             if not t.is_word:
                 continue
             first = t.norm if t.is_arabic else t.text.lower()
             stripped = t.splits[-1][1] if t.is_arabic else first
+            if first not in heads and stripped not in heads:
+                continue
             for n in (2, 1):
                 rest = tuple(
                     self.tokens[j].norm if self.tokens[j].is_arabic else self.tokens[j].text.lower()

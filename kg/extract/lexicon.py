@@ -79,6 +79,12 @@ def titles() -> dict[tuple[str, ...], Title]:
 
 
 @lru_cache(maxsize=1)
+def title_first_words() -> frozenset[str]:
+    """The first word of every title: most tokens are not one, and need no longer look-up."""
+    return frozenset(k[0] for k in titles())
+
+
+@lru_cache(maxsize=1)
 def org_heads() -> dict[str, OrgHead]:
     out = {}
     for r in read_tsv("org_heads.tsv"):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
 
 from kg.extract.normalize import normalize, original_prefix_length
 
@@ -23,6 +22,21 @@ CLOSE_QUOTES = {v: k for k, v in OPEN_QUOTES.items()}
 SENTENCE_END = {".", "!", "?", "؟", "\n"}
 
 
+class _memo:
+    """A computed attribute, stored on first use (functools.cached_property takes a lock on every
+    first access, which shows in profiles: an article has thousands of tokens)."""
+
+    def __init__(self, fn):
+        self.fn = fn
+        self.name = fn.__name__
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
+
+
 @dataclass(frozen=True)
 class Token:
     text: str
@@ -30,19 +44,19 @@ class Token:
     end: int
     index: int
 
-    @cached_property
+    @_memo
     def norm(self) -> str:
         return normalize(self.text)
 
-    @cached_property
+    @_memo
     def is_word(self) -> bool:
         return self.text[0].isalnum()
 
-    @cached_property
+    @_memo
     def is_arabic(self) -> bool:
         return bool(ARABIC_RE.match(self.text))
 
-    @cached_property
+    @_memo
     def splits(self) -> list[tuple[int, str]]:
         """:func:`proclitic_splits` of the normalised word (Arabic), or the word itself."""
         return proclitic_splits(self.norm) if self.is_arabic else [(0, self.text)]

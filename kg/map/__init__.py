@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cached_property
 from decimal import Decimal
+from functools import cached_property, lru_cache
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -34,27 +34,46 @@ from kg.iris import (
 from kg.records import Entity, Extraction
 from kg.vocab import KG, KGID, PROV, SCHEMA, SKOS, WD, WGS84
 
+
+class _OxTerms:
+    """A vocabulary namespace's terms as pyoxigraph IRIs, each made once.
+
+    The generated rdflib namespace is asked first, so a misspelt term still fails.
+    """
+
+    def __init__(self, namespace) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        node = ox.NamedNode(str(getattr(self._namespace, name)))
+        setattr(self, name, node)
+        return node
+
+
+K, P, S, SK, GEO, R, RS, OW, X = (_OxTerms(ns) for ns in (KG, PROV, SCHEMA, SKOS, WGS84, RDF, RDFS, OWL, XSD))
+
+
 LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(-[A-Za-z0-9]{1,8})*")
-MODES = {"direct": KG.Direct, "indirect": KG.Indirect, "according_to": KG.AccordingTo}
-CERTAINTIES = {"asserted": KG.Asserted, "hedged": KG.Hedged, "denied": KG.Denied}
+MODES = {"direct": K.Direct, "indirect": K.Indirect, "according_to": K.AccordingTo}
+CERTAINTIES = {"asserted": K.Asserted, "hedged": K.Hedged, "denied": K.Denied}
 CLASSES = {
-    "Person": KG.Person,
-    "Organization": KG.Organization,
-    "ArmedGroup": KG.ArmedGroup,
-    "GovernmentBody": KG.GovernmentBody,
-    "MediaOrganization": KG.MediaOrganization,
-    "NewsAgency": KG.NewsAgency,
-    "InternationalOrganization": KG.InternationalOrganization,
-    "PoliticalParty": KG.PoliticalParty,
-    "NGO": KG.NGO,
-    "Country": KG.Country,
-    "Region": KG.Region,
-    "City": KG.City,
-    "Neighborhood": KG.Neighborhood,
-    "River": KG.River,
-    "NaturalFeature": KG.NaturalFeature,
-    "MilitaryOperation": KG.MilitaryOperation,
-    "UnnamedSource": KG.UnnamedSource,
+    "Person": K.Person,
+    "Organization": K.Organization,
+    "ArmedGroup": K.ArmedGroup,
+    "GovernmentBody": K.GovernmentBody,
+    "MediaOrganization": K.MediaOrganization,
+    "NewsAgency": K.NewsAgency,
+    "InternationalOrganization": K.InternationalOrganization,
+    "PoliticalParty": K.PoliticalParty,
+    "NGO": K.NGO,
+    "Country": K.Country,
+    "Region": K.Region,
+    "City": K.City,
+    "Neighborhood": K.Neighborhood,
+    "River": K.River,
+    "NaturalFeature": K.NaturalFeature,
+    "MilitaryOperation": K.MilitaryOperation,
+    "UnnamedSource": K.UnnamedSource,
 }
 
 
@@ -80,10 +99,17 @@ class ArticleGraphs:
         return ox.serialize(self.entity_triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
 
     def nquads(self, entities_graph_iri: str) -> bytes:
-        g, e = ox.NamedNode(str(self.graph)), ox.NamedNode(entities_graph_iri)
-        quads = [ox.Quad(t.subject, t.predicate, t.object, g) for t in self.article_triples]
-        quads += [ox.Quad(t.subject, t.predicate, t.object, e) for t in self.entity_triples]
-        return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+        """Both graphs as N-Quads.
+
+        Every N-Triples line ends in `` .\\n`` and nowhere else (literals escape their line breaks), so
+        the graph name is put in before it: far cheaper than building a quad per triple.
+        """
+        in_article = f" <{self.graph}> .\n".encode()
+        in_entities = f" <{entities_graph_iri}> .\n".encode()
+        return (
+            ox.serialize(self.article_triples, format=ox.RdfFormat.N_TRIPLES).replace(b" .\n", in_article)
+            + ox.serialize(self.entity_triples, format=ox.RdfFormat.N_TRIPLES).replace(b" .\n", in_entities)
+        )
 
     @cached_property
     def triples(self) -> Graph:
@@ -98,24 +124,20 @@ class ArticleGraphs:
 
 
 class _Triples(list):
-    """Collects triples as pyoxigraph terms; accepts the vocabulary's rdflib IRIs."""
+    """Collects triples as pyoxigraph terms."""
 
-    def add(self, t) -> None:
-        self.append(ox.Triple(_node(t[0]), _node(t[1]), _node(t[2])))
-
-
-_NODES: dict[str, ox.NamedNode] = {}
+    def add(self, t: tuple) -> None:
+        self.append(ox.Triple(*t))
 
 
-def _node(term):
-    if isinstance(term, URIRef):
-        n = _NODES.get(term)
-        if n is None:
-            n = _NODES[term] = ox.NamedNode(str(term))
-            if len(_NODES) > 200_000:
-                _NODES.clear()
-        return n
-    return term
+def _node(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+@lru_cache(maxsize=65536)
+def _entity_node(key: str) -> ox.NamedNode:
+    """Entities recur across articles: their IRIs are hashed once per process."""
+    return ox.NamedNode(entity_iri(key))
 
 
 _XSD_STRING = ox.NamedNode(str(XSD.string))
@@ -126,13 +148,13 @@ def lit(value, datatype=None, lang: str | None = None) -> ox.Literal:
     if lang:
         return ox.Literal(str(value), language=lang)
     if isinstance(value, bool):
-        return ox.Literal("true" if value else "false", datatype=_node(XSD.boolean))
+        return ox.Literal("true" if value else "false", datatype=X.boolean)
     if datatype is not None:
-        return ox.Literal(str(value), datatype=_node(datatype))
+        return ox.Literal(str(value), datatype=datatype)
     if isinstance(value, int):
-        return ox.Literal(str(value), datatype=_node(XSD.integer))
+        return ox.Literal(str(value), datatype=X.integer)
     if isinstance(value, Decimal):
-        return ox.Literal(str(value), datatype=_node(XSD.decimal))
+        return ox.Literal(str(value), datatype=X.decimal)
     return ox.Literal(str(value), datatype=_XSD_STRING)
 
 
@@ -146,147 +168,149 @@ def extraction_activity() -> URIRef:
 
 def to_graphs(x: Extraction) -> ArticleGraphs:
     a = x.article
-    art = article_iri(a.url, a.text)
+    art_iri = article_iri(a.url, a.text)
+    art = _node(art_iri)
     g = _Triples()
-    g.add((art, RDF.type, KG.Article))
-    g.add((art, SCHEMA.inLanguage, lit(x.language)))
-    g.add((art, KG.bodyLength, lit(len(a.text), datatype=XSD.integer)))
-    g.add((art, SCHEMA.articleBody, lit(a.text)))
-    g.add((art, KG.sourceFile, lit(a.source)))
+    g.add((art, R.type, K.Article))
+    g.add((art, S.inLanguage, lit(x.language)))
+    g.add((art, K.bodyLength, lit(len(a.text), datatype=X.integer)))
+    g.add((art, S.articleBody, lit(a.text)))
+    g.add((art, K.sourceFile, lit(a.source)))
     if a.title:
-        g.add((art, SCHEMA.headline, lit(a.title)))
+        g.add((art, S.headline, lit(a.title)))
     if a.url:
-        g.add((art, SCHEMA.url, lit(a.url, datatype=XSD.anyURI)))
+        g.add((art, S.url, lit(a.url, datatype=X.anyURI)))
     if a.id:
-        g.add((art, SCHEMA.identifier, lit(a.id)))
+        g.add((art, S.identifier, lit(a.id)))
     if a.published:
-        g.add((art, SCHEMA.datePublished, _date(a.published)))
+        g.add((art, S.datePublished, _date(a.published)))
     if a.publisher:
-        pub = entity_iri(f"MediaOrganization/{a.publisher}")
-        g.add((art, SCHEMA.publisher, pub))
+        pub = _entity_node(f"MediaOrganization/{a.publisher}")
+        g.add((art, S.publisher, pub))
     for k, v in sorted(a.extra.items()):
-        g.add((art, KG.extraField, lit(f"{k}={json.dumps(v, ensure_ascii=False, sort_keys=True)}")))
-    activity = extraction_activity()
-    g.add((activity, RDF.type, KG.Extraction))
-    g.add((activity, PROV.wasAssociatedWith, software_agent()))
-    g.add((software_agent(), RDF.type, PROV.SoftwareAgent))
-    g.add((software_agent(), RDFS.label, lit(f"kg {kg.__version__}")))
+        g.add((art, K.extraField, lit(f"{k}={json.dumps(v, ensure_ascii=False, sort_keys=True)}")))
+    activity = _node(extraction_activity())
+    agent = _node(software_agent())
+    g.add((activity, R.type, K.Extraction))
+    g.add((activity, P.wasAssociatedWith, agent))
+    g.add((agent, R.type, P.SoftwareAgent))
+    g.add((agent, RS.label, lit(f"kg {kg.__version__}")))
 
     ents = _Triples()
     by_key = {e.key: e for e in x.entities}
     for e in x.entities:
         _entity(ents, e)
-        node = entity_iri(e.key)
+        node = _entity_node(e.key)
         for m in e.mentions:
-            mi = mention_iri(art, m.start, m.end)
-            g.add((mi, RDF.type, KG.Mention))
-            g.add((mi, KG.beginIndex, lit(m.start, datatype=XSD.integer)))
-            g.add((mi, KG.endIndex, lit(m.end, datatype=XSD.integer)))
-            g.add((mi, KG.anchorOf, lit(m.text)))
-            g.add((mi, KG.denotes, node))
-            g.add((mi, KG.inArticle, art))
+            mi = _node(mention_iri(art_iri, m.start, m.end))
+            g.add((mi, R.type, K.Mention))
+            g.add((mi, K.beginIndex, lit(m.start, datatype=X.integer)))
+            g.add((mi, K.endIndex, lit(m.end, datatype=X.integer)))
+            g.add((mi, K.anchorOf, lit(m.text)))
+            g.add((mi, K.denotes, node))
+            g.add((mi, K.inArticle, art))
     if a.publisher:
-        pub = entity_iri(f"MediaOrganization/{a.publisher}")
-        ents.add((pub, RDF.type, KG.MediaOrganization))
-        ents.add((pub, RDF.type, KG.Source))
+        pub = _entity_node(f"MediaOrganization/{a.publisher}")
+        ents.add((pub, R.type, K.MediaOrganization))
+        ents.add((pub, R.type, K.Source))
         pub_label = lit(a.publisher, lang="ar" if _is_arabic(a.publisher) else "en")
-        ents.add((pub, RDFS.label, pub_label))
-        ents.add((pub, SKOS.prefLabel, pub_label))
-        ents.add((pub, KG.entityCategory, lit("organization")))
+        ents.add((pub, RS.label, pub_label))
+        ents.add((pub, SK.prefLabel, pub_label))
+        ents.add((pub, K.entityCategory, lit("organization")))
 
     claim_nodes = []
     for c in x.claims:
-        ci = claim_iri(art, c.content.start, c.content.end)
+        ci = _node(claim_iri(art_iri, c.content.start, c.content.end))
         claim_nodes.append(ci)
-        g.add((ci, RDF.type, KG.Claim))
-        g.add((ci, KG.content, lit(c.content.text)))
-        g.add((ci, KG.beginIndex, lit(c.content.start, datatype=XSD.integer)))
-        g.add((ci, KG.endIndex, lit(c.content.end, datatype=XSD.integer)))
-        g.add((ci, KG.cue, lit(c.cue.text)))
-        g.add((ci, KG.mode, MODES[c.mode]))
-        g.add((ci, KG.isQuote, lit(c.mode == "direct")))
-        g.add((ci, KG.certainty, CERTAINTIES[c.certainty]))
-        g.add((ci, KG.inArticle, art))
-        g.add((ci, PROV.wasDerivedFrom, art))
-        g.add((ci, PROV.wasGeneratedBy, activity))
+        g.add((ci, R.type, K.Claim))
+        g.add((ci, K.content, lit(c.content.text)))
+        g.add((ci, K.beginIndex, lit(c.content.start, datatype=X.integer)))
+        g.add((ci, K.endIndex, lit(c.content.end, datatype=X.integer)))
+        g.add((ci, K.cue, lit(c.cue.text)))
+        g.add((ci, K.mode, MODES[c.mode]))
+        g.add((ci, K.isQuote, lit(c.mode == "direct")))
+        g.add((ci, K.certainty, CERTAINTIES[c.certainty]))
+        g.add((ci, K.inArticle, art))
+        g.add((ci, P.wasDerivedFrom, art))
+        g.add((ci, P.wasGeneratedBy, activity))
         if c.claimant and c.claimant in by_key:
-            who = entity_iri(c.claimant)
-            g.add((ci, KG.claimant, who))
-            g.add((ci, PROV.wasAttributedTo, who))
+            who = _entity_node(c.claimant)
+            g.add((ci, K.claimant, who))
+            g.add((ci, P.wasAttributedTo, who))
         else:
-            unnamed = KGID[f"unnamed/{art.split('/')[-1]}/{c.content.start}"]
-            g.add((unnamed, RDF.type, KG.UnnamedSource))
+            unnamed = _node(KGID[f"unnamed/{art_iri.split('/')[-1]}/{c.content.start}"])
+            g.add((unnamed, R.type, K.UnnamedSource))
             label_lang = x.language if LANGUAGE_TAG.fullmatch(x.language or "") else None
             unnamed_label = lit(c.unnamed_source.text, lang=label_lang) if c.unnamed_source else lit("unnamed source", lang="en")
-            g.add((unnamed, RDFS.label, unnamed_label))
-            g.add((unnamed, SKOS.prefLabel, unnamed_label))
-            g.add((ci, KG.claimant, unnamed))
-            g.add((ci, PROV.wasAttributedTo, unnamed))
+            g.add((unnamed, RS.label, unnamed_label))
+            g.add((unnamed, SK.prefLabel, unnamed_label))
+            g.add((ci, K.claimant, unnamed))
+            g.add((ci, P.wasAttributedTo, unnamed))
             if c.unnamed_source:
-                g.add((ci, KG.unnamedSource, lit(c.unnamed_source.text)))
+                g.add((ci, K.unnamedSource, lit(c.unnamed_source.text)))
         if c.channel and c.channel in by_key:
-            g.add((ci, KG.channel, entity_iri(c.channel)))
+            g.add((ci, K.channel, _entity_node(c.channel)))
         if c.channel_kind:
-            g.add((ci, KG.channelKind, lit(c.channel_kind)))
+            g.add((ci, K.channelKind, lit(c.channel_kind)))
         for k in c.about:
-            g.add((ci, KG.about, entity_iri(k)))
+            g.add((ci, K.about, _entity_node(k)))
         for q in c.quantities:
-            qi = quantity_iri(art, q.start, q.end)
-            g.add((ci, KG.quantity, qi))
-            g.add((qi, RDF.type, KG.Quantity))
-            g.add((qi, KG.value, lit(Decimal(str(q.value)), datatype=XSD.decimal)))
-            g.add((qi, KG.unit, lit(q.unit)))
-            g.add((qi, KG.anchorOf, lit(q.text)))
-            g.add((qi, KG.beginIndex, lit(q.start, datatype=XSD.integer)))
-            g.add((qi, KG.endIndex, lit(q.end, datatype=XSD.integer)))
+            qi = _node(quantity_iri(art_iri, q.start, q.end))
+            g.add((ci, K.quantity, qi))
+            g.add((qi, R.type, K.Quantity))
+            g.add((qi, K.value, lit(Decimal(str(q.value)), datatype=X.decimal)))
+            g.add((qi, K.unit, lit(q.unit)))
+            g.add((qi, K.anchorOf, lit(q.text)))
+            g.add((qi, K.beginIndex, lit(q.start, datatype=X.integer)))
+            g.add((qi, K.endIndex, lit(q.end, datatype=X.integer)))
             if q.qualifier:
-                g.add((qi, KG.qualifier, lit(q.qualifier)))
+                g.add((qi, K.qualifier, lit(q.qualifier)))
     for r in x.roles:
-        ri = role_iri(art, r.span.start, r.span.end)
-        g.add((ri, RDF.type, KG.Role))
-        g.add((ri, KG.holder, entity_iri(r.person)))
-        g.add((ri, KG.roleName, lit(r.role)))
-        g.add((ri, KG.inArticle, art))
-        g.add((entity_iri(r.person), KG.hasRole, ri))
+        ri = _node(role_iri(art_iri, r.span.start, r.span.end))
+        g.add((ri, R.type, K.Role))
+        g.add((ri, K.holder, _entity_node(r.person)))
+        g.add((ri, K.roleName, lit(r.role)))
+        g.add((ri, K.inArticle, art))
+        g.add((_entity_node(r.person), K.hasRole, ri))
         if r.organization:
-            g.add((ri, KG.roleIn, entity_iri(r.organization)))
+            g.add((ri, K.roleIn, _entity_node(r.organization)))
     for cf in x.conflicts:
         a_, b_ = claim_nodes[cf.first], claim_nodes[cf.second]
-        g.add((a_, KG.conflictsWith, b_))
-        g.add((b_, KG.conflictsWith, a_))
-        ni = conflict_iri(art, a_, b_)
-        g.add((ni, RDF.type, KG.Conflict))
-        g.add((ni, KG.conflictClaim, a_))
-        g.add((ni, KG.conflictClaim, b_))
-        g.add((ni, KG.reason, lit(cf.reason)))
-        g.add((ni, KG.inArticle, art))
-    return ArticleGraphs(graph=graph_iri(a.url, a.text), article=art, article_triples=g, entity_triples=ents)
+        g.add((a_, K.conflictsWith, b_))
+        g.add((b_, K.conflictsWith, a_))
+        ni = _node(conflict_iri(art_iri, a_.value, b_.value))
+        g.add((ni, R.type, K.Conflict))
+        g.add((ni, K.conflictClaim, a_))
+        g.add((ni, K.conflictClaim, b_))
+        g.add((ni, K.reason, lit(cf.reason)))
+        g.add((ni, K.inArticle, art))
+    return ArticleGraphs(graph=graph_iri(a.url, a.text), article=art_iri, article_triples=g, entity_triples=ents)
 
 
 def _entity(g: _Triples, e: Entity) -> None:
-    node = entity_iri(e.key)
-    g.add((node, RDF.type, CLASSES.get(e.type, KG.Organization if e.category == "organization" else KG.Place if e.category == "place" else KG.Actor)))
+    node = _entity_node(e.key)
+    g.add((node, R.type, CLASSES.get(e.type, K.Organization if e.category == "organization" else K.Place if e.category == "place" else K.Actor)))
     if e.type in {"MediaOrganization", "NewsAgency"}:
-        g.add((node, RDF.type, KG.Source))
-    g.add((node, KG.entityCategory, lit(e.category)))
+        g.add((node, R.type, K.Source))
+    g.add((node, K.entityCategory, lit(e.category)))
     label_ar = e.label_ar or (e.label if _is_arabic(e.label) else None)
     label_en = e.label_en or (e.label if not _is_arabic(e.label) else None)
     if label_ar:
-        g.add((node, RDFS.label, lit(label_ar, lang="ar")))
+        g.add((node, RS.label, lit(label_ar, lang="ar")))
     if label_en:
-        g.add((node, RDFS.label, lit(label_en, lang="en")))
+        g.add((node, RS.label, lit(label_en, lang="en")))
     # one display label per entity (Arabic first), so queries get one row per entity
-    g.add((node, SKOS.prefLabel, lit(label_ar, lang="ar") if label_ar else lit(label_en, lang="en")))
+    g.add((node, SK.prefLabel, lit(label_ar, lang="ar") if label_ar else lit(label_en, lang="en")))
     if e.qid:
-        g.add((node, OWL.sameAs, WD[e.qid]))
-        g.add((node, KG.wikidataId, lit(e.qid)))
-        g.add((node, KG.linkMethod, lit("gazetteer")))
-        g.add((node, KG.linkScore, lit(Decimal("1.0"), datatype=XSD.decimal)))
+        g.add((node, OW.sameAs, _node(WD[e.qid])))
+        g.add((node, K.wikidataId, lit(e.qid)))
+        g.add((node, K.linkMethod, lit("gazetteer")))
+        g.add((node, K.linkScore, lit(Decimal("1.0"), datatype=X.decimal)))
     if e.geonames_id is not None:
-        g.add((node, KG.geonamesId, lit(e.geonames_id, datatype=XSD.integer)))
+        g.add((node, K.geonamesId, lit(e.geonames_id, datatype=X.integer)))
     if e.lat is not None and e.lon is not None:
-        g.add((node, WGS84.lat, lit(Decimal(str(e.lat)), datatype=XSD.decimal)))
-        g.add((node, WGS84.long, lit(Decimal(str(e.lon)), datatype=XSD.decimal)))
+        g.add((node, GEO.lat, lit(Decimal(str(e.lat)), datatype=X.decimal)))
+        g.add((node, GEO.long, lit(Decimal(str(e.lon)), datatype=X.decimal)))
 
 
 def _is_arabic(s: str) -> bool:
@@ -298,10 +322,10 @@ def _is_arabic(s: str) -> bool:
 def _date(value: str) -> ox.Literal:
     v = value.strip()
     if len(v) == 10 and v[4] == "-" and v[7] == "-":
-        return lit(v, datatype=XSD.date)
+        return lit(v, datatype=X.date)
     if len(v) >= 19 and v[4] == "-" and "T" in v:
-        return lit(v, datatype=XSD.dateTime)
+        return lit(v, datatype=X.dateTime)
     return lit(v)
 
 
-__all__ = ["to_graphs", "ArticleGraphs", "SKOS"]
+__all__ = ["SKOS", "ArticleGraphs", "to_graphs"]

@@ -13,6 +13,7 @@ bundled samples. A shape using anything else raises ``Unsupported`` at load time
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -36,11 +37,18 @@ class Unsupported(Exception):
     pass
 
 
+ValueTest = Callable[[object, dict], bool]  # (value, types of every node) -> ok
+
+
 @dataclass
 class PropertyCheck:
     path: list[str]  # a predicate, or a sequence path
     message: str | None
     params: dict = field(default_factory=dict)
+    tests: list[tuple[ValueTest, str]] = field(default_factory=list)  # compiled from params: test, message
+
+    def __post_init__(self) -> None:
+        self.tests = _value_tests(self.params)
 
 
 @dataclass
@@ -49,6 +57,7 @@ class NodeCheck:
     targets: list[str]
     properties: list[PropertyCheck]
     sparql: list[tuple[str, str | None]]  # (select with $this, message)
+    sparql_predicates: frozenset[str] | None = None  # the predicates its SPARQL reads; None: any
 
 
 def _path(g: Graph, node) -> list[str]:
@@ -88,7 +97,9 @@ def compiled() -> list[NodeCheck]:
             msg = g.value(c, SH.message)
             sparql.append((prefixes + str(g.value(c, SH.select)), str(msg) if msg else None))
         targets = [str(t) for t in g.objects(shape, SH.targetClass)]
-        checks.append(NodeCheck(str(shape), targets, props, sparql))
+        wanted = [_sparql_predicates(select) for select, _ in sparql]
+        predicates = None if any(w is None for w in wanted) else frozenset().union(*wanted) if wanted else None
+        checks.append(NodeCheck(str(shape), targets, props, sparql, predicates))
     checks.sort(key=lambda c: c.shape)
     return checks
 
@@ -143,49 +154,141 @@ def _ancestors() -> dict[str, set[str]]:
 RDF_TYPE = str(RDF.type)
 
 
+def _sparql_predicates(select: str) -> frozenset[str] | None:
+    """The predicates a SPARQL constraint's patterns name, or None when it may read any triple.
+
+    Only triples with these predicates are copied into the store the query runs on. A variable or a
+    path in predicate position (or anything not parsed) means every triple is copied.
+    """
+    from rdflib.plugins.sparql import prepareQuery
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    try:
+        algebra = prepareQuery(select).algebra
+    except Exception:  # noqa: BLE001 - an unparsable query simply gets every triple
+        return None
+    found: set[str] = set()
+    todo = [algebra]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, CompValue):
+            if node.name == "BGP":
+                for _, p, _ in node.triples:
+                    if not isinstance(p, URIRef):
+                        return None
+                    found.add(str(p))
+            todo.extend(node.values())
+        elif isinstance(node, (list, tuple)):
+            todo.extend(node)
+    return frozenset(found)
+
+
+def _focus_by_class(triples: list) -> tuple[dict[str, set[str]], dict[str, list[str]]]:
+    """Each node's classes (with superclasses) and, per class, its instances."""
+    ancestors = _ancestors()
+    types: dict[str, set[str]] = {}
+    for t in triples:
+        if t.predicate.value == RDF_TYPE and isinstance(t.object, ox.NamedNode):
+            types.setdefault(_key(t.subject), set()).update(ancestors.get(t.object.value, (t.object.value,)))
+    instances: dict[str, list[str]] = {}
+    for node, classes in types.items():
+        for c in classes:
+            instances.setdefault(c, []).append(node)
+    return types, instances
+
+
+def _key(term) -> str | None:
+    """A dictionary key for a subject: hashing pyoxigraph terms is slow, their strings are not."""
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return "_:" + term.value
+    return None  # literals have no outgoing triples
+
+
 def validate_triples(triples: list, label: str | None = None) -> Report:
     """Validate pyoxigraph triples (objects with subject, predicate, object)."""
-    by_sp: dict[tuple, list] = {}
-    types: dict[str, set[str]] = {}
-    ancestors = _ancestors()
+    by_sp: dict[tuple[str, str], list] = {}
     for t in triples:
-        by_sp.setdefault((t.subject, t.predicate.value), []).append(t.object)
-        if t.predicate.value == RDF_TYPE and isinstance(t.object, ox.NamedNode):
-            types.setdefault(t.subject.value, set()).update(ancestors.get(t.object.value, {t.object.value}))
-    nodes = {t.subject.value: t.subject for t in triples}
+        key = (_key(t.subject), t.predicate.value)
+        values = by_sp.get(key)
+        if values is None:
+            by_sp[key] = [t.object]
+        else:
+            o = t.object
+            if o not in values:  # a graph is a set: a repeated triple counts once
+                values.append(o)
+    types, instances = _focus_by_class(triples)
     violations: list[Violation] = []
-    store = None
     for check in compiled():
-        focus = sorted(f for f, cs in types.items() if any(t in cs for t in check.targets))
+        focus = sorted({f for c in check.targets for f in instances.get(c, ())})
         if not focus:
             continue
         for prop in check.properties:
-            other_pred = str(prop.params[K_LESS]) if K_LESS in prop.params else None
-            for f in focus:
-                vs = [nodes[f]]
-                for step in prop.path:
-                    vs = [o for v in vs for o in by_sp.get((v, step), ())]
-                vs = list(dict.fromkeys(vs))
-                other = by_sp.get((nodes[f], other_pred), []) if other_pred else None
-                for msg in _check(prop, vs, types, other):
-                    violations.append(Violation(f, prop.path[0] if len(prop.path) == 1 else None, prop.message or msg, "Violation"))
+            _check_property(prop, focus, by_sp, types, violations)
         if check.sparql:
-            if store is None:
-                store = ox.Store()
-                store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples)
-            focus_set = set(focus)
-            for select, message in check.sparql:
-                for sol in store.query(select.replace("$this", "?this")):
-                    this = sol["this"]
-                    if this is None or this.value not in focus_set:
-                        continue
-                    text = message or "SPARQL constraint not satisfied"
-                    for var in re.findall(r"\{\?(\w+)\}", text):
-                        v = sol[var]
-                        text = text.replace("{?" + var + "}", v.value if v is not None else "")
-                    violations.append(Violation(this.value, None, text, "Violation"))
+            _check_sparql(check, triples, set(focus), violations)
     violations.sort(key=lambda v: (v.focus, v.path or "", v.message))
     return Report(conforms=not violations, violations=violations, graph=None, label=label)
+
+
+def _check_property(prop: PropertyCheck, focus: list[str], by_sp: dict, types: dict, out: list[Violation]) -> None:
+    p = prop.params
+    lo = int(p[K_MIN]) if K_MIN in p else None
+    hi = int(p[K_MAX]) if K_MAX in p else None
+    other_pred = str(p[K_LESS]) if K_LESS in p else None
+    unique = K_UNIQUE in p and str(p[K_UNIQUE]).lower() == "true"
+    single = prop.path[0] if len(prop.path) == 1 else None
+    empty: list = []
+    for f in focus:
+        if single is not None:
+            vs = by_sp.get((f, single), empty)
+        else:
+            keys = [f]
+            for step in prop.path:
+                vs = [o for k in keys for o in by_sp.get((k, step), ())]
+                vs = [o for i, o in enumerate(vs) if o not in vs[:i]]
+                keys = [_key(o) for o in vs]
+        msgs = []
+        if lo is not None and len(vs) < lo:
+            msgs.append(f"fewer than {lo} values")
+        if hi is not None and len(vs) > hi:
+            msgs.append(f"more than {hi} values")
+        for v in vs:
+            for test, msg in prop.tests:
+                if not test(v, types):
+                    msgs.append(msg)
+            if other_pred is not None:
+                a = _num(v)
+                others = by_sp.get((f, other_pred), empty)
+                if a is None or any(_num(o) is None or not a < _num(o) for o in others):
+                    msgs.append("value is not less than the compared values")
+        if unique:
+            langs = [v.language for v in vs if isinstance(v, ox.Literal) and v.language]
+            if len(langs) != len(set(langs)):
+                msgs.append("more than one value per language")
+        for msg in msgs:
+            out.append(Violation(f, single, prop.message or msg, "Violation"))
+
+
+def _check_sparql(check: NodeCheck, triples: list, focus: set[str], out: list[Violation]) -> None:
+    wanted = check.sparql_predicates
+    store = ox.Store()
+    store.extend(
+        ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+        for t in triples
+        if wanted is None or t.predicate.value in wanted
+    )
+    for select, message in check.sparql:
+        for sol in store.query(select.replace("$this", "?this")):
+            this = sol["this"]
+            if this is None or _key(this) not in focus:
+                continue
+            text = message or "SPARQL constraint not satisfied"
+            for var in re.findall(r"\{\?(\w+)\}", text):
+                v = sol[var]
+                text = text.replace("{?" + var + "}", v.value if v is not None else "")
+            out.append(Violation(_key(this), None, text, "Violation"))
 
 
 K_MIN = str(SH.minCount)
@@ -206,50 +309,44 @@ K_LESS = str(SH.lessThan)
 IRI_KIND = str(SH.IRI)
 
 
-def _check(prop: PropertyCheck, vs: list, types: dict[str, set[str]], other: list | None) -> list[str]:
-    p = prop.params
-    out = []
-    if K_MIN in p and len(vs) < int(p[K_MIN]):
-        out.append(f"fewer than {p[K_MIN]} values")
-    if K_MAX in p and len(vs) > int(p[K_MAX]):
-        out.append(f"more than {p[K_MAX]} values")
-    for v in vs:
-        if K_DT in p:
-            dt = str(p[K_DT])
-            if not isinstance(v, ox.Literal) or v.datatype.value != dt or (dt in NUMERIC and _num(v) is None):
-                out.append(f"value is not a literal of datatype {dt}")
-        if K_OR in p:
-            if not isinstance(v, ox.Literal) or v.datatype.value not in p[K_OR]:
-                out.append("value matches none of the alternatives")
-        if K_IN in p and not any(_same(v, x) for x in p[K_IN]):
-            out.append("value is not in the allowed list")
-        if K_PATTERN in p:
-            if isinstance(v, ox.BlankNode) or not re.search(str(p[K_PATTERN]), v.value):
-                out.append("value does not match the pattern")
-        if K_CLASS in p:
-            if not isinstance(v, (ox.NamedNode, ox.BlankNode)) or str(p[K_CLASS]) not in types.get(v.value, set()):
-                out.append(f"value is not of class {p[K_CLASS]}")
-        if K_NODEKIND in p:
-            kind = str(p[K_NODEKIND])
-            if kind == IRI_KIND and not isinstance(v, ox.NamedNode):
-                out.append("value is not an IRI")
-        if K_LANGIN in p:
-            langs = [str(x).lower() for x in p[K_LANGIN]]
-            if not isinstance(v, ox.Literal) or not v.language or v.language.lower().split("-")[0] not in langs:
-                out.append("value has no allowed language tag")
-        for key, ok in ((SH.minInclusive, lambda a, b: a >= b), (SH.maxInclusive, lambda a, b: a <= b), (SH.minExclusive, lambda a, b: a > b)):
-            if str(key) in p:
-                n = _num(v)
-                if n is None or not ok(n, Decimal(str(p[str(key)]))):
-                    out.append("value is out of range")
-        if K_MINLEN in p and (isinstance(v, ox.BlankNode) or len(v.value) < int(p[K_MINLEN])):
-            out.append("value is too short")
-        if other is not None:
-            a = _num(v)
-            if a is None or any(_num(o) is None or not a < _num(o) for o in other):
-                out.append("value is not less than the compared values")
-    if K_UNIQUE in p and str(p[K_UNIQUE]).lower() == "true":
-        langs = [v.language for v in vs if isinstance(v, ox.Literal) and v.language]
-        if len(langs) != len(set(langs)):
-            out.append("more than one value per language")
-    return out
+def _value_tests(p: dict) -> list[tuple[ValueTest, str]]:
+    """One small test per value constraint of a property shape, made once when the shapes are read."""
+    tests: list[tuple[ValueTest, str]] = []
+    if K_DT in p:
+        dt = str(p[K_DT])
+        numeric = dt in NUMERIC
+        tests.append((
+            lambda v, _t: isinstance(v, ox.Literal) and v.datatype.value == dt and (not numeric or _num(v) is not None),
+            f"value is not a literal of datatype {dt}",
+        ))
+    if K_OR in p:
+        alternatives = set(p[K_OR])
+        tests.append((lambda v, _t: isinstance(v, ox.Literal) and v.datatype.value in alternatives, "value matches none of the alternatives"))
+    if K_IN in p:
+        allowed = p[K_IN]
+        tests.append((lambda v, _t: any(_same(v, x) for x in allowed), "value is not in the allowed list"))
+    if K_PATTERN in p:
+        pattern = re.compile(str(p[K_PATTERN]))
+        tests.append((lambda v, _t: not isinstance(v, ox.BlankNode) and pattern.search(v.value) is not None, "value does not match the pattern"))
+    if K_CLASS in p:
+        cls = str(p[K_CLASS])
+        tests.append((
+            lambda v, types: isinstance(v, (ox.NamedNode, ox.BlankNode)) and cls in types.get(_key(v), ()),
+            f"value is not of class {p[K_CLASS]}",
+        ))
+    if K_NODEKIND in p and str(p[K_NODEKIND]) == IRI_KIND:
+        tests.append((lambda v, _t: isinstance(v, ox.NamedNode), "value is not an IRI"))
+    if K_LANGIN in p:
+        langs = {str(x).lower() for x in p[K_LANGIN]}
+        tests.append((
+            lambda v, _t: isinstance(v, ox.Literal) and bool(v.language) and v.language.lower().split("-")[0] in langs,
+            "value has no allowed language tag",
+        ))
+    for key, ok in ((K_MININC, lambda a, b: a >= b), (K_MAXINC, lambda a, b: a <= b), (K_MINEXC, lambda a, b: a > b)):
+        if key in p:
+            bound = Decimal(str(p[key]))
+            tests.append((lambda v, _t, ok=ok, bound=bound: (n := _num(v)) is not None and ok(n, bound), "value is out of range"))
+    if K_MINLEN in p:
+        least = int(p[K_MINLEN])
+        tests.append((lambda v, _t: not isinstance(v, ox.BlankNode) and len(v.value) >= least, "value is too short"))
+    return tests
