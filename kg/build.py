@@ -90,6 +90,7 @@ def build_partition(part: Partition, out: str) -> dict:
 
     shard = f"{out.rstrip('/')}/shard-{part.index:05d}.nq"
     graphs, rejects, claims, triples = [], [], 0, 0
+    described: set[bytes] = set()
     from kg.records import ReadError
 
     with fsspec.open(shard, "wt", encoding="utf-8") as fh:
@@ -101,11 +102,14 @@ def build_partition(part: Partition, out: str) -> dict:
             if o.reason is not None:
                 rejects.append({"source": o.source, "reason": o.reason})
                 continue
-            quads = o.nquads.decode("utf-8")
-            fh.write(quads)
+            fh.write(o.nquads.decode("utf-8"))
+            for digest, block in o.entity_blocks:
+                if digest not in described:  # each entity description once per shard
+                    described.add(digest)
+                    fh.write(block.decode("utf-8"))
             graphs.append(o.graph)
             claims += o.claims
-            triples += quads.count(f"<{o.graph}> .\n")
+            triples += o.nquads.count(b"\n")
     return {"shard": shard.rsplit("/", 1)[-1], "graphs": graphs, "rejects": rejects, "claims": claims, "article_triples": triples}
 
 

@@ -10,6 +10,7 @@ the articles whose graph is already stored are skipped, so a killed load finishe
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing as mp
 import os
 import threading
@@ -80,7 +81,9 @@ class Outcome:
 
     source: str
     graph: str | None = None
-    nquads: bytes = b""  # the article's graph and its entity descriptions, as N-Quads
+    nquads: bytes = b""  # the article's own graph, as N-Quads
+    entity_blocks: tuple[tuple[bytes, bytes], ...] = ()  # (digest, N-Quads) of each entity description
+    quads: int = 0  # lines of nquads and entity_blocks together
     claims: int = 0
     entity_keys: tuple[str, ...] = ()
     reason: str | None = None
@@ -104,10 +107,13 @@ def process_to_outcome(article: Article) -> Outcome:
     if not done.report.conforms:
         return Outcome(article.source, reason=rejection_reason(done.report))
     g = done.graphs
+    blocks = g.entity_blocks(str(entities_graph()))
     return Outcome(
         article.source,
         graph=str(g.graph),
-        nquads=g.nquads(str(entities_graph())),
+        nquads=g.article_nquads(),
+        entity_blocks=tuple((hashlib.blake2b(b, digest_size=16).digest(), b) for b in blocks),
+        quads=len(g.article_triples) + len(g.entity_triples),
         claims=len(done.extraction.claims),
         entity_keys=tuple(e.key for e in done.extraction.entities),
     )
@@ -116,8 +122,36 @@ def process_to_outcome(article: Article) -> Outcome:
 Progress = Callable[[str], None]
 
 
+class StoredBlocks:
+    """Digests of the entity descriptions this load has already written, so each is written once.
+
+    Writing a description again would change nothing (the store is a set), but it would cost the
+    writer: a quarter of an article's quads describe entities that nearly every article repeats. The
+    set is bounded (cleared when full, which only means some descriptions are written again), and
+    a digest is added only after its batch is stored.
+    """
+
+    def __init__(self, limit: int = 1_000_000) -> None:
+        self.limit = limit
+        self._seen: set[bytes] = set()
+
+    def unseen(self, blocks: Iterable[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+        out, batch_seen = [], set()
+        for digest, block in blocks:
+            if digest not in self._seen and digest not in batch_seen:
+                batch_seen.add(digest)
+                out.append((digest, block))
+        return out
+
+    def add(self, digests: Iterable[bytes]) -> None:
+        if len(self._seen) > self.limit:
+            self._seen.clear()
+        self._seen.update(digests)
+
+
 FLUSH_EVERY = 64  # batches between flushes of the store's write buffers
-DEFAULT_BATCH_SIZE = 64  # articles per write: the bulk loader costs less per quad in bigger batches
+DEFAULT_BATCH_SIZE = 256  # articles per write: fewer, bigger writes leave the store less to compact
+BATCH_QUADS = 400_000  # ... and a write never holds more quads than this (see KGStore.replace_articles_nquads)
 
 
 def default_workers() -> int:
@@ -157,11 +191,17 @@ def load_paths(
     batch: list[Outcome] = []
 
     commits = 0
+    pending_quads = 0
+    stored_blocks = StoredBlocks()
 
     def commit() -> None:
-        nonlocal commits
+        nonlocal commits, pending_quads
+        pending_quads = 0
         if batch:
-            store.replace_articles_nquads([o.graph for o in batch], b"".join(o.nquads for o in batch))
+            new_blocks = stored_blocks.unseen(block for o in batch for block in o.entity_blocks)
+            data = b"".join(o.nquads for o in batch) + b"".join(b for _, b in new_blocks)
+            store.replace_articles_nquads([o.graph for o in batch], data)
+            stored_blocks.add(d for d, _ in new_blocks)
             commits += 1
             if commits % FLUSH_EVERY == 0:
                 store.flush()  # write RocksDB's memtables out so the store's memory does not grow with the corpus
@@ -179,7 +219,8 @@ def load_paths(
                 report.rejected.append(Rejected(out.source, out.reason))
             else:
                 batch.append(out)
-                if len(batch) >= batch_size:
+                pending_quads += out.quads
+                if len(batch) >= batch_size or pending_quads >= BATCH_QUADS:
                     commit()
             if on_item:
                 on_item(out.source)

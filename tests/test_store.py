@@ -44,3 +44,35 @@ def test_orphan_bulk_files_removed(store_dir):
     with KGStore(store_dir) as s:
         assert s.orphans_removed == 1
     assert not (store_dir / "bulk-0001.sst").exists()
+
+
+def test_nquads_for_the_writer_hold_exactly_the_mapped_triples():
+    """The writer's N-Quads are made by suffixing N-Triples lines: literals with line breaks, quotes
+    and " ." inside must survive, and the entity blocks together are the entity triples."""
+    import pyoxigraph as ox
+
+    from kg.records import Article
+
+    text = 'قال المتحدث باسم الجيش اللبناني إن «الوضع هادئ .\nتماماً» "quoted" .\r\nend'
+    g = to_graphs(extract(Article(text=text, source="t.txt")))
+    ents = "https://example.org/entities"
+    got = set(ox.parse(g.article_nquads() + b"".join(g.entity_blocks(ents)), format=ox.RdfFormat.N_QUADS))
+    want = {ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(str(g.graph))) for t in g.article_triples}
+    want |= {ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(ents)) for t in g.entity_triples}
+    assert got == want
+    subjects = [next(iter(ox.parse(b, format=ox.RdfFormat.N_QUADS))).subject for b in g.entity_blocks(ents)]
+    assert len(subjects) == len(set(subjects)), "one block per entity"
+
+
+def test_stored_blocks_are_written_once_and_memory_is_bounded():
+    from kg.pipeline import StoredBlocks
+
+    seen = StoredBlocks(limit=3)
+    first = seen.unseen([(b"a", b"A"), (b"b", b"B"), (b"a", b"A")])
+    assert first == [(b"a", b"A"), (b"b", b"B")]  # repeated within a batch: once
+    assert seen.unseen([(b"a", b"A")]) == [(b"a", b"A")]  # not yet stored: still unseen
+    seen.add([b"a", b"b"])
+    assert seen.unseen([(b"a", b"A"), (b"c", b"C")]) == [(b"c", b"C")]
+    seen.add([b"c", b"d"])
+    seen.add([b"e"])  # over the limit: forgotten, so some blocks are written again, never lost
+    assert len(seen._seen) <= 3

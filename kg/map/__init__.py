@@ -98,18 +98,26 @@ class ArticleGraphs:
     def entities_nt(self) -> str:
         return ox.serialize(self.entity_triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
 
-    def nquads(self, entities_graph_iri: str) -> bytes:
-        """Both graphs as N-Quads.
+    def article_nquads(self) -> bytes:
+        """The article's own graph as N-Quads.
 
         Every N-Triples line ends in `` .\\n`` and nowhere else (literals escape their line breaks), so
         the graph name is put in before it: far cheaper than building a quad per triple.
         """
         in_article = f" <{self.graph}> .\n".encode()
+        return ox.serialize(self.article_triples, format=ox.RdfFormat.N_TRIPLES).replace(b" .\n", in_article)
+
+    def entity_blocks(self, entities_graph_iri: str) -> list[bytes]:
+        """The entity descriptions as N-Quads, one block per entity (its lines, in order).
+
+        Most entities recur from article to article with the very same description; a writer that
+        remembers the blocks it has stored need not write them again.
+        """
         in_entities = f" <{entities_graph_iri}> .\n".encode()
-        return (
-            ox.serialize(self.article_triples, format=ox.RdfFormat.N_TRIPLES).replace(b" .\n", in_article)
-            + ox.serialize(self.entity_triples, format=ox.RdfFormat.N_TRIPLES).replace(b" .\n", in_entities)
-        )
+        blocks: dict[bytes, list[bytes]] = {}
+        for line in ox.serialize(self.entity_triples, format=ox.RdfFormat.N_TRIPLES).splitlines(keepends=True):
+            blocks.setdefault(line.split(b" ", 1)[0], []).append(line[:-3] + in_entities)
+        return [b"".join(lines) for lines in blocks.values()]
 
     @cached_property
     def triples(self) -> Graph:

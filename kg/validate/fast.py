@@ -183,42 +183,9 @@ def _sparql_predicates(select: str) -> frozenset[str] | None:
     return frozenset(found)
 
 
-def _focus_by_class(triples: list) -> tuple[dict[str, set[str]], dict[str, list[str]]]:
-    """Each node's classes (with superclasses) and, per class, its instances."""
-    ancestors = _ancestors()
-    types: dict[str, set[str]] = {}
-    for t in triples:
-        if t.predicate.value == RDF_TYPE and isinstance(t.object, ox.NamedNode):
-            types.setdefault(_key(t.subject), set()).update(ancestors.get(t.object.value, (t.object.value,)))
-    instances: dict[str, list[str]] = {}
-    for node, classes in types.items():
-        for c in classes:
-            instances.setdefault(c, []).append(node)
-    return types, instances
-
-
-def _key(term) -> str | None:
-    """A dictionary key for a subject: hashing pyoxigraph terms is slow, their strings are not."""
-    if isinstance(term, ox.NamedNode):
-        return term.value
-    if isinstance(term, ox.BlankNode):
-        return "_:" + term.value
-    return None  # literals have no outgoing triples
-
-
 def validate_triples(triples: list, label: str | None = None) -> Report:
     """Validate pyoxigraph triples (objects with subject, predicate, object)."""
-    by_sp: dict[tuple[str, str], list] = {}
-    for t in triples:
-        key = (_key(t.subject), t.predicate.value)
-        values = by_sp.get(key)
-        if values is None:
-            by_sp[key] = [t.object]
-        else:
-            o = t.object
-            if o not in values:  # a graph is a set: a repeated triple counts once
-                values.append(o)
-    types, instances = _focus_by_class(triples)
+    by_sp, types, instances = _index(triples)
     violations: list[Violation] = []
     for check in compiled():
         focus = sorted({f for c in check.targets for f in instances.get(c, ())})
@@ -230,6 +197,39 @@ def validate_triples(triples: list, label: str | None = None) -> Report:
             _check_sparql(check, triples, set(focus), violations)
     violations.sort(key=lambda v: (v.focus, v.path or "", v.message))
     return Report(conforms=not violations, violations=violations, graph=None, label=label)
+
+
+def _key(term) -> str | None:
+    """The index key of a node: hashing pyoxigraph terms is slow, their strings are not."""
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return "_:" + term.value
+    return None  # literals have no outgoing triples
+
+
+def _index(triples: list) -> tuple[dict[tuple[str, str], list], dict[str, set[str]], dict[str, list[str]]]:
+    """(subject, predicate) → distinct objects; each node's classes (with superclasses); each class's
+    instances. One pass, since it runs for every article."""
+    ancestors = _ancestors()
+    by_sp: dict[tuple[str, str], list] = {}
+    types: dict[str, set[str]] = {}
+    named = ox.NamedNode
+    for t in triples:  # triples or quads
+        s_, p_, o_ = t.subject, t.predicate, t.object
+        key = (s_.value if type(s_) is named else "_:" + s_.value, p_.value)
+        values = by_sp.get(key)
+        if values is None:
+            by_sp[key] = [o_]
+        elif o_ not in values:  # a graph is a set: a repeated triple counts once
+            values.append(o_)
+        if key[1] == RDF_TYPE and type(o_) is named:
+            types.setdefault(key[0], set()).update(ancestors.get(o_.value, (o_.value,)))
+    instances: dict[str, list[str]] = {}
+    for node, classes in types.items():
+        for c in classes:
+            instances.setdefault(c, []).append(node)
+    return by_sp, types, instances
 
 
 def _check_property(prop: PropertyCheck, focus: list[str], by_sp: dict, types: dict, out: list[Violation]) -> None:
