@@ -37,9 +37,13 @@ if __name__ == "__main__":
 
 
 def kg(*args: str) -> float:
+    return run_kg(*args)[0]
+
+
+def run_kg(*args: str) -> tuple[float, str]:
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "kg.cli", *args], check=True, capture_output=True)
-    return time.perf_counter() - t0
+    out = subprocess.run([sys.executable, "-m", "kg.cli", *args], check=True, capture_output=True, text=True)
+    return time.perf_counter() - t0, out.stdout
 
 
 def main() -> None:
@@ -80,8 +84,9 @@ def load_rows(tmp: Path, corpus: Path, n: int) -> list[tuple[str, str, str]]:
     secs = {}
     for w in (1, 2):
         store = tmp / f"store{w}"
-        secs[w] = kg("load", str(corpus), "--store", str(store), "--quiet", "--workers", str(w))
+        secs[w], out = run_kg("load", str(corpus), "--store", str(store), "--quiet", "--workers", str(w), "--timings")
         rows.append((f"kg load, {w} worker(s)", f"{n / secs[w]:.1f} articles/s", "read, extract, map, validate, store"))
+        rows.append(("  " + out.strip().splitlines()[-1].split(";")[0], "", ""))
         if w == 1:
             shutil.rmtree(store, ignore_errors=True)
     rows.append(("  speed-up 2 workers / 1", f"{secs[1] / secs[2]:.2f}x", ""))

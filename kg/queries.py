@@ -8,22 +8,24 @@ from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from kg.resources import ontology_dir
 from kg.store import KGStore, StoreError
+from kg.vocab import KG, KGID, PROV, SCHEMA, SKOS, WD, WGS84
 
-PREFIXES = """PREFIX kg: <https://w3id.org/kg-news/ontology#>
-PREFIX kgid: <https://w3id.org/kg-news/id/>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-PREFIX schema: <http://schema.org/>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX wgs84: <http://www.w3.org/2003/01/geo/wgs84_pos#>
-PREFIX wd: <http://www.wikidata.org/entity/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-"""
+
+def _namespace(ns) -> str:
+    """The IRI of an rdflib Namespace or of a generated DefinedNamespace."""
+    return str(ns._NS) if isinstance(ns, type) else str(ns)
+
+
+# prefixes predeclared in every query (CLI, endpoint examples, UI): from the vocabulary, never typed in
+PREFIX_NAMESPACES = {
+    "kg": KG, "kgid": KGID, "rdf": RDF, "rdfs": RDFS, "owl": OWL, "xsd": XSD, "schema": SCHEMA,
+    "prov": PROV, "wgs84": WGS84, "wd": WD, "skos": SKOS,
+}
+PREFIXES = "".join(f"PREFIX {p}: <{_namespace(ns)}>\n" for p, ns in PREFIX_NAMESPACES.items())
 
 RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV, "json": ox.QueryResultsFormat.JSON}
 GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nquads": ox.RdfFormat.N_QUADS, "ntriples": ox.RdfFormat.N_TRIPLES}
@@ -79,9 +81,7 @@ def run(store: KGStore, query: str, fmt: str = "table") -> str:
             return result.serialize(format=RESULT_FORMATS[fmt]).decode("utf-8")
         if fmt != "table":
             raise StoreError(f"a SELECT result cannot be written as {fmt}; use table, csv, tsv or json")
-        cols = [v.value for v in result.variables]
-        rows = [[_term(sol[c]) for c in cols] for sol in result]
-        return Table(cols, rows).render()
+        return _table(result).render()
     # CONSTRUCT / DESCRIBE
     triples = list(result)
     if fmt in ("table", "turtle"):
@@ -92,7 +92,10 @@ def run(store: KGStore, query: str, fmt: str = "table") -> str:
 
 
 def select(store: KGStore, query: str) -> Table:
-    result = store.query(with_prefixes(query))
+    return _table(store.query(with_prefixes(query)))
+
+
+def _table(result: ox.QuerySolutions) -> Table:
     cols = [v.value for v in result.variables]
     return Table(cols, [[_term(sol[c]) for c in cols] for sol in result])
 

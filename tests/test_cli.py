@@ -27,6 +27,15 @@ def test_load_twice_same_stats_and_store_validates(store_dir):
     assert v.exit_code == 0, v.output
 
 
+def test_load_timings_say_where_the_cpu_went(store_dir):
+    r = invoke("load", samples_dir(), "--store", store_dir, "--quiet", "--workers", "1", "--timings")
+    assert r.exit_code == 0, r.output
+    line = next(x for x in r.output.splitlines() if x.startswith("CPU ms per article"))
+    figures = dict(part.rsplit(" ", 1) for part in line.split(": ", 1)[1].split("; ")[0].split(", "))
+    assert set(figures) == {"extract", "map", "validate", "serialise", "writer"}
+    assert float(figures["extract"]) > 0 and float(figures["validate"]) > 0
+
+
 def test_batch_with_violating_and_undecodable_files(tmp_path, store_dir):
     batch = tmp_path / "batch"
     batch.mkdir()

@@ -55,13 +55,14 @@ def stored_articles(store) -> int:
         return 0
 
 
-@pytest.mark.parametrize("kill_after", [0, 3, 7, 11, 15, 19])
-def test_kill_and_resume(reference, tmp_path, kill_after):
-    """Kill when ``kill_after`` articles are stored (0: during start-up), watching the store read-only."""
+@pytest.mark.parametrize("kill_after,batch", [(0, 1), (3, 1), (7, 1), (11, 1), (15, 1), (19, 1), (9, 8)])
+def test_kill_and_resume(reference, tmp_path, kill_after, batch):
+    """Kill when ``kill_after`` articles are stored (0: during start-up), watching the store read-only.
+    Each batch of ``batch`` articles is one bulk ingestion: whole, or absent."""
     corpus, stats, sizes, duration = reference
     store = tmp_path / "store"
     proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "load", str(corpus), "--store", str(store), "--quiet",
-                             "--workers", "1", "--batch-size", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             "--workers", "1", "--batch-size", str(batch)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 10 * duration
     while kill_after and time.time() < deadline and proc.poll() is None and stored_articles(store) < kill_after:
         time.sleep(0.01)
@@ -82,6 +83,7 @@ def test_kill_and_resume(reference, tmp_path, kill_after):
     after = json.loads(kg("stats", "--store", str(store), "--format", "json").stdout)
     assert after == stats
     assert graph_sizes(store) == sizes
+    assert not list(store.glob("bulk-*.sst")), "orphan files of the killed bulk load are removed on the next open"
 
 
 def test_kills_landed_in_the_middle_of_loads():

@@ -25,7 +25,7 @@ from starlette.staticfiles import StaticFiles
 
 from kg.serve import pages
 from kg.serve.config import ServeConfig
-from kg.serve.negotiation import GRAPHS, choose, parse_accept
+from kg.serve.negotiation import choose, parse_accept
 from kg.serve.results import QueryTask
 from kg.serve.safety import Refused, check, with_using
 from kg.serve.workers import QueryPool
@@ -313,17 +313,10 @@ async def graph_store(request: Request) -> Response:
 
 
 async def _default_graph(server: KGServer, media: str):
-    from kg.serve.workers import Outcome
-
-    def dump() -> bytes:
-        s = ox.Store.read_only(str(server.config.store)) if server.store is None else server.store
-        triples = [ox.Triple(q.subject, q.predicate, q.object) for q in s.quads_for_pattern(None, None, None, ox.DefaultGraph())]
-        fmt = GRAPHS[media]
-        if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
-            return ox.serialize([ox.Quad(t.subject, t.predicate, t.object) for t in triples], format=fmt)
-        return ox.serialize(triples, format=fmt)
-
-    return Outcome(200, media, await asyncio.to_thread(dump))
+    """The store's own default graph (not the union the query endpoint uses), through the worker pool."""
+    task = QueryTask(query="CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", accept=((media, 1.0),),
+                     max_bytes=server.config.max_result_bytes, union_default=False)
+    return await server.pool.run(task)
 
 
 # ---------- articles ----------

@@ -23,6 +23,7 @@ class QueryTask:
     named_graphs: tuple[str, ...] = ()
     base_iri: str | None = None
     max_bytes: int = 100_000_000
+    union_default: bool = True  # with no default_graphs: the union of all graphs (False: the store's own default graph)
 
 
 Answer = tuple[int, str, bytes, str | None]
@@ -58,7 +59,7 @@ def run_task(store: ox.Store, task: QueryTask) -> Answer:
     kwargs: dict = {}
     if task.default_graphs:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in task.default_graphs]
-    else:
+    elif task.union_default:
         kwargs["use_default_graph_as_union"] = True
     if task.named_graphs:
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in task.named_graphs]
