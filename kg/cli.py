@@ -50,9 +50,10 @@ def cli() -> None:
 @click.option("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, show_default=True, help="Articles per write to the store (each write is atomic).")
 @click.option("--resume", is_flag=True, help="Skip articles whose graph is already stored (finish a killed load).")
 @click.option("--shards", "shards", default=None, help="Load the shards of a `kg build` output folder (any fsspec URL) instead.")
+@click.option("--atomic", is_flag=True, help="With --shards: load every shard in ONE transaction (all or none; holds them in memory).")
 @click.option("--timings", is_flag=True, help="Also print the CPU time per article of each stage and of the writer.")
 def load(paths: tuple[str, ...], store: Path | None, quiet: bool, workers: int | None, batch_size: int, resume: bool,
-         shards: str | None, timings: bool) -> None:
+         shards: str | None, atomic: bool, timings: bool) -> None:
     """Load article files or folders (txt, json, jsonl, html; - for JSON lines on stdin)."""
     from kg.pipeline import default_workers
 
@@ -62,7 +63,7 @@ def load(paths: tuple[str, ...], store: Path | None, quiet: bool, workers: int |
         t0 = time.perf_counter()
         try:
             with KGStore(store) as s:
-                m = load_shards(s, shards)
+                m = load_shards(s, shards, atomic=atomic)
         except (StoreError, OSError, ValueError) as e:
             raise _fail(e) from None
         click.echo(f"articles loaded: {m['articles']} from {len(m['shards'])} shard(s), rejected at build: {len(m['rejects'])}, "
