@@ -73,7 +73,10 @@ def main() -> None:
             rows += dask_rows(tmp, corpus, n)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f"corpus: {n} synthetic articles of ~{a.size} characters")
+    if parts & {"load", "validation", "dask"}:
+        print(f"corpus: {n} synthetic articles of ~{a.size} characters")
+    if "rss" in parts:
+        print(f"memory rows: corpora of ~{a.rss_size}-character articles, kg load with 2 workers")
     width = max(len(r[0]) for r in rows)
     for name, value, note in rows:
         print(f"{name:{width}}  {value:>22}  {note}")

@@ -44,7 +44,7 @@ class LoadReport:
     loaded: int = 0
     skipped: int = 0  # already stored (resume)
     claims: int = 0
-    entities: set[str] = field(default_factory=set)
+    entities: int = 0  # distinct entities in the store after the load (counted there: no set grows with the corpus)
     rejected: list[Rejected] = field(default_factory=list)
     seconds: float = 0.0
     stage_cpu: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))  # summed over workers
@@ -65,7 +65,7 @@ class LoadReport:
         skipped = f", skipped (already stored): {self.skipped}" if self.skipped else ""
         return (
             f"articles loaded: {self.loaded}, rejected: {len(self.rejected)}{skipped}, claims: {self.claims}, "
-            f"entities: {len(self.entities)}, seconds: {self.seconds:.2f}"
+            f"entities in the store: {self.entities}, seconds: {self.seconds:.2f}"
         )
 
 
@@ -102,7 +102,6 @@ class Outcome:
     quads: int = 0  # lines of nquads and entity_blocks together
     cpu: tuple[float, ...] = ()  # CPU seconds per stage (STAGES)
     claims: int = 0
-    entity_keys: tuple[str, ...] = ()
     reason: str | None = None
 
 
@@ -136,7 +135,6 @@ def process_to_outcome(article: Article) -> Outcome:
         quads=len(g.article_triples) + len(g.entity_triples),
         cpu=(*done.cpu, time.process_time() - t0),
         claims=len(done.extraction.claims),
-        entity_keys=tuple(e.key for e in done.extraction.entities),
     )
 
 
@@ -229,8 +227,6 @@ def load_paths(
                 store.flush()  # write RocksDB's memtables out so the store's memory does not grow with the corpus
             report.loaded += len(batch)
             report.claims += sum(o.claims for o in batch)
-            for o in batch:
-                report.entities.update(o.entity_keys)
             batch.clear()
 
     try:
@@ -254,6 +250,7 @@ def load_paths(
             pool.close()
             pool.join()
     store.flush()
+    report.entities = store.count_entities()
     report.seconds = time.perf_counter() - t0
     report.writer_cpu = time.process_time() - cpu0 - (sum(report.stage_cpu.values()) if pool is None else 0.0)
     return report

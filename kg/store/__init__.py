@@ -141,6 +141,11 @@ class KGStore:
     def named_graphs(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs())
 
+    def count_entities(self) -> int:
+        """Distinct entities described in the shared entities graph."""
+        q = f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ GRAPH <{entities_graph()}> {{ ?e a ?type }} }}"
+        return int(next(iter(self._store.query(q)))["n"].value)
+
     def has_graph(self, graph: URIRef) -> bool:
         return self._store.contains_named_graph(ox.NamedNode(str(graph)))
 
