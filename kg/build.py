@@ -86,7 +86,9 @@ def build_partition(part: Partition, out: str) -> dict:
     """One Dask task: the partition's articles → one N-Quads shard; returns its part of the manifest."""
     import fsspec
 
-    from kg.pipeline import process_to_outcome
+    from kg.pipeline import process_to_outcome, warm_up
+
+    warm_up()  # once per worker process
 
     shard = f"{out.rstrip('/')}/shard-{part.index:05d}.nq"
     graphs, rejects, claims, triples = [], [], 0, 0

@@ -10,6 +10,7 @@ the articles whose graph is already stored are skipped, so a killed load finishe
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing as mp
 import os
@@ -89,6 +90,23 @@ def process(article: Article) -> Processed:
     t2 = time.process_time()
     report = validate_triples(graphs.article_triples + graphs.entity_triples, label=article.source)
     return Processed(article, x, graphs, report, (t1 - t0, t2 - t1, time.process_time() - t2))
+
+
+_warm = False
+
+
+def warm_up() -> None:
+    """Load the lexicons and the gazetteer, then hide every object made so far from the cyclic GC.
+
+    Those objects live as long as the process; without ``gc.freeze`` each full collection scans them
+    all again, which measured 17 % of the CPU per article. Frozen objects are still freed by reference
+    counting; only cycles among them would stay.
+    """
+    global _warm
+    if not _warm:
+        process(Article(text="قال المتحدث باسم الحكومة إن «الوضع هادئ». The minister said talks went well.", source="warm-up"))
+        gc.freeze()
+        _warm = True
 
 
 @dataclass(frozen=True)
@@ -207,7 +225,9 @@ def load_paths(
             in_flight.acquire()
             yield item
 
-    pool = mp.get_context("spawn").Pool(workers) if workers > 1 else None
+    pool = mp.get_context("spawn").Pool(workers, initializer=warm_up) if workers > 1 else None
+    if pool is None:
+        warm_up()
     batch: list[Outcome] = []
 
     commits = 0
