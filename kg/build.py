@@ -190,7 +190,7 @@ class _Chain(io.RawIOBase):
             self._current = None
 
 
-def load_shards(store, folder: str, *, atomic: bool = False, chunk_quads: int = 400_000) -> dict:
+def load_shards(store, folder: str, *, atomic: bool = False, chunk_quads: int = 800_000) -> dict:
     """Load a build's shards; the graphs of the same articles already stored are replaced.
 
     By default the shards are cut into chunks of whole articles (at most ``chunk_quads`` quads each,

@@ -47,7 +47,7 @@ def cli() -> None:
 @store_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--workers", "-w", type=int, default=None, help="Worker processes for extraction and validation (default: all cores).")
-@click.option("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, show_default=True, help="Articles per write to the store (each write is atomic).")
+@click.option("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, show_default=True, help="Most articles per write to the store (each write is atomic; at most 800,000 quads).")
 @click.option("--resume", is_flag=True, help="Skip articles whose graph is already stored (finish a killed load).")
 @click.option("--shards", "shards", default=None, help="Load the shards of a `kg build` output folder (any fsspec URL) instead.")
 @click.option("--atomic", is_flag=True, help="With --shards: load every shard in ONE transaction (all or none; holds them in memory).")

@@ -187,8 +187,8 @@ class StoredBlocks:
 
 
 FLUSH_EVERY = 64  # batches between flushes of the store's write buffers
-DEFAULT_BATCH_SIZE = 256  # articles per write: fewer, bigger writes leave the store less to compact
-BATCH_QUADS = 400_000  # ... and a write never holds more quads than this (see KGStore.replace_articles_nquads)
+DEFAULT_BATCH_SIZE = 1000  # articles per write at most: fewer, bigger writes leave the store less to compact
+BATCH_QUADS = 800_000  # ... and a write never holds more quads than this (see KGStore.replace_articles_nquads)
 
 
 def default_workers() -> int:
@@ -206,14 +206,15 @@ def load_paths(
 ) -> LoadReport:
     """Load every article under ``paths`` into ``store``; returns counts and the rejected inputs.
 
-    Articles stream through a pipeline: at most ``2 × workers × batch_size`` are in flight (read but
+    Articles stream through a pipeline: at most ``2 × batch_size + 2 × workers × chunk`` are in flight (read but
     not yet stored), the workers process while the writer commits, and every ``batch_size`` results
     are committed together.
     """
     t0 = time.perf_counter()
     cpu0 = time.process_time()
     report = LoadReport()
-    in_flight = threading.BoundedSemaphore(2 * max(1, workers) * batch_size)
+    chunk = max(1, min(64, batch_size // 4))  # articles per task sent to a worker
+    in_flight = threading.BoundedSemaphore(2 * batch_size + 2 * max(1, workers) * chunk)
 
     def feed() -> Iterator[Article | ReadError]:
         for item in read_paths(paths):
@@ -250,7 +251,7 @@ def load_paths(
             batch.clear()
 
     try:
-        results = pool.imap(process_item, feed(), chunksize=max(1, batch_size // 4)) if pool else map(process_item, feed())
+        results = pool.imap(process_item, feed(), chunksize=chunk) if pool else map(process_item, feed())
         for out in results:
             in_flight.release()
             for stage, secs in zip(STAGES, out.cpu):

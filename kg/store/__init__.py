@@ -20,7 +20,7 @@ from rdflib import Graph, URIRef
 from kg.iris import entities_graph
 
 DEFAULT_STORE = "kg-store"
-BULK_BATCH_QUADS = 500_000  # well under the bulk loader's 1,000,000-quad chunk: one batch, one atomic ingestion
+BULK_BATCH_QUADS = 900_000  # under the bulk loader's 1,000,000-quad chunk: one batch, one atomic ingestion
 
 
 class StoreError(Exception):
