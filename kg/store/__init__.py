@@ -87,7 +87,7 @@ class KGStore:
         except (OSError, SyntaxError) as e:
             raise StoreError(f"could not write {len(batch)} article graph(s): {e}") from None
 
-    def replace_articles_nquads(self, graphs: list[str], data: bytes) -> None:
+    def replace_articles_nquads(self, graphs: list[str], data: bytes, *, trusted: bool = False) -> None:
         """Replace a batch of article graphs from N-Quads, as fast as the store can take them.
 
         The graphs that already exist are dropped in one transaction. The batch is then written by
@@ -97,15 +97,15 @@ class KGStore:
         it). The bulk loader cuts its input into chunks of 1,000,000 quads, each ingested separately,
         so a batch above :data:`BULK_BATCH_QUADS` goes through an ordinary transaction instead. A
         crash between the drop and the write leaves those articles absent, never half-written, and a
-        resumed load writes them again.
+        resumed load writes them again. ``trusted``: the quads were serialised by pyoxigraph from terms
+        it checked (kg's own pipeline), so the loader need not check IRIs again.
         """
         if data.count(b"\n") > BULK_BATCH_QUADS:
             self.load_nquads_stream(data, replace_graphs=graphs)
             return
         self._drop_existing(graphs)
         try:
-            # lenient: the quads were serialised by pyoxigraph from checked terms, so re-checking IRIs is waste
-            self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
+            self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=trusted)
         except (OSError, SyntaxError, ValueError) as e:
             raise StoreError(f"could not write {len(graphs)} article graph(s): {e}") from None
 
