@@ -103,10 +103,14 @@ def warm_up() -> None:
     counting; only cycles among them would stay.
     """
     global _warm
-    if not _warm:
+    if _warm:
+        return
+    _warm = True
+    try:
         process(Article(text="قال المتحدث باسم الحكومة إن «الوضع هادئ». The minister said talks went well.", source="warm-up"))
-        gc.freeze()
-        _warm = True
+    except Exception:  # noqa: BLE001 - a pool initializer that raises makes the pool respawn workers forever;
+        return  # the same failure is then reported per article, by name
+    gc.freeze()
 
 
 @dataclass(frozen=True)

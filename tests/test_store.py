@@ -76,3 +76,19 @@ def test_stored_blocks_are_written_once_and_memory_is_bounded():
     seen.add([b"c", b"d"])
     seen.add([b"e"])  # over the limit: forgotten, so some blocks are written again, never lost
     assert len(seen._seen) <= 3
+
+
+def test_a_failing_warm_up_does_not_break_the_load(store_dir, monkeypatch):
+    """A pool initializer that raises would make multiprocessing respawn workers forever."""
+    import kg.pipeline as pipeline
+
+    def broken(article):
+        raise RuntimeError("lexicon missing")
+
+    monkeypatch.setattr(pipeline, "_warm", False)
+    monkeypatch.setattr(pipeline, "process", broken)
+    pipeline.warm_up()  # returns; the failure shows per article instead
+    with KGStore(store_dir) as s:
+        report = pipeline.load_paths([samples_dir()], s, workers=1)
+    assert report.loaded == 0 and report.rejected
+    assert all("extraction failed: RuntimeError: lexicon missing" in r.reason for r in report.rejected)
