@@ -3,7 +3,8 @@
 ``build()`` partitions the corpus (files, and line ranges of large JSON lines files), runs extraction,
 mapping and validation for each partition as one Dask task, and writes ``shard-NNNNN.nq`` files and
 ``manifest.json`` (articles and their graphs, rejects with reasons, counts, kg version). Input and
-output may be any fsspec URL. ``load_shards()`` then loads the shards into Oxigraph in one atomic call.
+output may be any fsspec URL. ``load_shards()`` then loads the shards into Oxigraph in atomic chunks of
+whole articles (or, with ``atomic``, all of them in one transaction).
 Without a scheduler address a local cluster of worker processes is started.
 """
 
@@ -86,29 +87,24 @@ def build_partition(part: Partition, out: str) -> dict:
     """One Dask task: the partition's articles → one N-Quads shard; returns its part of the manifest."""
     import fsspec
 
-    from kg.pipeline import process_to_outcome, warm_up
+    from kg.pipeline import StoredBlocks, process_item, warm_up
 
     warm_up()  # once per worker process
 
     shard = f"{out.rstrip('/')}/shard-{part.index:05d}.nq"
     graphs, rejects, claims, triples = [], [], 0, 0
-    described: set[bytes] = set()
-    from kg.records import ReadError
+    described = StoredBlocks()  # each entity description once per shard
 
-    with fsspec.open(shard, "wt", encoding="utf-8") as fh:
+    with fsspec.open(shard, "wb") as fh:
         for item in _articles(part):
-            if isinstance(item, ReadError):
-                rejects.append({"source": item.source, "reason": item.message})
-                continue
-            o = process_to_outcome(item)
+            o = process_item(item)
             if o.reason is not None:
                 rejects.append({"source": o.source, "reason": o.reason})
                 continue
-            fh.write(o.nquads.decode("utf-8"))
-            for digest, block in o.entity_blocks:
-                if digest not in described:  # each entity description once per shard
-                    described.add(digest)
-                    fh.write(block.decode("utf-8"))
+            fh.write(o.nquads)
+            new_blocks = described.unseen(o.entity_blocks)
+            fh.writelines(block for _, block in new_blocks)
+            described.add(digest for digest, _ in new_blocks)
             graphs.append(o.graph)
             claims += o.claims
             triples += o.nquads.count(b"\n")

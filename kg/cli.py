@@ -360,7 +360,7 @@ def link(store: Path | None, index_path: Path | None, mention: str | None, categ
             report = relink_store(store, index, online=client)
         except StoreError as e:
             raise _fail(e) from None
-    for entity, label, qid, score in report.linked:
+    for _entity, label, qid, score in report.linked:
         click.echo(f"linked {label} → {qid} ({score:.2f})")
     if client is not None and client.offline_reason:
         click.echo(f"online look-ups failed ({client.offline_reason}); the offline index was used", err=True)

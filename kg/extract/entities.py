@@ -303,7 +303,7 @@ class _Finder:
         if not first.is_arabic or len(n0) < 2 or any(c and (st.startswith("ال") or st in self.fw) for c, st in first.splits):
             return []  # مخيم للنازحين: a description, not a name
         out = [idx[0]]
-        compound_heads = {"دير", "تل", "راس", "عين", "ابو", "جسر", "كفر", "بيت", "خان", "دار", "بير", "ام", "سيدي", "بني", "ذي", "عين", "جبل", "وادي", "معره", "قصر", "حمام"}
+        compound_heads = {"دير", "تل", "راس", "عين", "ابو", "جسر", "كفر", "بيت", "خان", "دار", "بير", "ام", "سيدي", "بني", "ذي", "جبل", "وادي", "معره", "قصر", "حمام"}
         if n0 in compound_heads and len(idx) > 1:
             out.append(idx[1])
         return out

@@ -214,16 +214,15 @@ def _index(triples: list) -> tuple[dict[tuple[str, str], list], dict[str, set[st
     ancestors = _ancestors()
     by_sp: dict[tuple[str, str], list] = {}
     types: dict[str, set[str]] = {}
-    named = ox.NamedNode
     for t in triples:  # triples or quads
-        s_, p_, o_ = t.subject, t.predicate, t.object
-        key = (s_.value if type(s_) is named else "_:" + s_.value, p_.value)
+        o_ = t.object
+        key = (_key(t.subject), t.predicate.value)
         values = by_sp.get(key)
         if values is None:
             by_sp[key] = [o_]
         elif o_ not in values:  # a graph is a set: a repeated triple counts once
             values.append(o_)
-        if key[1] == RDF_TYPE and type(o_) is named:
+        if key[1] == RDF_TYPE and isinstance(o_, ox.NamedNode):
             types.setdefault(key[0], set()).update(ancestors.get(o_.value, (o_.value,)))
     instances: dict[str, list[str]] = {}
     for node, classes in types.items():
