@@ -75,25 +75,18 @@ def validate_store(store: str | Path | None = None) -> list[Report]:
 
 def validate_files(paths: Iterable[str | Path]) -> list[Report]:
     """Validate RDF files (.ttl, .nt, .nq, .trig, .jsonld) or article files (extracted and mapped first)."""
-    from rdflib import Dataset, Graph
+    from rdflib import Graph
+
+    from kg.store.parse import SUFFIXES, RdfInputError, parse_rdf_file, to_ntriples
 
     reports = []
-    rdf = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld", ".rdf": "xml"}
     for p in paths:
         path = Path(p)
-        fmt = rdf.get(path.suffix.lower())
-        if fmt:
-            try:
-                if fmt in ("nquads", "trig"):
-                    ds = Dataset()
-                    ds.parse(path, format=fmt)
-                    g = Graph()
-                    for s_, p_, o_, _ in ds.quads():
-                        g.add((s_, p_, o_))
-                else:
-                    g = Graph().parse(path, format=fmt)
-            except Exception as e:
-                raise InputError(f"{path}: not valid {fmt}: {e}") from None
+        if path.suffix.lower() in SUFFIXES:
+            try:  # parsed by pyoxigraph with entity and remote-context checks, never by rdflib's fetching parsers
+                g = Graph().parse(data=to_ntriples(parse_rdf_file(path)), format="nt")
+            except RdfInputError as e:
+                raise InputError(str(e)) from None
             reports.append(validate_graph(g, label=str(path)))
             continue
         for item in read_paths([path]):

@@ -232,20 +232,24 @@ def demo(store: Path | None) -> None:
 @click.option("--port", default=7878, show_default=True, type=int)
 @click.option("--writable", is_flag=True, help="Enable SPARQL Update, Graph Store writes and POST /articles (token required).")
 @click.option("--token", envvar="KG_TOKEN", default=None, help="Bearer token for writes (or env KG_TOKEN).")
-@click.option("--allow-service", multiple=True, help="IRI prefix that SERVICE and LOAD may reach (repeatable).")
+@click.option("--allow-service", multiple=True, help="Endpoint URL that SERVICE and LOAD may reach, and the paths under it (repeatable).")
 @click.option("--timeout", default=30.0, show_default=True, type=float, help="Seconds before a query is stopped (503).")
 @click.option("--max-result-mb", default=100.0, show_default=True, type=float, help="Largest answer in MB (413 above, never a truncated answer).")
 @click.option("--cors", multiple=True, help="Origin allowed by CORS (repeatable); CORS is off otherwise.")
 @click.option("--workers", default=4, show_default=True, type=int, help="Query worker processes (a slow query holds one).")
+@click.option("--worker-memory-mb", default=4000, show_default=True, type=int, help="Address space of one query worker; a query needing more is answered 503 (0: no limit).")
+@click.option("--header-timeout", default=10.0, show_default=True, type=float, help="Seconds a client has to send its request headers.")
 @click.option("--get", "get_path", default=None, help="Answer one GET request in-process and exit (e.g. '/sparql?query=ASK{}').")
 @click.option("--accept", default=None, help="Accept header for --get.")
-def serve_cmd(store, host, port, writable, token, allow_service, timeout, max_result_mb, cors, workers, get_path, accept) -> None:
+def serve_cmd(store, host, port, writable, token, allow_service, timeout, max_result_mb, cors, workers, worker_memory_mb,
+              header_timeout, get_path, accept) -> None:
     """Serve the store over SPARQL 1.1 (endpoint /sparql, Graph Store /store, UI at /)."""
     from kg.serve import ServeConfig, get_once, serve
 
     config = ServeConfig(
         store=store or default_store_path(), writable=writable, token=token, allow_service=tuple(allow_service),
         timeout=timeout, max_result_bytes=int(max_result_mb * 1_000_000), cors=tuple(cors), workers=workers,
+        worker_memory=worker_memory_mb * 1_000_000 or None, header_timeout=header_timeout,
     )
     try:
         if get_path:

@@ -11,9 +11,31 @@ from kg.serve.config import ServeConfig
 
 
 def serve(config: ServeConfig, host: str = "127.0.0.1", port: int = 7878) -> None:
+    """Run the server until interrupted. A writable store that another process holds is refused here,
+    with a :class:`~kg.store.StoreError`, before the server starts."""
     import uvicorn
 
-    uvicorn.run(create_app(config), host=host, port=port, access_log=config.access_log, log_level="info")
+    from kg.serve.protocol import with_header_timeout
+
+    if config.writable:
+        from kg.store import KGStore
+
+        KGStore(config.store).close()  # raises StoreError (locked, unreadable) with a one-line message
+    _raise_file_limit()
+    uvicorn.run(create_app(config), host=host, port=port, access_log=config.access_log, log_level="info",
+                http=with_header_timeout(config.header_timeout), timeout_keep_alive=5)
+
+
+def _raise_file_limit() -> None:
+    """Connections are file descriptors: use all the process may have, not the shell's soft default."""
+    try:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        if hard == resource.RLIM_INFINITY or soft < hard:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (hard if hard != resource.RLIM_INFINITY else max(soft, 65536), hard))
+    except (ImportError, ValueError, OSError):
+        pass
 
 
 def get_once(config: ServeConfig, path: str, accept: str | None = None) -> tuple[int, str, bytes]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hmac
 import json
 import logging
 import uuid
@@ -27,22 +28,14 @@ from kg.serve import pages
 from kg.serve.config import ServeConfig
 from kg.serve.negotiation import choose, parse_accept
 from kg.serve.results import QueryTask
-from kg.serve.safety import Refused, check, with_using
+from kg.serve.safety import Allowlist, Refused, check, graph_iri, with_using
 from kg.serve.workers import QueryPool
+from kg.store import bump_generation
+from kg.store.parse import MEDIA_TYPES, RdfInputError, parse_rdf
 
 log = logging.getLogger("kg.serve")
 STATIC = Path(__file__).parent / "static"
 FORM = "application/x-www-form-urlencoded"
-RDF_INPUT = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/x-turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "text/plain": ox.RdfFormat.N_TRIPLES,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/n-quads": ox.RdfFormat.N_QUADS,
-    "application/trig": ox.RdfFormat.TRIG,
-}
 
 
 class HTTPProblem(Exception):
@@ -63,7 +56,9 @@ class KGServer:
         if config.writable and not config.token:
             raise ValueError("--writable needs a token (--token or KG_TOKEN): writes are never open to anyone")
         self.config = config
-        self.pool = QueryPool(config.store, size=config.workers, timeout=config.timeout)
+        self.allowlist = Allowlist(config.allow_service)
+        self.pool = QueryPool(config.store, size=config.workers, timeout=config.timeout,
+                              isolate_network=not self.allowlist, memory_limit=config.worker_memory)
         self.store: ox.Store | None = None
         self.write_lock = asyncio.Lock()
 
@@ -75,6 +70,14 @@ class KGServer:
             del_store = ox.Store(str(self.config.store))  # create an empty store the workers can open read-only
             del del_store
         await self.pool.start()
+
+    async def committed(self) -> None:
+        """A write finished. Flush it out of the write-ahead log (so a worker's read-only view opens
+        without replaying every write since the start), then tell the readers."""
+        assert self.store is not None
+        await asyncio.to_thread(self.store.flush)
+        bump_generation(self.config.store)
+        self.pool.bump()
 
     async def shutdown(self) -> None:
         await self.pool.stop()
@@ -95,27 +98,37 @@ class KGServer:
     def authorize(self, request: Request) -> None:
         if not self.config.writable:
             raise HTTPProblem(403, "writes are disabled on this server (start kg serve with --writable and a token)")
-        auth = request.headers.get("authorization", "")
-        if auth != f"Bearer {self.config.token}":
+        scheme, _, credentials = request.headers.get("authorization", "").strip().partition(" ")
+        given = credentials.strip().encode("utf-8", errors="surrogateescape")
+        expected = (self.config.token or "").encode("utf-8")
+        # the scheme is case-insensitive (RFC 9110); the token is compared in constant time
+        if scheme.lower() != "bearer" or not hmac.compare_digest(given, expected):
             raise HTTPProblem(401, "a valid 'Authorization: Bearer <token>' header is required for writes")
 
-    def checked_text(self, text: str, what: str) -> str:
+    async def checked_text(self, text: str, what: str, base: str) -> str:
+        """The text, once the SERVICE/LOAD guard and the size and nesting limits accept it (off the event loop)."""
         if len(text) > self.config.max_query_length:
             raise HTTPProblem(413, f"{what} over {self.config.max_query_length} characters")
         try:
-            check(text, self.config.allow_service)
+            await asyncio.to_thread(check, text, self.allowlist, kind=what, base=base)
         except Refused as e:
             raise HTTPProblem(400, str(e)) from None
         return text
 
     async def run_query(self, request: Request, query: str, params: list[tuple[str, str]]) -> Response:
-        query = self.checked_text(query, "query")
+        base = str(request.url.replace(query=""))
+        query = await self.checked_text(query, "query", base)
+        try:
+            default_graphs = tuple(graph_iri(v, k) for k, v in params if k == "default-graph-uri")
+            named_graphs = tuple(graph_iri(v, k) for k, v in params if k == "named-graph-uri")
+        except Refused as e:
+            raise HTTPProblem(400, str(e)) from None
         task = QueryTask(
             query=query,
             accept=tuple(parse_accept(request.headers.get("accept"))),
-            default_graphs=tuple(v for k, v in params if k == "default-graph-uri"),
-            named_graphs=tuple(v for k, v in params if k == "named-graph-uri"),
-            base_iri=str(request.url.replace(query="")),
+            default_graphs=default_graphs,
+            named_graphs=named_graphs,
+            base_iri=base,
             max_bytes=self.config.max_result_bytes,
         )
         out = await self.pool.run(task)
@@ -125,7 +138,8 @@ class KGServer:
 
     async def run_update(self, request: Request, update: str, params: list[tuple[str, str]]) -> Response:
         self.authorize(request)
-        update = self.checked_text(update, "update")
+        base = str(request.url.replace(query=""))
+        update = await self.checked_text(update, "update", base)
         using = [v for k, v in params if k == "using-graph-uri"]
         using_named = [v for k, v in params if k == "using-named-graph-uri"]
         if using or using_named:
@@ -133,16 +147,16 @@ class KGServer:
                 update = with_using(update, using, using_named)
             except Refused as e:
                 raise HTTPProblem(400, str(e)) from None
+            update = await self.checked_text(update, "update", base)  # the text that runs is the text checked
         assert self.store is not None
         async with self.write_lock:
             try:
-                base = str(request.url.replace(query=""))
                 await asyncio.to_thread(lambda: self.store.update(update, base_iri=base))
             except SyntaxError as e:
                 raise HTTPProblem(400, f"invalid SPARQL update: {e}") from None
             except OSError as e:
                 raise HTTPProblem(500, f"update failed: {type(e).__name__}") from None
-            self.pool.bump()
+            await self.committed()
         return Response(status_code=204)
 
 
@@ -215,10 +229,13 @@ def _target_graph(request: Request) -> ox.NamedNode | ox.DefaultGraph | None:
         raise HTTPProblem(400, "use either ?graph= or ?default, not both")
     if "default" in params:
         return ox.DefaultGraph()
-    if "graph" in params:
-        return ox.NamedNode(params["graph"])
-    if request.url.path.rstrip("/") != "/store":
-        return ox.NamedNode(str(request.url.replace(query="")))  # direct graph identification
+    try:
+        if "graph" in params:
+            return ox.NamedNode(graph_iri(params["graph"], "graph"))
+        if request.url.path.rstrip("/") != "/store":
+            return ox.NamedNode(str(request.url.replace(query="")))  # direct graph identification
+    except (Refused, ValueError) as e:
+        raise HTTPProblem(400, str(e)) from None
     return None
 
 
@@ -254,21 +271,14 @@ async def graph_store(request: Request) -> Response:
             if isinstance(target, ox.NamedNode) and not store.contains_named_graph(target):
                 raise HTTPProblem(404, f"no graph <{target.value}>")
             await asyncio.to_thread(store.remove_graph if isinstance(target, ox.NamedNode) else store.clear_graph, target)
-            server.pool.bump()
+            await server.committed()
         return Response(status_code=204)
     ctype = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
-    documents: list[tuple[bytes, ox.RdfFormat]] = []
+    documents: list[tuple[bytes, str]] = []
     if ctype == "multipart/form-data":
-        form = await request.form()
-        for part in form.values():
-            if isinstance(part, str):
-                continue
-            part_type = (part.content_type or "").split(";")[0].strip().lower()
-            if part_type not in RDF_INPUT:
-                raise HTTPProblem(415, f"unsupported RDF media type {part_type or '(none)'} in a multipart body")
-            documents.append((await part.read(), RDF_INPUT[part_type]))
+        documents = await _multipart_documents(request, await server.body(request), server.config.max_body)
     else:
-        fmt = RDF_INPUT.get(ctype)
+        fmt = MEDIA_TYPES.get(ctype)
         if fmt is None:
             raise HTTPProblem(415, f"unsupported RDF media type {ctype or '(none)'}")
         documents.append((await server.body(request), fmt))
@@ -279,14 +289,14 @@ async def graph_store(request: Request) -> Response:
         created_location = str(request.url.replace(query="")).rstrip("/") + f"/{uuid.uuid4().hex}"
         target = ox.NamedNode(created_location)
     base = target.value if isinstance(target, ox.NamedNode) else None
+
+    def parse_all() -> list[ox.Quad]:
+        return [ox.Quad(q.subject, q.predicate, q.object, target) for data, fmt in documents for q in parse_rdf(data, fmt, base)]
+
     try:
-        quads = [
-            ox.Quad(t.subject, t.predicate, t.object, target)
-            for data, fmt in documents
-            for t in ox.parse(data, format=fmt, base_iri=base)
-        ]
-    except SyntaxError as e:
-        raise HTTPProblem(400, f"the RDF body does not parse: {e}") from None
+        quads = await asyncio.to_thread(parse_all)  # off the event loop: a large body never stalls other requests
+    except RdfInputError as e:
+        raise HTTPProblem(400, f"the RDF body is refused: {e}") from None
     async with server.write_lock:
         existed = isinstance(target, ox.DefaultGraph) or store.contains_named_graph(target)
         if request.method == "PUT":
@@ -306,10 +316,43 @@ async def graph_store(request: Request) -> Response:
                 store.add_graph(target)
         else:
             raise HTTPProblem(405, "use GET, HEAD, PUT, POST or DELETE")
-        server.pool.bump()
+        await server.committed()
     if created_location:
         return Response(status_code=201, headers={"location": created_location})
     return Response(status_code=204 if existed else 201)
+
+
+async def _multipart_documents(request: Request, body: bytes, limit: int) -> list[tuple[bytes, str]]:
+    """The RDF parts of a multipart body already read (and so held to the body limit)."""
+    sent = False
+
+    async def replay() -> dict:
+        nonlocal sent
+        if sent:
+            return {"type": "http.disconnect"}
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    try:
+        form = await Request(request.scope, receive=replay).form(max_files=100, max_fields=100, max_part_size=limit)
+    except Exception as e:  # noqa: BLE001 - starlette reports a malformed or oversized form in several ways
+        raise HTTPProblem(400, f"the multipart body cannot be read: {e}") from None
+    documents, total = [], 0
+    try:
+        for part in form.values():
+            if isinstance(part, str):
+                continue
+            part_type = (part.content_type or "").split(";")[0].strip().lower()
+            if part_type not in MEDIA_TYPES:
+                raise HTTPProblem(415, f"unsupported RDF media type {part_type or '(none)'} in a multipart body")
+            data = await part.read(limit - total + 1)
+            total += len(data)
+            if total > limit:
+                raise HTTPProblem(413, f"request body over {limit} bytes")
+            documents.append((data, MEDIA_TYPES[part_type]))
+    finally:
+        await form.close()
+    return documents
 
 
 async def _default_graph(server: KGServer, media: str):
@@ -359,7 +402,7 @@ async def post_articles(request: Request) -> Response:
         g = done.graphs
         async with server.write_lock:
             await asyncio.to_thread(_replace_article, server.store, str(g.graph), g.article_nt, g.entities_nt)
-            server.pool.bump()
+            await server.committed()
         report["loaded"].append({"source": item.source, "graph": str(g.graph), "claims": len(done.extraction.claims)})
     return JSONResponse(report, status_code=200 if not report["rejected"] else 207)
 
@@ -392,7 +435,15 @@ def _page(render):
         iri = request.query_params.get("iri")
         if not iri:
             raise HTTPProblem(400, "give ?iri=")
-        return HTMLResponse(await render(server.pool, iri))
+        try:
+            iri = graph_iri(iri, "iri")
+        except Refused as e:
+            raise HTTPProblem(400, str(e)) from None
+        try:
+            status, html = await render(server.pool, iri)
+        except pages.Unavailable as e:
+            raise HTTPProblem(503, str(e)) from None
+        return HTMLResponse(html, status_code=status)
 
     return endpoint
 

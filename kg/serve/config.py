@@ -11,12 +11,14 @@ class ServeConfig:
     store: Path
     writable: bool = False
     token: str | None = None  # required for every write when writable
-    allow_service: tuple[str, ...] = ()  # IRI prefixes SERVICE and LOAD may reach
+    allow_service: tuple[str, ...] = ()  # endpoint URLs SERVICE and LOAD may reach (scheme, host, port, path)
     timeout: float = 30.0  # seconds; a query still running is ended and answered 503
     max_result_bytes: int = 100_000_000  # size of one serialised answer; larger answers get 413
     max_query_length: int = 100_000  # characters of a query or update
     max_body: int = 10_000_000  # bytes of a request body
     cors: tuple[str, ...] = ()  # allowed origins; CORS is off when empty
     workers: int = 4  # query worker processes (more than the heavy queries you expect at once)
+    worker_memory: int | None = 4_000_000_000  # bytes of address space per query worker (503 above)
+    header_timeout: float = 10.0  # seconds a connection may take to send its request headers
     access_log: bool = True
     extra: dict = field(default_factory=dict)

@@ -27,11 +27,23 @@ def service_description(endpoint: str) -> str:
 """
 
 
+class Unavailable(Exception):
+    """A page's query did not complete (timed out, stopped): the page cannot be shown now (503)."""
+
+
 async def _select(pool, query: str) -> list[dict]:
     out = await pool.run(QueryTask(query=PREFIXES + query, accept=JSON, max_bytes=20_000_000))
     if out.status != 200:
-        return []
+        raise Unavailable(f"the page could not be built: {out.message or out.status}")
     return json.loads(out.body)["results"]["bindings"]
+
+
+def _link(url: str) -> str:
+    """An outside link, only for http(s) URLs; anything else (``javascript:``, ``data:``) is shown as text."""
+    label = escape(url.rsplit("/", 1)[-1] or url)
+    if url.lower().startswith(("http://", "https://")):
+        return f'<a href="{escape(url)}" rel="noopener noreferrer">{label}</a>'
+    return f"<span>{escape(url)}</span>"
 
 
 def _v(row: dict, name: str) -> str:
@@ -55,10 +67,10 @@ def _highlight(text: str, start: int, end: int, context: int = 160) -> str:
     )
 
 
-async def entity(pool, iri: str) -> str:
+async def entity(pool, iri: str) -> tuple[int, str]:
     about = await _select(pool, f"SELECT ?p ?o WHERE {{ {_iri(iri)} ?p ?o }}")
     if not about:
-        return _page("not found", f"<p>No entity {escape(iri)} in this graph.</p>")
+        return 404, _page("not found", f"<p>No entity {escape(iri)} in this graph.</p>")
     labels = [_v(r, "o") for r in about if _v(r, "p").endswith("rdf-schema#label")]
     types = [_v(r, "o").rsplit("#", 1)[-1] for r in about if _v(r, "p").endswith("#type")]
     same = [_v(r, "o") for r in about if _v(r, "p").endswith("#sameAs")]
@@ -74,15 +86,15 @@ async def entity(pool, iri: str) -> str:
         f'{_highlight(_v(r, "body"), int(_v(r, "begin")), int(_v(r, "end")))}</li>'
         for r in claims
     )
-    links = "".join(f'<a href="{escape(s)}">{escape(s.rsplit("/", 1)[-1])}</a> ' for s in same)
+    links = " ".join(_link(s) for s in same)
     body = (
         f'<h1 dir="auto">{escape(" / ".join(labels) or iri)}</h1><p class="types">{escape(", ".join(types))}</p>'
         f'<p>Wikidata: {links or "not linked"}</p><p class="iri">{escape(iri)}</p><h2>Claims ({len(claims)})</h2><ul>{rows}</ul>'
     )
-    return _page(labels[0] if labels else iri, body)
+    return 200, _page(labels[0] if labels else iri, body)
 
 
-async def claim(pool, iri: str) -> str:
+async def claim(pool, iri: str) -> tuple[int, str]:
     rows = await _select(
         pool,
         f"""SELECT ?content ?cue ?mode ?certainty ?who ?whoLabel ?channelLabel ?begin ?end ?body ?article WHERE {{
@@ -93,7 +105,7 @@ async def claim(pool, iri: str) -> str:
               OPTIONAL {{ {_iri(iri)} kg:channel/skos:prefLabel ?channelLabel }} }} LIMIT 1""",
     )
     if not rows:
-        return _page("not found", f"<p>No claim {escape(iri)} in this graph.</p>")
+        return 404, _page("not found", f"<p>No claim {escape(iri)} in this graph.</p>")
     r = rows[0]
     about = await _select(pool, f"SELECT ?e ?label WHERE {{ {_iri(iri)} kg:about ?e . OPTIONAL {{ ?e skos:prefLabel ?label }} }}")
     about_html = ", ".join(f'<a href="/entity?iri={escape(_v(a, "e"))}">{escape(_v(a, "label") or _v(a, "e"))}</a>' for a in about)
@@ -105,4 +117,4 @@ async def claim(pool, iri: str) -> str:
         + f"</p>{_highlight(_v(r, 'body'), int(_v(r, 'begin')), int(_v(r, 'end')), 400)}<p>About: {about_html or '—'}</p>"
         f'<p class="iri">{escape(iri)}</p>'
     )
-    return _page("claim", body)
+    return 200, _page("claim", body)

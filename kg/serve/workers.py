@@ -2,8 +2,19 @@
 
 Why processes and not threads: pyoxigraph cannot cancel a running query, and a thread cannot be
 stopped. A worker whose query passes the time limit is killed and replaced, so the query really
-ends (and its CPU is freed) and the client gets a 503 instead of a late or truncated 200. After a
-write the main process bumps a generation number and workers reopen their view before the next query.
+ends (and its CPU is freed) and the client gets a 503 instead of a late or truncated 200.
+
+One snapshot for all: every write — the server's own, or a ``kg load`` run beside a read-only
+server — changes the store's generation file (:func:`kg.store.read_generation`). Before each query
+the pool reads it (a few microseconds); when it changed, every worker reopens its view before its
+next query, so workers never keep answering from different states of the store. Staleness bound: an
+answer reflects every write committed before the query arrived, except one committed while the query
+was being dispatched.
+
+Containment: when no SERVICE target is allowed, each worker first moves into a network namespace of
+its own (Linux ``unshare``), so a query has nowhere to connect even if it slipped past the guard in
+:mod:`kg.serve.safety`. Each worker runs under an address-space limit; a query that needs more ends
+its worker and is answered 503.
 """
 
 from __future__ import annotations
@@ -11,12 +22,14 @@ from __future__ import annotations
 import asyncio
 import multiprocessing as mp
 import os
+import sys
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 from kg.serve.results import QueryTask, run_task
+from kg.store import read_generation
 
 
 @dataclass
@@ -27,7 +40,38 @@ class Outcome:
     message: str | None = None
 
 
-def _worker_main(store_path: str, conn: Connection) -> None:
+CLONE_NEWUSER = 0x10000000
+CLONE_NEWNET = 0x40000000
+
+
+def drop_network() -> bool:
+    """Move this process into a new, empty network namespace (no interface but a down loopback).
+
+    Tries a plain network namespace (root), then one inside a new user namespace (unprivileged
+    kernels allow it). False when the platform allows neither; the SERVICE guard still applies.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.unshare(CLONE_NEWNET) == 0 or libc.unshare(CLONE_NEWUSER | CLONE_NEWNET) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def limit_memory(limit: int | None) -> None:
+    if limit:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _worker_main(store_path: str, conn: Connection, isolate_network: bool = False, memory_limit: int | None = None) -> None:
+    if isolate_network:
+        drop_network()
+    limit_memory(memory_limit)
     import pyoxigraph as ox
 
     store = None
@@ -45,6 +89,8 @@ def _worker_main(store_path: str, conn: Connection) -> None:
                 store = ox.Store.read_only(store_path)
                 generation = gen
             conn.send(run_task(store, task))
+        except MemoryError:
+            conn.send((503, "text/plain", b"", "the query needs more memory than a query worker may use"))
         except Exception as e:  # noqa: BLE001 - everything is reported to the parent as a clean error
             conn.send((500, "text/plain", b"", f"query failed: {type(e).__name__}"))
 
@@ -60,14 +106,18 @@ class QueryPool:
     store: Path
     size: int = 2
     timeout: float = 30.0
+    isolate_network: bool = False  # workers get no network (no SERVICE target is allowed)
+    memory_limit: int | None = None  # bytes of address space per worker
     generation: int = 0
+    _seen: str = ""
     _idle: asyncio.Queue | None = None
     _all: list[_Worker] = field(default_factory=list)
     _ctx: Any = None
 
     def _spawn(self) -> _Worker:
         parent, child = self._ctx.Pipe()
-        p = self._ctx.Process(target=_worker_main, args=(str(self.store), child), daemon=True)
+        p = self._ctx.Process(target=_worker_main, args=(str(self.store), child, self.isolate_network, self.memory_limit),
+                              daemon=True)
         p.start()
         child.close()
         w = _Worker(p, parent)
@@ -95,9 +145,16 @@ class QueryPool:
         """The store changed: workers reopen their read-only view before their next query."""
         self.generation += 1
 
+    def _follow_store(self) -> None:
+        current = read_generation(self.store)
+        if current != self._seen:
+            self._seen = current
+            self.bump()
+
     async def run(self, task: QueryTask) -> Outcome:
         assert self._idle is not None
         worker: _Worker = await self._idle.get()
+        self._follow_store()
         loop = asyncio.get_running_loop()
         try:
             worker.conn.send((self.generation, task))
@@ -121,7 +178,9 @@ class QueryPool:
         except (EOFError, OSError, BrokenPipeError):
             self._replace(worker)
             worker = None
-            return Outcome(500, "text/plain", b"", "the query worker failed; the query was not run to completion")
+            limit = f" (at most {self.memory_limit // 1_000_000} MB per query)" if self.memory_limit else ""
+            return Outcome(503, "text/plain", b"", f"the query worker stopped before the answer was complete{limit}; "
+                           "the query was not run to completion")
         finally:
             if worker is not None:
                 self._idle.put_nowait(worker)

@@ -9,7 +9,9 @@ a crash never leaves half an article, and reloading never duplicates anything.
 from __future__ import annotations
 
 import io
+import itertools
 import os
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,12 +25,41 @@ DEFAULT_STORE = "kg-store"
 BULK_BATCH_QUADS = 900_000  # under the bulk loader's 1,000,000-quad chunk: one batch, one atomic ingestion
 
 
+_BUMPS = itertools.count()
+
+
 class StoreError(Exception):
     """The store cannot be opened or used; the message says why and what to do."""
 
 
 def default_store_path() -> Path:
     return Path(os.environ.get("KG_STORE", DEFAULT_STORE))
+
+
+GENERATION_FILE = "kg-generation"
+
+
+def bump_generation(path: str | Path) -> None:
+    """Record that the store at ``path`` changed: readers (``kg serve`` workers) reopen their view.
+
+    Written after every committed write, atomically (a new file renamed over the old one), so a
+    reader sees the old or the new value, never half of one.
+    """
+    path = Path(path)
+    tmp = path / f".{GENERATION_FILE}.{os.getpid()}"
+    try:
+        tmp.write_text(f"{time.time_ns()}-{os.getpid()}-{next(_BUMPS)}\n", encoding="ascii")
+        os.replace(tmp, path / GENERATION_FILE)
+    except OSError:
+        pass  # a read-only directory: nobody else can write it either
+
+
+def read_generation(path: str | Path) -> str:
+    """The store's current generation ("" before its first write)."""
+    try:
+        return (Path(path) / GENERATION_FILE).read_text(encoding="ascii")
+    except OSError:
+        return ""
 
 
 @dataclass(frozen=True)
@@ -86,6 +117,8 @@ class KGStore:
             self._store.update(update)
         except (OSError, SyntaxError) as e:
             raise StoreError(f"could not write {len(batch)} article graph(s): {e}") from None
+        finally:
+            bump_generation(self.path)
 
     def replace_articles_nquads(self, graphs: list[str], data: bytes, *, trusted: bool = False) -> None:
         """Replace a batch of article graphs from N-Quads, as fast as the store can take them.
@@ -108,6 +141,8 @@ class KGStore:
             self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=trusted)
         except (OSError, SyntaxError, ValueError) as e:
             raise StoreError(f"could not write {len(graphs)} article graph(s): {e}") from None
+        finally:
+            bump_generation(self.path)
 
     def _drop_existing(self, graphs: list[str]) -> None:
         existing = [g for g in graphs if self._store.contains_named_graph(ox.NamedNode(g))]
@@ -121,10 +156,13 @@ class KGStore:
             self._store.load(stream, format=ox.RdfFormat.N_QUADS)
         except (OSError, SyntaxError) as e:
             raise StoreError(f"could not load the shards: {e}") from None
+        finally:
+            bump_generation(self.path)
 
     def add_entity_triples(self, triples: Graph) -> None:
         """Add descriptions (links, coordinates) to the shared entities graph, in one transaction."""
         self._store.update(f"INSERT DATA {{ GRAPH <{entities_graph()}> {{\n{_ntriples(triples)}\n}} }}")
+        bump_generation(self.path)
 
     def flush(self) -> None:
         self._store.flush()
@@ -177,4 +215,4 @@ def _ntriples(g: Graph) -> str:
     return g.serialize(format="nt")
 
 
-__all__ = ["KGStore", "StoreError", "default_store_path", "DEFAULT_STORE"]
+__all__ = ["KGStore", "StoreError", "default_store_path", "DEFAULT_STORE", "bump_generation", "read_generation"]
