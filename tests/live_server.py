@@ -17,11 +17,22 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def _address_space(limit: int):
+    def apply() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    return apply
+
+
 @contextlib.contextmanager
-def running_server(store: Path, *args: str):
+def running_server(store: Path, *args: str, memory_limit: int | None = None, env: dict | None = None):
+    """``kg serve`` in a subprocess; ``memory_limit`` caps its address space (and its workers') like ``prlimit --as``."""
     port = free_port()
     cmd = [sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--port", str(port), *args]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env,
+                            preexec_fn=_address_space(memory_limit) if memory_limit else None)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.time() + 30

@@ -62,10 +62,14 @@ def drop_network() -> bool:
 
 
 def limit_memory(limit: int | None) -> None:
+    """Cap this process's address space (never above a limit it already has, e.g. from ``prlimit``)."""
     if limit:
         import resource
 
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
 def _worker_main(store_path: str, conn: Connection, isolate_network: bool = False, memory_limit: int | None = None) -> None:
