@@ -18,7 +18,7 @@ from kg.extract import extract
 from kg.map import to_graphs
 from kg.pipeline import DEFAULT_BATCH_SIZE, LoadReport, Progress, load_paths
 from kg.queries import examples, select
-from kg.read import read_paths
+from kg.read import MAX_ARTICLE_BYTES, read_paths
 from kg.records import ReadError
 from kg.resources import samples_dir
 from kg.store import KGStore, StoreError
@@ -47,9 +47,11 @@ def load(
     workers: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
     resume: bool = False,
+    max_article_bytes: int | None = MAX_ARTICLE_BYTES,
 ) -> LoadReport:
     with KGStore(store) as s:
-        return load_paths(list(paths), s, on_item=on_item, workers=workers, batch_size=batch_size, resume=resume)
+        return load_paths(list(paths), s, on_item=on_item, workers=workers, batch_size=batch_size, resume=resume,
+                          max_article_bytes=max_article_bytes)
 
 
 def validate_store(store: str | Path | None = None) -> list[Report]:

@@ -89,7 +89,7 @@ def build_partition(part: Partition, out: str) -> dict:
 
     from kg.pipeline import StoredBlocks, process_item, warm_up
 
-    warm_up()  # once per worker process
+    warm_up(freeze=True)  # once per worker process (a process of the Dask cluster)
 
     shard = f"{out.rstrip('/')}/shard-{part.index:05d}.nq"
     graphs, rejects, claims, triples = [], [], 0, 0

@@ -17,6 +17,7 @@ import kg
 from kg import api
 from kg.pipeline import DEFAULT_BATCH_SIZE, count_inputs
 from kg.queries import examples, export, read_query, run
+from kg.read import MAX_ARTICLE_BYTES
 from kg.store import KGStore, StoreError, default_store_path
 from kg.validate import reports_json
 
@@ -52,8 +53,10 @@ def cli() -> None:
 @click.option("--shards", "shards", default=None, help="Load the shards of a `kg build` output folder (any fsspec URL) instead.")
 @click.option("--atomic", is_flag=True, help="With --shards: load every shard in ONE transaction (all or none; holds them in memory).")
 @click.option("--timings", is_flag=True, help="Also print the CPU time per article of each stage and of the writer.")
+@click.option("--max-article-bytes", type=int, default=MAX_ARTICLE_BYTES, show_default=True,
+              help="Largest article text in UTF-8 bytes; a larger one is rejected by name (0: no limit).")
 def load(paths: tuple[str, ...], store: Path | None, quiet: bool, workers: int | None, batch_size: int, resume: bool,
-         shards: str | None, atomic: bool, timings: bool) -> None:
+         shards: str | None, atomic: bool, timings: bool, max_article_bytes: int) -> None:
     """Load article files or folders (txt, json, jsonl, html; - for JSON lines on stdin)."""
     from kg.pipeline import default_workers
 
@@ -72,7 +75,8 @@ def load(paths: tuple[str, ...], store: Path | None, quiet: bool, workers: int |
     if not paths:
         raise KGError("give article paths, or --shards FOLDER")
 
-    opts = dict(workers=workers or default_workers(), batch_size=batch_size, resume=resume)
+    opts = dict(workers=workers or default_workers(), batch_size=batch_size, resume=resume,
+                max_article_bytes=max_article_bytes or None)
     try:
         if quiet:
             report = api.load(paths, store, **opts)

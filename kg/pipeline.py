@@ -23,7 +23,7 @@ from pathlib import Path
 from kg.extract import extract
 from kg.iris import entities_graph, graph_iri
 from kg.map import ArticleGraphs, to_graphs
-from kg.read import read_paths
+from kg.read import MAX_ARTICLE_BYTES, read_paths
 from kg.records import Article, Extraction, ReadError
 from kg.store import KGStore
 from kg.validate import Report
@@ -40,16 +40,25 @@ class Rejected:
 STAGES = ("extract", "map", "validate", "serialise")
 
 
+@dataclass(frozen=True)
+class Stored:
+    source: str
+    graph: str
+    claims: int
+
+
 @dataclass
 class LoadReport:
     loaded: int = 0
     skipped: int = 0  # already stored (resume)
+    duplicates: int = 0  # records of the same article (same IRI) as an earlier record of this load: not stored
     claims: int = 0
     entities: int = 0  # distinct entities in the store after the load (counted there: no set grows with the corpus)
     rejected: list[Rejected] = field(default_factory=list)
     seconds: float = 0.0
     stage_cpu: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))  # summed over workers
     writer_cpu: float = 0.0  # the loading process outside the stages: reading, IPC, storing (RocksDB threads too)
+    stored: list[Stored] | None = None  # each stored article, when the caller asked for the list (record_stored)
 
     @property
     def ok(self) -> bool:
@@ -64,8 +73,9 @@ class LoadReport:
 
     def summary(self) -> str:
         skipped = f", skipped (already stored): {self.skipped}" if self.skipped else ""
+        dups = f" (duplicates: {self.duplicates})" if self.duplicates else ""
         return (
-            f"articles loaded: {self.loaded}, rejected: {len(self.rejected)}{skipped}, claims: {self.claims}, "
+            f"articles loaded: {self.loaded}, rejected: {len(self.rejected)}{dups}{skipped}, claims: {self.claims}, "
             f"entities in the store: {self.entities}, seconds: {self.seconds:.2f}"
         )
 
@@ -95,12 +105,13 @@ def process(article: Article) -> Processed:
 _warm = False
 
 
-def warm_up() -> None:
-    """Load the lexicons and the gazetteer, then hide every object made so far from the cyclic GC.
+def warm_up(freeze: bool = False) -> None:
+    """Load the lexicons and the gazetteer; in a worker process, also hide them from the cyclic GC.
 
     Those objects live as long as the process; without ``gc.freeze`` each full collection scans them
     all again, which measured 17 % of the CPU per article. Frozen objects are still freed by reference
-    counting; only cycles among them would stay.
+    counting; only cycles among them would stay. ``freeze`` is only for processes kg owns (pool
+    workers): freezing a caller's interpreter (a notebook, a server) would freeze its objects too.
     """
     global _warm
     if _warm:
@@ -110,7 +121,13 @@ def warm_up() -> None:
         process(Article(text="قال المتحدث باسم الحكومة إن «الوضع هادئ». The minister said talks went well.", source="warm-up"))
     except Exception:  # noqa: BLE001 - a pool initializer that raises makes the pool respawn workers forever;
         return  # the same failure is then reported per article, by name
-    gc.freeze()
+    if freeze:
+        gc.freeze()
+
+
+def warm_up_worker() -> None:
+    """Initializer of kg's own worker processes."""
+    warm_up(freeze=True)
 
 
 @dataclass(frozen=True)
@@ -207,21 +224,57 @@ def load_paths(
     batch_size: int = DEFAULT_BATCH_SIZE,
     resume: bool = False,
     on_item: Progress | None = None,
+    max_article_bytes: int | None = MAX_ARTICLE_BYTES,
 ) -> LoadReport:
-    """Load every article under ``paths`` into ``store``; returns counts and the rejected inputs.
+    """Load every article under ``paths`` into ``store``; returns counts and the rejected inputs."""
+    return load_items(read_paths(paths, max_article_bytes=max_article_bytes), store, workers=workers,
+                      batch_size=batch_size, resume=resume, on_item=on_item)
+
+
+class SeenArticles:
+    """The article IRIs this load has stored, to report a second record of the same article as a duplicate.
+
+    Two records with the same URL map to the same graph: storing both would replace the first (or,
+    in one batch, merge two bodies into one graph). Kept as 64-bit digests: ≈ 60 bytes per article.
+    """
+
+    def __init__(self) -> None:
+        self._seen: set[int] = set()
+
+    def add(self, graph: str) -> bool:
+        """False when ``graph`` was seen before in this load."""
+        key = int.from_bytes(hashlib.blake2b(graph.encode("utf-8"), digest_size=8).digest(), "big")
+        if key in self._seen:
+            return False
+        self._seen.add(key)
+        return True
+
+
+def load_items(
+    items: Iterable[Article | ReadError],
+    store: KGStore,
+    *,
+    workers: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    resume: bool = False,
+    on_item: Progress | None = None,
+    record_stored: bool = False,
+) -> LoadReport:
+    """Load articles (and report the read errors among them) into ``store``.
 
     Articles stream through a pipeline: at most ``2 × batch_size + 2 × workers × chunk`` are in flight (read but
     not yet stored), the workers process while the writer commits, and every ``batch_size`` results
-    are committed together.
+    are committed together. Each failure is reported by name with its reason and the rest goes on.
     """
     t0 = time.perf_counter()
     cpu0 = time.process_time()
-    report = LoadReport()
+    report = LoadReport(stored=[] if record_stored else None)
     chunk = max(1, min(64, batch_size // 4))  # articles per task sent to a worker
     in_flight = threading.BoundedSemaphore(2 * batch_size + 2 * max(1, workers) * chunk)
+    seen = SeenArticles()
 
     def feed() -> Iterator[Article | ReadError]:
-        for item in read_paths(paths):
+        for item in items:
             if not isinstance(item, ReadError) and resume and store.has_graph(graph_iri(item.url, item.text)):
                 report.skipped += 1
                 if on_item:
@@ -230,7 +283,7 @@ def load_paths(
             in_flight.acquire()
             yield item
 
-    pool = mp.get_context("spawn").Pool(workers, initializer=warm_up) if workers > 1 else None
+    pool = mp.get_context("spawn").Pool(workers, initializer=warm_up_worker) if workers > 1 else None
     if pool is None:
         warm_up()
     batch: list[Outcome] = []
@@ -252,6 +305,8 @@ def load_paths(
                 store.flush()  # write RocksDB's memtables out so the store's memory does not grow with the corpus
             report.loaded += len(batch)
             report.claims += sum(o.claims for o in batch)
+            if report.stored is not None:
+                report.stored.extend(Stored(o.source, o.graph, o.claims) for o in batch)
             batch.clear()
 
     try:
@@ -262,6 +317,10 @@ def load_paths(
                 report.stage_cpu[stage] += secs
             if out.reason is not None:
                 report.rejected.append(Rejected(out.source, out.reason))
+            elif not seen.add(out.graph):
+                report.duplicates += 1
+                report.rejected.append(Rejected(out.source, f"duplicate: the same article (graph <{out.graph}>, same URL or "
+                                                            "text) as an earlier record of this load, which is kept"))
             else:
                 batch.append(out)
                 pending_quads += out.quads

@@ -30,7 +30,7 @@ from kg.serve.negotiation import choose, parse_accept
 from kg.serve.results import QueryTask
 from kg.serve.safety import Allowlist, Refused, check, graph_iri, with_using
 from kg.serve.workers import QueryPool
-from kg.store import bump_generation
+from kg.store import KGStore, StoreError, bump_generation
 from kg.store.parse import MEDIA_TYPES, RdfInputError, parse_rdf
 
 log = logging.getLogger("kg.serve")
@@ -59,13 +59,13 @@ class KGServer:
         self.allowlist = Allowlist(config.allow_service)
         self.pool = QueryPool(config.store, size=config.workers, timeout=config.timeout,
                               isolate_network=not self.allowlist, memory_limit=config.worker_memory)
-        self.store: ox.Store | None = None
+        self.store: KGStore | None = None
         self.write_lock = asyncio.Lock()
 
     async def startup(self) -> None:
         self.config.store.mkdir(parents=True, exist_ok=True)
         if self.config.writable:
-            self.store = ox.Store(str(self.config.store))
+            self.store = KGStore(self.config.store)
         elif not any(self.config.store.iterdir()):
             del_store = ox.Store(str(self.config.store))  # create an empty store the workers can open read-only
             del del_store
@@ -151,7 +151,7 @@ class KGServer:
         assert self.store is not None
         async with self.write_lock:
             try:
-                await asyncio.to_thread(lambda: self.store.update(update, base_iri=base))
+                await asyncio.to_thread(self.store.update, update, base)
             except SyntaxError as e:
                 raise HTTPProblem(400, f"invalid SPARQL update: {e}") from None
             except OSError as e:
@@ -268,9 +268,9 @@ async def graph_store(request: Request) -> Response:
         if target is None:
             raise HTTPProblem(400, "name a graph with ?graph=IRI or ?default")
         async with server.write_lock:
-            if isinstance(target, ox.NamedNode) and not store.contains_named_graph(target):
+            if isinstance(target, ox.NamedNode) and not store.contains_graph(target):
                 raise HTTPProblem(404, f"no graph <{target.value}>")
-            await asyncio.to_thread(store.remove_graph if isinstance(target, ox.NamedNode) else store.clear_graph, target)
+            await asyncio.to_thread(store.delete_graph, target)
             await server.committed()
         return Response(status_code=204)
     ctype = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
@@ -298,22 +298,11 @@ async def graph_store(request: Request) -> Response:
     except RdfInputError as e:
         raise HTTPProblem(400, f"the RDF body is refused: {e}") from None
     async with server.write_lock:
-        existed = isinstance(target, ox.DefaultGraph) or store.contains_named_graph(target)
+        existed = isinstance(target, ox.DefaultGraph) or store.contains_graph(target)
         if request.method == "PUT":
-            def replace() -> None:
-                if isinstance(target, ox.NamedNode):
-                    store.update(f"DROP SILENT GRAPH <{target.value}>")
-                else:
-                    store.update("DROP SILENT DEFAULT")
-                store.extend(quads)
-                if isinstance(target, ox.NamedNode) and not quads:
-                    store.add_graph(target)
-
-            await asyncio.to_thread(replace)
+            await asyncio.to_thread(store.put_graph, target, quads)
         elif request.method == "POST":
-            await asyncio.to_thread(store.extend, quads)
-            if isinstance(target, ox.NamedNode) and not quads:
-                store.add_graph(target)
+            await asyncio.to_thread(store.post_graph, target, quads)
         else:
             raise HTTPProblem(405, "use GET, HEAD, PUT, POST or DELETE")
         await server.committed()
@@ -364,9 +353,14 @@ async def _default_graph(server: KGServer, media: str):
 
 # ---------- articles ----------
 async def post_articles(request: Request) -> Response:
-    from kg.pipeline import process
-    from kg.read import read_jsonl_stream
-    from kg.records import ReadError
+    """Articles as JSON lines or a JSON array, through the same pipeline and writer as ``kg load``.
+
+    Each record that cannot be read, is too large, fails extraction, violates the shapes or repeats
+    an earlier record of the request is listed under ``rejected`` with its reason; the rest are
+    stored in one atomic batch (207 when some were rejected).
+    """
+    from kg.pipeline import load_items
+    from kg.read import ArticleFormatError, json_array_items, read_jsonl_stream
 
     server: KGServer = request.app.state.kg
     server.authorize(request)
@@ -375,44 +369,27 @@ async def post_articles(request: Request) -> Response:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise HTTPProblem(400, "the request body is not UTF-8") from None
-    stripped = text.lstrip()
-    if stripped.startswith("["):
+    if text.lstrip().startswith("["):
         try:
-            records = json.loads(text)
-        except json.JSONDecodeError as e:
-            raise HTTPProblem(400, f"invalid JSON: {e.msg}") from None
-        lines = [json.dumps(r, ensure_ascii=False) for r in records]
+            lines = json_array_items(text)
+        except ArticleFormatError as e:
+            raise HTTPProblem(400, f"invalid JSON: {e}") from None
     else:
         lines = text.splitlines()
-    report = {"loaded": [], "rejected": []}
+    items = list(read_jsonl_stream(lines, "request", max_article_bytes=server.config.max_article_bytes))
     assert server.store is not None
-    for item in read_jsonl_stream(lines, "request"):
-        if isinstance(item, ReadError):
-            report["rejected"].append({"source": item.source, "reason": item.message})
-            continue
+    async with server.write_lock:
         try:
-            done = await asyncio.to_thread(process, item)
-        except Exception as e:  # noqa: BLE001 - reported per article, the batch goes on
-            report["rejected"].append({"source": item.source, "reason": f"extraction failed: {type(e).__name__}"})
-            continue
-        if not done.report.conforms:
-            v = done.report.violations[0]
-            report["rejected"].append({"source": item.source, "reason": f"violates the shapes: focus {v.focus} path {v.path}: {v.message}"})
-            continue
-        g = done.graphs
-        async with server.write_lock:
-            await asyncio.to_thread(_replace_article, server.store, str(g.graph), g.article_nt, g.entities_nt)
-            await server.committed()
-        report["loaded"].append({"source": item.source, "graph": str(g.graph), "claims": len(done.extraction.claims)})
-    return JSONResponse(report, status_code=200 if not report["rejected"] else 207)
-
-
-def _replace_article(store: ox.Store, graph: str, article_nt: str, entities_nt: str) -> None:
-    from kg.iris import entities_graph
-
-    store.update(
-        f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{ {article_nt} }} GRAPH <{entities_graph()}> {{ {entities_nt} }} }}"
-    )
+            report = await asyncio.to_thread(load_items, items, server.store, workers=1, record_stored=True)
+        except StoreError as e:
+            raise HTTPProblem(500, f"the articles could not be stored: {e}") from None
+        await server.committed()
+    body = {
+        "loaded": [{"source": s.source, "graph": s.graph, "claims": s.claims} for s in report.stored or []],
+        "rejected": [{"source": r.source, "reason": r.reason} for r in report.rejected],
+        "duplicates": report.duplicates,
+    }
+    return JSONResponse(body, status_code=200 if not report.rejected else 207)
 
 
 # ---------- UI ----------

@@ -16,6 +16,7 @@ class ServeConfig:
     max_result_bytes: int = 100_000_000  # size of one serialised answer; larger answers get 413
     max_query_length: int = 100_000  # characters of a query or update
     max_body: int = 10_000_000  # bytes of a request body
+    max_article_bytes: int = 1_000_000  # UTF-8 bytes of one article posted to /articles
     cors: tuple[str, ...] = ()  # allowed origins; CORS is off when empty
     workers: int = 4  # query worker processes (more than the heavy queries you expect at once)
     worker_memory: int | None = 4_000_000_000  # bytes of address space per query worker (503 above)

@@ -167,6 +167,45 @@ class KGStore:
     def flush(self) -> None:
         self._store.flush()
 
+    # ---------- writes of the SPARQL endpoint and the Graph Store Protocol ----------
+    def update(self, sparql: str, base_iri: str | None = None) -> None:
+        """Run a SPARQL update (one transaction). The caller has checked it (kg.serve.safety)."""
+        try:
+            self._store.update(sparql, base_iri=base_iri)
+        finally:
+            bump_generation(self.path)
+
+    def contains_graph(self, graph: ox.NamedNode) -> bool:
+        return self._store.contains_named_graph(graph)
+
+    def put_graph(self, graph: ox.NamedNode | ox.DefaultGraph, quads: list[ox.Quad]) -> None:
+        """Replace a graph's content with ``quads`` (already in that graph); an empty named graph is kept."""
+        try:
+            self._store.update(f"DROP SILENT GRAPH <{graph.value}>" if isinstance(graph, ox.NamedNode) else "DROP SILENT DEFAULT")
+            self._store.extend(quads)
+            if isinstance(graph, ox.NamedNode) and not quads:
+                self._store.add_graph(graph)
+        finally:
+            bump_generation(self.path)
+
+    def post_graph(self, graph: ox.NamedNode | ox.DefaultGraph, quads: list[ox.Quad]) -> None:
+        """Add ``quads`` to a graph (created when it does not exist)."""
+        try:
+            self._store.extend(quads)
+            if isinstance(graph, ox.NamedNode) and not quads:
+                self._store.add_graph(graph)
+        finally:
+            bump_generation(self.path)
+
+    def delete_graph(self, graph: ox.NamedNode | ox.DefaultGraph) -> None:
+        try:
+            if isinstance(graph, ox.NamedNode):
+                self._store.remove_graph(graph)
+            else:
+                self._store.clear_graph(graph)
+        finally:
+            bump_generation(self.path)
+
     # ---------- reads ----------
     def query(self, sparql: str, *, union: bool = True):
         try:
