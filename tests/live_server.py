@@ -6,6 +6,7 @@ import contextlib
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -31,7 +32,8 @@ def running_server(store: Path, *args: str, memory_limit: int | None = None, env
     """``kg serve`` in a subprocess; ``memory_limit`` caps its address space (and its workers') like ``prlimit --as``."""
     port = free_port()
     cmd = [sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--port", str(port), *args]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env,
+    log = tempfile.TemporaryFile()  # a file, not a pipe: a pipe nobody reads would block the server once full
+    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env,
                             preexec_fn=_address_space(memory_limit) if memory_limit else None)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -42,11 +44,16 @@ def running_server(store: Path, *args: str, memory_limit: int | None = None, env
                 break
             except OSError:
                 if proc.poll() is not None:
-                    raise RuntimeError(proc.stdout.read().decode())
+                    log.seek(0)
+                    raise RuntimeError(log.read().decode(errors="replace"))
                 time.sleep(0.2)
         else:
             raise RuntimeError("kg serve did not start")
         yield base
+    except BaseException:
+        log.seek(0)
+        sys.stderr.write(log.read()[-20000:].decode(errors="replace"))  # the server's side of a failure
+        raise
     finally:
         proc.terminate()
         try:

@@ -90,13 +90,35 @@ def _worker_main(store_path: str, conn: Connection, isolate_network: bool = Fals
         gen, task = msg
         try:
             if gen != generation or store is None:
-                store = ox.Store.read_only(store_path)
+                store = None
+                store = _open_view(ox, store_path)
                 generation = gen
-            conn.send(run_task(store, task))
+            try:
+                answer = run_task(store, task)
+            except OSError:
+                # the writer compacted files this view still named: open a fresh view, run once more
+                store = _open_view(ox, store_path)
+                answer = run_task(store, task)
+            conn.send(answer)
         except MemoryError:
             conn.send((503, "text/plain", b"", "the query needs more memory than a query worker may use"))
         except Exception as e:  # noqa: BLE001 - everything is reported to the parent as a clean error
-            conn.send((500, "text/plain", b"", f"query failed: {type(e).__name__}"))
+            store = None
+            conn.send((503 if isinstance(e, OSError) else 500, "text/plain", b"", f"query failed: {type(e).__name__}"))
+
+
+def _open_view(ox, store_path: str, attempts: int = 5):
+    """A read-only view of the store. Opening races the writer (a compaction may delete a file the
+    manifest just named), so a failed open is retried a few times before it is reported."""
+    import time
+
+    for attempt in range(attempts):
+        try:
+            return ox.Store.read_only(store_path)
+        except OSError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.02 * (attempt + 1))
 
 
 @dataclass
