@@ -695,7 +695,8 @@ def _about_and_quantities(
 ) -> None:
     s, e = claim.content.start, claim.content.end
     about: list[str] = []
-    for m_start, m_end, key in mentions[bisect_left(mentions, (s, -1, "")) :]:
+    for k in range(bisect_left(mentions, (s, -1, "")), len(mentions)):  # no slice: a copy of the tail per claim is quadratic
+        m_start, m_end, key = mentions[k]
         if m_start >= e:
             break
         if m_end <= e and key not in about:

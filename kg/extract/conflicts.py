@@ -50,29 +50,59 @@ def measure_stems(claim: Claim, q: Quantity) -> set[str]:
     return {stem(w) for w in before + after if normalize(w) not in fw and w.lower() not in fw and len(w) > 2}
 
 
+MAX_CANDIDATES = 50  # earlier claims compared with each claim, most recent first
+MAX_PER_CLAIM = 10  # conflicts reported for one claim (with the most recent earlier claims)
+
+
 def find_conflicts(claims: list[Claim], entities: dict[str, Entity]) -> list[Conflict]:
+    """Conflicting pairs, in (first, second) order.
+
+    Linear in the number of claims: two claims can only conflict when a quantity of each has the
+    same unit and a measure stem in common, so each claim is compared only with the earlier claims
+    indexed under one of its (unit, stem) keys — at most :data:`MAX_CANDIDATES` of them, the most
+    recent first — and reports at most :data:`MAX_PER_CLAIM` conflicts per claim. An article of
+    ordinary length has fewer candidates than that, so every pair that could conflict is compared,
+    exactly as a comparison of all pairs would.
+    """
+    stems: list[list[set[str]]] = [[measure_stems(c, q) for q in c.quantities] for c in claims]
+    index: dict[tuple[str, str], list[int]] = {}
     out: list[Conflict] = []
-    for i, a in enumerate(claims):
-        for j in range(i + 1, len(claims)):
-            b = claims[j]
-            if a.claimant is None or b.claimant is None or a.claimant == b.claimant:
-                continue
-            shared_about = [k for k in a.about if k in b.about]
-            found = False
-            for qa in a.quantities:
-                for qb in b.quantities:
-                    if qa.unit != qb.unit or abs(qa.value - qb.value) <= TOLERANCE * max(abs(qa.value), abs(qb.value)):
-                        continue
-                    common = measure_stems(a, qa) & measure_stems(b, qb)
-                    if not common or (not shared_about and len(common) < 2):
-                        continue
-                    who_a = entities[a.claimant].label if a.claimant in entities else a.claimant
-                    who_b = entities[b.claimant].label if b.claimant in entities else b.claimant
-                    about = ", ".join(entities[k].label for k in shared_about if k in entities)
-                    reason = f"{who_a}: {qa.text}; {who_b}: {qb.text} ({qa.unit})" + (f" about {about}" if about else "")
-                    out.append(Conflict(i, j, reason))
-                    found = True
+    for j, b in enumerate(claims):
+        if b.claimant is None or not b.quantities:
+            continue
+        keys = {(q.unit, st) for q, qs in zip(b.quantities, stems[j]) for st in qs}
+        candidates: set[int] = set()
+        for key in keys:
+            candidates.update(index.get(key, ())[-MAX_CANDIDATES:])
+        found = 0
+        for i in sorted(candidates, reverse=True)[:MAX_CANDIDATES]:
+            conflict = _conflict(claims, stems, i, j, entities)
+            if conflict is not None:
+                out.append(conflict)
+                found += 1
+                if found == MAX_PER_CLAIM:
                     break
-                if found:
-                    break
+        for key in keys:
+            index.setdefault(key, []).append(j)
+    out.sort(key=lambda c: (c.first, c.second))
     return out
+
+
+def _conflict(claims: list[Claim], stems: list[list[set[str]]], i: int, j: int, entities: dict[str, Entity]) -> Conflict | None:
+    a, b = claims[i], claims[j]
+    if a.claimant is None or b.claimant is None or a.claimant == b.claimant:
+        return None
+    shared_about = [k for k in a.about if k in b.about]
+    for qa, sa in zip(a.quantities, stems[i]):
+        for qb, sb in zip(b.quantities, stems[j]):
+            if qa.unit != qb.unit or abs(qa.value - qb.value) <= TOLERANCE * max(abs(qa.value), abs(qb.value)):
+                continue
+            common = sa & sb
+            if not common or (not shared_about and len(common) < 2):
+                continue
+            who_a = entities[a.claimant].label if a.claimant in entities else a.claimant
+            who_b = entities[b.claimant].label if b.claimant in entities else b.claimant
+            about = ", ".join(entities[k].label for k in shared_about if k in entities)
+            reason = f"{who_a}: {qa.text}; {who_b}: {qb.text} ({qa.unit})" + (f" about {about}" if about else "")
+            return Conflict(i, j, reason)
+    return None

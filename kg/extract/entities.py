@@ -748,37 +748,36 @@ class _Finder:
                     words = self._name_words(f, arabic)
                     if len(words) >= 2:
                         self._person_tails.update(words[-2:])
-        introduced: list[Found] = []
+        introduced = _Introduced(self)
         by_start = {f.first: f for f in self.found}
         i = 0
         while i < len(self.tokens):
             if i in by_start:
-                introduced.append(by_start[i])
+                introduced.add(by_start[i])
             if i in self.taken:
                 i += 1
                 continue
             f = self.name_part(i, introduced) or self.nominal(i, introduced)
             if f:
                 self.accept(f)
-                introduced.append(f)
+                introduced.add(f)
                 i = f.last
                 continue
             i += 1
         self.found.sort(key=lambda f: f.start)
 
-    def name_part(self, i: int, introduced: list[Found]) -> Found | None:
+    def name_part(self, i: int, introduced: _Introduced) -> Found | None:
         tok = self.tokens[i]
         if not tok.is_word:
             return None
-        persons: list[Found] = [f for f in introduced if f.entry.category == "person" and f.kind in {"person", "name"}]
-        if not persons:
+        if not introduced.has_persons:
             return None
         splits = tok.splits[:2] if tok.is_arabic else [(0, tok.text)]
         tails = self._person_tails
         for cut, stem in splits:
             if stem not in tails:
                 continue
-            for f in reversed(persons):
+            for f in reversed(introduced.persons_by_word[tok.is_arabic].get(stem, ())):
                 norm_words = self._name_words(f, tok.is_arabic)
                 if len(norm_words) < 2:
                     continue
@@ -804,15 +803,14 @@ class _Finder:
             self._words_cache[key] = [normalize(w) for w in words] if arabic else words
         return self._words_cache[key]
 
-    def nominal(self, i: int, introduced: list[Found]) -> Found | None:
+    def nominal(self, i: int, introduced: _Introduced) -> Found | None:
         tok = self.tokens[i]
         if tok.is_word and not tok.is_arabic and tok.text.lower() == "the" and i + 1 < len(self.tokens):
             head = self.tokens[i + 1]
             if head.text.islower() and head.text in self.heads and i + 1 not in self.taken:
-                for f in reversed(introduced):
-                    words = self.text[f.start : f.end].lower().split() + (f.entry.label_en or f.entry.label).lower().split()
-                    if f.entry.category == "organization" and head.text in words:
-                        return Found(i + 1, i + 2, head.start, head.end, f.entry, "nominal")
+                f = introduced.org_by_word.get(head.text)
+                if f is not None:
+                    return Found(i + 1, i + 2, head.start, head.end, f.entry, "nominal")
             return None
         if not tok.is_arabic or not tok.is_word:
             return None
@@ -827,18 +825,11 @@ class _Finder:
             head = stem[2:]
             target = None
             if head in {"مدينه", "بلده", "قريه"}:
-                target = self._focus(introduced, "City")
+                target = introduced.focus("City")
             elif head in {"محافظه", "ولايه"}:
-                target = self._recent(introduced, lambda e: e.type == "Region" and not e.label.startswith("ريف"))
-            elif head in {"دوله", "بلاد"} and False:
-                target = None
+                target = introduced.last_region
             elif self.heads.get(head) or self.heads.get(stem) or demonstrative:
-                target = next(
-                    (f.entry for f in reversed(introduced)
-                     if f.entry.category == "organization" and f.kind != "demonym"
-                     and head in (self._head_of(f.entry), self._mention_head(f))),
-                    None,
-                )
+                target = introduced.org_by_head.get(head)
             if not target:
                 continue
             start = cut_offset(t, cut) if cut else t.start
@@ -853,24 +844,6 @@ class _Finder:
                     end = self.tokens[last].end
                     last += 1
             return Found(i, last, start, end, target, "nominal")
-        return None
-
-    def _focus(self, introduced: list[Found], type_: str) -> GazEntry | None:
-        """The most mentioned entity of a type so far (ties: the most recent): the city "in focus"."""
-        counts: dict[str, list] = {}
-        for pos, f in enumerate(introduced):
-            if f.entry.type == type_ and f.kind != "demonym":
-                c = counts.setdefault(f.entry.key, [0, 0, f.entry])
-                c[0] += 1
-                c[1] = pos
-        if not counts:
-            return None
-        return max(counts.values(), key=lambda c: (c[0], c[1]))[2]
-
-    def _recent(self, introduced: list[Found], pred) -> GazEntry | None:
-        for f in reversed(introduced):
-            if pred(f.entry) and f.kind != "demonym":
-                return f.entry
         return None
 
     def _mention_head(self, f: Found) -> str:
@@ -894,6 +867,10 @@ class _Finder:
                 for prefix in ("محافظه ", "ولايه "):
                     if label.startswith(prefix):
                         regions[label[len(prefix):]] = f.entry
+        explicit_first: dict[str, int] = {}  # each city's first explicit mention (one pass, not one per mention)
+        for g in self.found:
+            if g.entry.type == "City" and self._explicit(g):
+                explicit_first[g.entry.key] = min(g.start, explicit_first.get(g.entry.key, g.start))
         for f in self.found:
             if f.kind != "name" or f.entry.type != "City" or self._explicit(f):
                 continue
@@ -902,8 +879,8 @@ class _Finder:
             )
             if region is None:
                 continue
-            explicit_city = [g.start for g in self.found if g.entry.key == f.entry.key and self._explicit(g)]
-            city_first = min(explicit_city + [f.start]) if explicit_city else None
+            explicit_city = explicit_first.get(f.entry.key)
+            city_first = min(explicit_city, f.start) if explicit_city is not None else None
             if city_first is None or first_seen[region.key] < city_first:
                 f.entry = region
 
@@ -912,6 +889,52 @@ class _Finder:
         """A mention that names its class: مدينة الرقة, not the bare الرقة."""
         first = self.tokens[f.first]
         return f.kind == "trigger" or any(stem in self.triggers for _, stem in first.splits)
+
+
+class _Introduced:
+    """The mentions coreference may point back to, indexed as they arrive.
+
+    Each look-up answers what a scan of every earlier mention, most recent first, would answer;
+    the scans made extraction quadratic in the article's length.
+    """
+
+    def __init__(self, finder: _Finder):
+        self.finder = finder
+        self.has_persons = False
+        self.persons_by_word: dict[bool, dict[str, list[Found]]] = {True: {}, False: {}}  # by the last two name words
+        self.org_by_word: dict[str, Found] = {}  # English: the latest organisation with this word in mention or label
+        self.org_by_head: dict[str, GazEntry] = {}  # Arabic: the latest organisation (no demonym) with this head
+        self.counts: dict[str, dict[str, list]] = {}  # type → key → [mentions, last position, entry]
+        self.last_region: GazEntry | None = None
+        self.n = 0
+
+    def add(self, f: Found) -> None:
+        pos, self.n = self.n, self.n + 1
+        e, finder = f.entry, self.finder
+        if e.category == "person" and f.kind in {"person", "name"}:
+            self.has_persons = True
+            for arabic in (True, False):
+                words = finder._name_words(f, arabic)
+                if len(words) >= 2:
+                    for w in dict.fromkeys(words[-2:]):
+                        self.persons_by_word[arabic].setdefault(w, []).append(f)
+        if e.category == "organization":
+            for w in finder.text[f.start : f.end].lower().split() + (e.label_en or e.label).lower().split():
+                self.org_by_word[w] = f
+            if f.kind != "demonym":
+                for head in (finder._head_of(e), finder._mention_head(f)):
+                    self.org_by_head[head] = e
+        if f.kind != "demonym":
+            c = self.counts.setdefault(e.type, {}).setdefault(e.key, [0, 0, e])
+            c[0] += 1
+            c[1] = pos
+            if e.type == "Region" and not e.label.startswith("ريف"):
+                self.last_region = e
+
+    def focus(self, type_: str) -> GazEntry | None:
+        """The most mentioned entity of a type so far (ties: the most recent): the city "in focus"."""
+        counts = self.counts.get(type_)
+        return max(counts.values(), key=lambda c: (c[0], c[1]))[2] if counts else None
 
 
 def find_entities(text: str, tokens: list[Token], sentences: list[Sentence], lang: str) -> EntityTable:

@@ -213,6 +213,7 @@ def _index(triples: list) -> tuple[dict[tuple[str, str], list], dict[str, set[st
     instances. One pass, since it runs for every article."""
     ancestors = _ancestors()
     by_sp: dict[tuple[str, str], list] = {}
+    many: dict[tuple[str, str], set[str]] = {}  # for keys with many values, their N-Triples forms: a set, not a list scan
     types: dict[str, set[str]] = {}
     for t in triples:  # triples or quads
         o_ = t.object
@@ -220,8 +221,17 @@ def _index(triples: list) -> tuple[dict[tuple[str, str], list], dict[str, set[st
         values = by_sp.get(key)
         if values is None:
             by_sp[key] = [o_]
-        elif o_ not in values:  # a graph is a set: a repeated triple counts once
-            values.append(o_)
+        elif len(values) < 16:
+            if o_ not in values:  # a graph is a set: a repeated triple counts once
+                values.append(o_)
+        else:
+            seen = many.get(key)
+            if seen is None:
+                seen = many[key] = {str(v) for v in values}
+            form = str(o_)
+            if form not in seen:
+                seen.add(form)
+                values.append(o_)
         if key[1] == RDF_TYPE and isinstance(o_, ox.NamedNode):
             types.setdefault(key[0], set()).update(ancestors.get(o_.value, (o_.value,)))
     instances: dict[str, list[str]] = {}
@@ -273,7 +283,7 @@ def _check_property(prop: PropertyCheck, focus: list[str], by_sp: dict, types: d
 def _check_sparql(check: NodeCheck, triples: list, focus: set[str], out: list[Violation]) -> None:
     wanted = check.sparql_predicates
     store = ox.Store()
-    store.extend(
+    store.bulk_extend(  # no transaction: an in-memory store only this check sees
         ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
         for t in triples
         if wanted is None or t.predicate.value in wanted
