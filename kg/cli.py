@@ -344,7 +344,9 @@ def wikidata_import(file: Path, index_path: Path | None, langs: tuple[str, ...],
             items, labels = index.counts()
     except (ValueError, OSError) as e:
         raise _fail(e) from None
-    click.echo(f"imported {report.entities} entities with {report.labels} labels; the index holds {items} items, {labels} labels")
+    click.echo(f"{report.summary()}\nthe index holds {items} items, {labels} labels")
+    if report.error:
+        sys.exit(1)
 
 
 @cli.command()

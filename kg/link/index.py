@@ -17,7 +17,9 @@ import math
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+import re
+import zlib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.extract.normalize import normalize
@@ -56,11 +58,37 @@ class Item:
     country: str | None
 
 
-@dataclass(frozen=True)
+@dataclass
 class ImportReport:
     entities: int
     labels: int
-    skipped: int
+    skipped: int  # lines or rows that were not an entity kg can use (invalid JSON, wrong shape, bad QID)
+    examples: list[tuple[int, str]] = field(default_factory=list)  # (line number, reason) of the first skipped lines
+    error: str | None = None  # why the import stopped early (a truncated archive); what came before is imported
+
+    def summary(self) -> str:
+        out = f"imported {self.entities} entities with {self.labels} labels; skipped {self.skipped} line(s)"
+        for line, reason in self.examples:
+            out += f"\n  line {line}: {reason}"
+        if self.skipped > len(self.examples):
+            out += f"\n  … and {self.skipped - len(self.examples)} more"
+        if self.error:
+            out += f"\nstopped early: {self.error}"
+        return out
+
+
+class Skipped:
+    """Lines an import skipped: counted, the first few kept with their reason."""
+
+    def __init__(self, keep: int = 10):
+        self.count, self.keep = 0, keep
+        self.examples: list[tuple[int, str]] = []
+        self.error: str | None = None
+
+    def add(self, line: int, reason: str) -> None:
+        self.count += 1
+        if len(self.examples) < self.keep:
+            self.examples.append((line, reason))
 
 
 class LabelIndex:
@@ -177,7 +205,7 @@ def _claim_ids(entity: dict, prop: str) -> list[str]:
     out = []
     for c in entity.get("claims", {}).get(prop, []):
         v = c.get("mainsnak", {}).get("datavalue", {}).get("value")
-        if isinstance(v, dict) and "id" in v:
+        if isinstance(v, dict) and isinstance(v.get("id"), str):
             out.append(v["id"])
     return out
 
@@ -190,9 +218,46 @@ def _claim_value(entity: dict, prop: str):
     return None
 
 
-def parse_dump_entity(entity: dict, langs: set[str]) -> tuple[Item, list[tuple[str, str, bool]]] | None:
-    qid = entity.get("id", "")
-    if not qid.startswith("Q"):
+QID = re.compile(r"Q[1-9][0-9]{0,11}")
+
+
+class EntityShapeError(ValueError):
+    """A dump line or API entity that is JSON but not a Wikidata entity kg can read."""
+
+
+def _shape(entity) -> None:
+    """Raise :class:`EntityShapeError` unless ``entity`` has the types the dump format promises."""
+    if not isinstance(entity, dict):
+        raise EntityShapeError(f"an entity must be a JSON object, not {type(entity).__name__}")
+    qid = entity.get("id")
+    if not isinstance(qid, str):
+        raise EntityShapeError(f'"id" must be a string, not {type(qid).__name__}')
+    for key in ("labels", "aliases", "claims", "sitelinks"):
+        if not isinstance(entity.get(key, {}), dict):
+            raise EntityShapeError(f'"{key}" must be an object')
+    for lang, lab in entity.get("labels", {}).items():
+        if not isinstance(lab, dict) or not isinstance(lab.get("value", ""), str):
+            raise EntityShapeError(f'label "{lang}" must be an object with a string value')
+    for lang, aliases in entity.get("aliases", {}).items():
+        if not isinstance(aliases, list) or not all(isinstance(a, dict) and isinstance(a.get("value", ""), str) for a in aliases):
+            raise EntityShapeError(f'aliases "{lang}" must be a list of objects with string values')
+    for prop, claims in entity.get("claims", {}).items():
+        if not isinstance(claims, list) or not all(isinstance(c, dict) and isinstance(c.get("mainsnak", {}), dict) for c in claims):
+            raise EntityShapeError(f'claims "{prop}" must be a list of statements')
+        for c in claims:
+            dv = c.get("mainsnak", {}).get("datavalue", {})
+            if not isinstance(dv, dict):
+                raise EntityShapeError(f'a "{prop}" statement has a malformed datavalue')
+
+
+def parse_dump_entity(entity, langs: set[str]) -> tuple[Item, list[tuple[str, str, bool]]] | None:
+    """The item and names of a Wikidata entity; None for an entity that is not an item with names
+    in ``langs`` (a property, a lexeme); :class:`EntityShapeError` for one of the wrong shape."""
+    _shape(entity)
+    qid = entity["id"]
+    if not QID.fullmatch(qid):
+        if qid.startswith("Q"):
+            raise EntityShapeError(f"{qid[:40]!r} is not a QID")
         return None
     names = []
     for lang in langs:
@@ -207,47 +272,74 @@ def parse_dump_entity(entity: dict, langs: set[str]) -> tuple[Item, list[tuple[s
     family = next((CLASS_FAMILY[c] for c in _claim_ids(entity, "P31") if c in CLASS_FAMILY), None)
     coord = _claim_value(entity, "P625")
     geonames = _claim_value(entity, "P1566")
-    country = next(iter(_claim_ids(entity, "P17")), None)
+    country = next((c for c in _claim_ids(entity, "P17") if isinstance(c, str) and QID.fullmatch(c)), None)
+    lat = coord.get("latitude") if isinstance(coord, dict) else None
+    lon = coord.get("longitude") if isinstance(coord, dict) else None
+    if not (isinstance(lat, (int, float)) and isinstance(lon, (int, float)) and -90 <= lat <= 90 and -180 <= lon <= 180):
+        lat = lon = None
+    labels = entity.get("labels", {})
     item = Item(
         qid=qid,
         family=family,
-        label_en=entity.get("labels", {}).get("en", {}).get("value"),
-        label_ar=entity.get("labels", {}).get("ar", {}).get("value"),
+        label_en=labels.get("en", {}).get("value"),
+        label_ar=labels.get("ar", {}).get("value"),
         sitelinks=len(entity.get("sitelinks", {})),
-        lat=coord.get("latitude") if isinstance(coord, dict) else None,
-        lon=coord.get("longitude") if isinstance(coord, dict) else None,
+        lat=lat,
+        lon=lon,
         geonames=int(geonames) if isinstance(geonames, str) and geonames.isdigit() else None,
         country=country,
     )
     return item, names
 
 
-def read_dump(path: Path, langs: set[str], families: set[str] | None = None) -> Iterator[tuple[Item, list[tuple[str, str, bool]]]]:
-    """Entities of a Wikidata JSON dump, one per line, streamed (the file is never loaded whole)."""
+def read_dump(path: Path, langs: set[str], families: set[str] | None = None,
+              skipped: Skipped | None = None) -> Iterator[tuple[Item, list[tuple[str, str, bool]]]]:
+    """Entities of a Wikidata JSON dump, one per line, streamed (the file is never loaded whole).
+
+    A line that is not JSON, or not an entity of the expected shape, is skipped and counted with
+    its line number in ``skipped``; a truncated or corrupt archive ends the read with the reason in
+    ``skipped.error`` (what was read before it is kept).
+    """
+    skipped = skipped if skipped is not None else Skipped()
+    n = 0
     with open_dump(path) as fh:
-        for line in fh:
-            line = line.strip().rstrip(",")
-            if not line or line in ("[", "]"):
-                continue
-            try:
-                entity = json.loads(line)
-            except json.JSONDecodeError:
-                continue
-            parsed = parse_dump_entity(entity, langs)
-            if parsed is None:
-                continue
-            if families and parsed[0].family not in families:
-                continue
-            yield parsed
+        try:
+            for n, line in enumerate(fh, 1):
+                line = line.strip().rstrip(",")
+                if not line or line in ("[", "]"):
+                    continue
+                try:
+                    entity = json.loads(line)
+                    parsed = parse_dump_entity(entity, langs)
+                except (json.JSONDecodeError, RecursionError):
+                    skipped.add(n, "not valid JSON")
+                    continue
+                except EntityShapeError as e:
+                    skipped.add(n, str(e))
+                    continue
+                if parsed is None:
+                    continue
+                if families and parsed[0].family not in families:
+                    continue
+                yield parsed
+        except (EOFError, OSError, zlib.error, UnicodeDecodeError) as e:
+            skipped.error = f"{path.name} is truncated or corrupt after line {n} ({type(e).__name__}: {e})"
 
 
-def read_sparql_table(path: Path, langs: set[str]) -> Iterator[tuple[Item, list[tuple[str, str, bool]]]]:
+def read_sparql_table(path: Path, langs: set[str], skipped: Skipped | None = None) -> Iterator[tuple[Item, list[tuple[str, str, bool]]]]:
     """A CSV/TSV SPARQL result with columns item, itemLabel, lang, altLabel, type (one row per name)."""
     delimiter = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
     with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh, delimiter=delimiter):
+        reader = csv.DictReader(fh, delimiter=delimiter)
+
+        def line_no() -> int:
+            return reader.line_num
+
+        for row in reader:
             qid = (row.get("item") or row.get("?item") or "").strip().strip("<>").rsplit("/", 1)[-1]
-            if not qid.startswith("Q"):
+            if not QID.fullmatch(qid):
+                if skipped is not None:
+                    skipped.add(line_no(), f"{qid[:40]!r} is not a QID")
                 continue
             lang = (row.get("lang") or "en").strip()
             if lang not in langs:
@@ -266,11 +358,15 @@ def import_file(index: LabelIndex, path: str | Path, langs: Iterable[str] = ("ar
     lang_set = set(langs)
     fam = set(families) if families else None
     name = p.name.lower()
+    skipped = Skipped()
     if name.endswith((".csv", ".tsv")):
-        return index.add_items(read_sparql_table(p, lang_set))
-    if name.endswith((".json", ".json.gz", ".json.bz2", ".jsonl", ".ndjson")):
-        return index.add_items(read_dump(p, lang_set, fam))
-    raise ValueError(f"{p}: expected a Wikidata JSON dump (.json, .json.gz, .json.bz2) or a CSV/TSV SPARQL result")
+        report = index.add_items(read_sparql_table(p, lang_set, skipped))
+    elif name.endswith((".json", ".json.gz", ".json.bz2", ".jsonl", ".ndjson")):
+        report = index.add_items(read_dump(p, lang_set, fam, skipped))
+    else:
+        raise ValueError(f"{p}: expected a Wikidata JSON dump (.json, .json.gz, .json.bz2) or a CSV/TSV SPARQL result")
+    report.skipped, report.examples, report.error = skipped.count, skipped.examples, skipped.error
+    return report
 
 
 def popularity(sitelinks: int) -> float:

@@ -6,11 +6,20 @@ P1566). Every response is cached on disk (a cache hit makes no request); request
 minimum interval; 429 and 5xx answers are retried with exponential back-off (honouring Retry-After);
 every request carries a descriptive User-Agent as the Wikidata policy asks. Without a network the
 client raises :class:`Offline` and callers fall back to the offline index.
+
+Nothing an answer says is trusted: a body is read in pieces against a size cap and a deadline (a
+server that trickles or sends gigabytes is cut off), parsed and checked for the shape the API
+promises *before* it is cached (so a bad answer is never replayed from the cache), ids must be QIDs,
+a Retry-After over :attr:`WikidataClient.max_wait` gives up instead of sleeping, the whole run has a
+time budget, and after a failure a circuit breaker answers every later look-up offline at once
+instead of failing again, slowly, for each entity.
 """
 
 from __future__ import annotations
 
+import http.client
 import json
+import re
 import sqlite3
 import threading
 import time
@@ -27,8 +36,28 @@ SPARQL = "https://query.wikidata.org/sparql"
 USER_AGENT = f"kg/{kg.__version__} (news knowledge graph; https://w3id.org/kg-news) python-urllib"
 
 
+QID = re.compile(r"Q[1-9][0-9]{0,11}")
+
+
 class Offline(Exception):
-    """No network, or Wikidata did not answer after the retries."""
+    """No network, or Wikidata did not answer (usefully) after the retries."""
+
+
+class BadAnswer(Offline):
+    """An answer that is not the JSON the API promises; it is not cached."""
+
+
+def _search_shape(data) -> bool:
+    return isinstance(data, dict) and isinstance(data.get("search", []), list)
+
+
+def _entities_shape(data) -> bool:
+    return isinstance(data, dict) and isinstance(data.get("entities", {}), dict)
+
+
+def _sparql_shape(data) -> bool:
+    return isinstance(data, dict) and isinstance(data.get("results", {}), dict) and isinstance(
+        data.get("results", {}).get("bindings", []), list)
 
 
 class WikidataClient:
@@ -42,10 +71,16 @@ class WikidataClient:
         backoff: float = 0.5,
         timeout: float = 20.0,
         user_agent: str = USER_AGENT,
+        max_wait: float = 30.0,  # longest Retry-After obeyed; a longer one ends the look-up
+        max_bytes: int = 20_000_000,  # largest answer read
+        budget: float = 600.0,  # seconds all online look-ups of this client may take together
     ):
         self.api, self.sparql = api, sparql
         self.min_interval, self.retries, self.backoff, self.timeout = min_interval, retries, backoff, timeout
         self.user_agent = user_agent
+        self.max_wait, self.max_bytes = max_wait, max_bytes
+        self.deadline = time.monotonic() + budget
+        self.broken: str | None = None  # the circuit breaker: once set, every look-up is answered offline at once
         self.db = sqlite3.connect(str(cache), check_same_thread=False)
         self.db.execute("CREATE TABLE IF NOT EXISTS http_cache (url TEXT PRIMARY KEY, body BLOB, fetched REAL)")
         self._lock = threading.Lock()
@@ -54,14 +89,59 @@ class WikidataClient:
         self.offline_reason: str | None = None  # set when a look-up fell back to the offline index
 
     # ---------- HTTP ----------
-    def get_json(self, url: str) -> dict:
+    def get_json(self, url: str, shape=lambda data: True):
+        """The parsed answer for ``url``, from the cache or the network; only an answer whose shape
+        passes ``shape`` is cached (a cached answer that does not is dropped and fetched again)."""
         row = self.db.execute("SELECT body FROM http_cache WHERE url = ?", (url,)).fetchone()
         if row:
-            return json.loads(row[0])
-        body = self._fetch(url)
+            try:
+                data = json.loads(row[0])
+                if shape(data):
+                    return data
+            except (ValueError, RecursionError):
+                pass
+            with self.db:
+                self.db.execute("DELETE FROM http_cache WHERE url = ?", (url,))
+        if self.broken:
+            raise Offline(self.broken)
+        try:
+            body = self._fetch(url)
+            try:
+                data = json.loads(body)
+            except (ValueError, RecursionError):
+                raise BadAnswer(f"Wikidata answered something that is not JSON ({len(body)} bytes) for {url[:120]}") from None
+            if not shape(data):
+                raise BadAnswer(f"Wikidata's answer does not have the expected shape for {url[:120]}")
+        except Offline as e:
+            self.broken = str(e)
+            raise
         with self.db:
             self.db.execute("INSERT OR REPLACE INTO http_cache VALUES (?, ?, ?)", (url, body, time.time()))
-        return json.loads(body)
+        return data
+
+    def _remaining(self) -> float:
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise Offline("the time budget for online look-ups is spent")
+        return left
+
+    def _read(self, response) -> bytes:
+        """The body, in pieces, within the size cap and the deadline (a trickle cannot hold us)."""
+        length = response.headers.get("Content-Length")
+        if length and length.isdigit() and int(length) > self.max_bytes:
+            raise Offline(f"Wikidata's answer is {int(length):,} bytes, over the cap of {self.max_bytes:,}")
+        end = min(self.deadline, time.monotonic() + self.timeout)
+        parts, size = [], 0
+        while True:
+            if time.monotonic() > end:
+                raise Offline(f"Wikidata's answer did not arrive within {self.timeout:g} s")
+            chunk = response.read1(65536)
+            if not chunk:
+                return b"".join(parts)
+            size += len(chunk)
+            if size > self.max_bytes:
+                raise Offline(f"Wikidata's answer is over the cap of {self.max_bytes:,} bytes")
+            parts.append(chunk)
 
     def _fetch(self, url: str) -> bytes:
         delay = self.backoff
@@ -74,18 +154,24 @@ class WikidataClient:
             req = urllib.request.Request(url, headers={"User-Agent": self.user_agent, "Accept": "application/json"})
             try:
                 self.requests += 1
-                with urllib.request.urlopen(req, timeout=self.timeout) as r:
-                    return r.read()
+                with urllib.request.urlopen(req, timeout=min(self.timeout, self._remaining())) as r:
+                    return self._read(r)
             except urllib.error.HTTPError as e:
+                e.close()
                 if e.code == 429 or 500 <= e.code < 600:
                     if attempt == self.retries:
                         raise Offline(f"Wikidata answered {e.code} after {self.retries} retries") from None
-                    retry_after = e.headers.get("Retry-After")
-                    time.sleep(float(retry_after) if retry_after and retry_after.isdigit() else delay)
+                    retry_after = (e.headers.get("Retry-After") or "").strip()
+                    pause = float(retry_after) if retry_after.isdigit() else delay
+                    if pause > self.max_wait:
+                        raise Offline(f"Wikidata asked to wait {pause:g} s (more than {self.max_wait:g} s); giving up") from None
+                    if time.monotonic() + pause > self.deadline:
+                        raise Offline("the time budget for online look-ups is spent") from None
+                    time.sleep(pause)
                     delay *= 2
                     continue
-                raise Offline(f"Wikidata answered {e.code} for {url}") from None
-            except (urllib.error.URLError, TimeoutError, OSError) as e:
+                raise Offline(f"Wikidata answered {e.code} for {url[:120]}") from None
+            except (urllib.error.URLError, TimeoutError, OSError, http.client.HTTPException) as e:
                 raise Offline(f"no network access to Wikidata ({e}); using the offline index") from None
         raise Offline("unreachable")
 
@@ -93,14 +179,15 @@ class WikidataClient:
     def search(self, text: str, lang: str, limit: int = 7) -> list[str]:
         q = urllib.parse.urlencode({"action": "wbsearchentities", "search": text, "language": lang, "uselang": lang,
                                     "type": "item", "limit": limit, "format": "json"})
-        return [hit["id"] for hit in self.get_json(f"{self.api}?{q}").get("search", [])]
+        hits = self.get_json(f"{self.api}?{q}", _search_shape).get("search", [])
+        return [h["id"] for h in hits if isinstance(h, dict) and isinstance(h.get("id"), str) and QID.fullmatch(h["id"])]
 
     def entities(self, ids: list[str]) -> list[dict]:
         out = []
         for i in range(0, len(ids), 50):
             q = urllib.parse.urlencode({"action": "wbgetentities", "ids": "|".join(ids[i : i + 50]), "format": "json",
                                         "props": "labels|aliases|claims|sitelinks", "languages": "ar|en"})
-            out += list(self.get_json(f"{self.api}?{q}").get("entities", {}).values())
+            out += [e for e in self.get_json(f"{self.api}?{q}", _entities_shape).get("entities", {}).values() if isinstance(e, dict)]
         return out
 
     def geonames_to_qids(self, geonames_ids: list[int]) -> dict[int, str]:
@@ -109,9 +196,15 @@ class WikidataClient:
         for i in range(0, len(geonames_ids), 200):
             values = " ".join(f'"{g}"' for g in geonames_ids[i : i + 200])
             query = f"SELECT ?item ?g WHERE {{ VALUES ?g {{ {values} }} ?item <http://www.wikidata.org/prop/direct/P1566> ?g }}"
-            data = self.get_json(f"{self.sparql}?{urllib.parse.urlencode({'query': query, 'format': 'json'})}")
+            data = self.get_json(f"{self.sparql}?{urllib.parse.urlencode({'query': query, 'format': 'json'})}", _sparql_shape)
             for b in data.get("results", {}).get("bindings", []):
-                out[int(b["g"]["value"])] = b["item"]["value"].rsplit("/", 1)[-1]
+                try:
+                    g, item = str(b["g"]["value"]), str(b["item"]["value"])
+                except (TypeError, KeyError):
+                    continue
+                qid = item.rsplit("/", 1)[-1]
+                if g.isdigit() and item.startswith("http://www.wikidata.org/entity/") and QID.fullmatch(qid):
+                    out[int(g)] = qid
         return out
 
     def fetch_into(self, index: LabelIndex, text: str) -> int:
