@@ -290,18 +290,28 @@ def build_cmd(corpus: str, out: str, scheduler: str | None, executor: str, worke
 @click.option("--user", default=None, help="User for HTTP Basic authentication.")
 @click.option("--password", envvar="KG_PUSH_PASSWORD", default=None, help="Password for Basic authentication (or env KG_PUSH_PASSWORD).")
 @click.option("--graph", "graphs", multiple=True, help="Only these graphs (repeatable).")
-def push_cmd(store, endpoint, token, user, password, graphs) -> None:
+@click.option("--timeout", default=60.0, show_default=True, type=float, help="Seconds for one graph.")
+@click.option("--deadline", default=3600.0, show_default=True, type=float, help="Seconds for the whole push.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def push_cmd(store, endpoint, token, user, password, graphs, timeout, deadline, quiet) -> None:
     """Send each named graph to another store with Graph Store Protocol PUT (idempotent)."""
     from kg.push import push
 
+    opts = dict(token=token, user=user, password=password, graphs=list(graphs) or None, timeout=timeout, deadline=deadline)
     try:
-        report = push(store, endpoint, token=token, user=user, password=password, graphs=list(graphs) or None)
+        if quiet:
+            report = push(store, endpoint, **opts)
+        else:
+            with KGStore(store, read_only=True) as s:
+                total = len(graphs) or len(s.named_graphs())
+            with click.progressbar(length=total, label="pushing", show_pos=True, file=sys.stderr) as bar:
+                report = push(store, endpoint, on_graph=lambda _: bar.update(1), **opts)
     except StoreError as e:
         raise _fail(e) from None
     for g, why in report.failed:
         click.echo(f"failed {g}: {why}", err=True)
     click.echo(report.summary())
-    sys.exit(0 if not report.failed else 1)
+    sys.exit(0 if not report.failed and not report.stopped else 1)
 
 
 @cli.command("bench-corpus")

@@ -8,14 +8,18 @@ another ``kg serve --writable``.
 from __future__ import annotations
 
 import base64
+import http.client
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.httpio import AnswerTooSlow, error_excerpt, read_bounded
 from kg.store import KGStore
 
 
@@ -23,32 +27,87 @@ from kg.store import KGStore
 class PushReport:
     pushed: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    stopped: str | None = None  # why the push ended before the last graph (authentication refused, deadline)
+    not_sent: int = 0  # graphs left unsent when it stopped
 
     def summary(self) -> str:
-        return f"graphs pushed: {self.pushed}, failed: {len(self.failed)}"
+        out = f"graphs pushed: {self.pushed}, failed: {len(self.failed)}"
+        if self.stopped:
+            out += f"; stopped with {self.not_sent} graph(s) not sent: {self.stopped}"
+        return out
+
+
+class _Stop(Exception):
+    """Pushing more graphs cannot succeed (401/403, the deadline): end the run."""
 
 
 def push(store: str | Path | None, endpoint: str, *, token: str | None = None, user: str | None = None,
-         password: str | None = None, timeout: float = 60.0, graphs: list[str] | None = None) -> PushReport:
-    """PUT every named graph of the store to ``endpoint`` (a Graph Store URL, indirect identification)."""
+         password: str | None = None, timeout: float = 60.0, graphs: list[str] | None = None,
+         deadline: float = 3600.0, retries: int = 3, backoff: float = 1.0, max_wait: float = 60.0,
+         on_graph: Callable[[str], None] | None = None) -> PushReport:
+    """PUT every named graph of the store to ``endpoint`` (a Graph Store URL, indirect identification).
+
+    Bounded against an endpoint that misbehaves: each graph has ``timeout`` seconds (its answer is
+    read in pieces, an error body only in its first 200 bytes), the whole push ``deadline`` seconds;
+    503 and 429 are retried ``retries`` times with back-off (Retry-After obeyed up to ``max_wait``);
+    401 or 403 stops the push, since every later graph would be refused too. ``on_graph`` is called
+    after each graph (progress).
+    """
     headers = {"Content-Type": "application/n-triples", "User-Agent": "kg-push"}
     if token:
         headers["Authorization"] = f"Bearer {token}"
     elif user is not None:
         headers["Authorization"] = "Basic " + base64.b64encode(f"{user}:{password or ''}".encode()).decode()
     report = PushReport()
+    end = time.monotonic() + deadline
     with KGStore(store, read_only=True) as s:
-        for g in graphs or s.named_graphs():
-            body = s.dump(ox.RdfFormat.N_TRIPLES, g)
-            sep = "&" if "?" in endpoint else "?"
-            url = f"{endpoint}{sep}{urllib.parse.urlencode({'graph': g})}"
-            req = urllib.request.Request(url, data=body, method="PUT", headers=headers)
+        todo = graphs or s.named_graphs()
+        for n, g in enumerate(todo):
             try:
-                with urllib.request.urlopen(req, timeout=timeout) as r:
-                    r.read()
+                error = _put(s.dump(ox.RdfFormat.N_TRIPLES, g), g, endpoint, headers, timeout, end, retries, backoff, max_wait)
+            except _Stop as e:
+                report.stopped, report.not_sent = str(e), len(todo) - n
+                break
+            if error is None:
                 report.pushed += 1
-            except urllib.error.HTTPError as e:
-                report.failed.append((g, f"HTTP {e.code}: {e.read()[:200].decode('utf-8', 'replace').strip()}"))
-            except (urllib.error.URLError, OSError) as e:
-                report.failed.append((g, str(e)))
+            else:
+                report.failed.append((g, error))
+            if on_graph:
+                on_graph(g)
     return report
+
+
+def _put(body: bytes, graph: str, endpoint: str, headers: dict, timeout: float, end: float,
+         retries: int, backoff: float, max_wait: float) -> str | None:
+    """PUT one graph; None on success, else why it failed. Raises _Stop when no later graph can succeed."""
+    sep = "&" if "?" in endpoint else "?"
+    url = f"{endpoint}{sep}{urllib.parse.urlencode({'graph': graph})}"
+    delay = backoff
+    for attempt in range(retries + 1):
+        left = end - time.monotonic()
+        if left <= 0:
+            raise _Stop("the push deadline passed")
+        req = urllib.request.Request(url, data=body, method="PUT", headers=headers)
+        try:
+            with urllib.request.urlopen(req, timeout=min(timeout, left)) as r:
+                read_bounded(r, 1_000_000, min(end, time.monotonic() + timeout))
+            return None
+        except urllib.error.HTTPError as e:
+            excerpt = error_excerpt(e)
+            e.close()
+            if e.code in (401, 403):
+                raise _Stop(f"HTTP {e.code} from the endpoint (check --token or --user/--password): {excerpt}") from None
+            if e.code in (429, 503) and attempt < retries:
+                retry_after = (e.headers.get("Retry-After") or "").strip()
+                pause = min(float(retry_after) if retry_after.isdigit() else delay, max_wait)
+                if time.monotonic() + pause > end:
+                    raise _Stop("the push deadline passed while the endpoint asked to wait") from None
+                time.sleep(pause)
+                delay *= 2
+                continue
+            return f"HTTP {e.code}: {excerpt}"
+        except (AnswerTooSlow, TimeoutError) as e:
+            return f"no complete answer within {timeout:g} s ({e})"
+        except (urllib.error.URLError, OSError, http.client.HTTPException) as e:
+            return str(e)
+    return "unreachable"

@@ -29,6 +29,7 @@ import urllib.request
 from pathlib import Path
 
 import kg
+from kg.httpio import AnswerTooLarge, AnswerTooSlow, read_bounded
 from kg.link.index import LabelIndex, parse_dump_entity
 
 API = "https://www.wikidata.org/w/api.php"
@@ -127,21 +128,12 @@ class WikidataClient:
 
     def _read(self, response) -> bytes:
         """The body, in pieces, within the size cap and the deadline (a trickle cannot hold us)."""
-        length = response.headers.get("Content-Length")
-        if length and length.isdigit() and int(length) > self.max_bytes:
-            raise Offline(f"Wikidata's answer is {int(length):,} bytes, over the cap of {self.max_bytes:,}")
-        end = min(self.deadline, time.monotonic() + self.timeout)
-        parts, size = [], 0
-        while True:
-            if time.monotonic() > end:
-                raise Offline(f"Wikidata's answer did not arrive within {self.timeout:g} s")
-            chunk = response.read1(65536)
-            if not chunk:
-                return b"".join(parts)
-            size += len(chunk)
-            if size > self.max_bytes:
-                raise Offline(f"Wikidata's answer is over the cap of {self.max_bytes:,} bytes")
-            parts.append(chunk)
+        try:
+            return read_bounded(response, self.max_bytes, min(self.deadline, time.monotonic() + self.timeout))
+        except AnswerTooLarge as e:
+            raise Offline(f"Wikidata's answer: {e}") from None
+        except AnswerTooSlow:
+            raise Offline(f"Wikidata's answer did not arrive within {self.timeout:g} s") from None
 
     def _fetch(self, url: str) -> bytes:
         delay = self.backoff

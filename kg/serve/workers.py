@@ -95,7 +95,9 @@ def _worker_main(store_path: str, conn: Connection, isolate_network: bool = Fals
                 generation = gen
             try:
                 answer = run_task(store, task)
-            except OSError:
+            except (KeyboardInterrupt, SystemExit, MemoryError):
+                raise
+            except BaseException:  # noqa: BLE001 - OSError, or a Rust panic (pyo3's PanicException is a BaseException)
                 # the writer compacted files this view still named: open a fresh view, run once more
                 store = _open_view(ox, store_path)
                 answer = run_task(store, task)
