@@ -19,10 +19,6 @@ def store(tmp_path_factory):
     return path  # three graphs: two articles and the entities
 
 
-    except OSError:
-        pass
-
-
 def test_a_huge_error_body_is_not_read(store):
     def huge(conn, _):
         conn.sendall(b"HTTP/1.1 500 Internal Server Error\r\nContent-Length: 3000000000\r\n\r\n")
