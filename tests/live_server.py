@@ -18,23 +18,28 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def _address_space(limit: int):
+def _limits(memory: int | None, files: int | None):
     def apply() -> None:
         import resource
 
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        if memory:
+            resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        if files:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (files, files))
 
     return apply
 
 
 @contextlib.contextmanager
-def running_server(store: Path, *args: str, memory_limit: int | None = None, env: dict | None = None):
-    """``kg serve`` in a subprocess; ``memory_limit`` caps its address space (and its workers') like ``prlimit --as``."""
+def running_server(store: Path, *args: str, memory_limit: int | None = None, file_limit: int | None = None,
+                   env: dict | None = None):
+    """``kg serve`` in a subprocess; ``memory_limit`` caps its address space (and its workers') like
+    ``prlimit --as``, ``file_limit`` its open files like ``prlimit --nofile``."""
     port = free_port()
     cmd = [sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--port", str(port), *args]
     log = tempfile.TemporaryFile()  # a file, not a pipe: a pipe nobody reads would block the server once full
     proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env,
-                            preexec_fn=_address_space(memory_limit) if memory_limit else None)
+                            preexec_fn=_limits(memory_limit, file_limit) if memory_limit or file_limit else None)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.time() + 30

@@ -13,8 +13,9 @@ was being dispatched.
 
 Containment: when no SERVICE target is allowed, each worker first moves into a network namespace of
 its own (Linux ``unshare``), so a query has nowhere to connect even if it slipped past the guard in
-:mod:`kg.serve.safety`. Each worker runs under an address-space limit; a query that needs more ends
-its worker and is answered 503.
+:mod:`kg.serve.safety`. Each worker has a memory limit; a query that needs more ends its worker and
+is answered 503: the pool watches each busy worker's resident memory (every 50 ms)
+and stops it above the limit, and an address-space cap backs that up.
 """
 
 from __future__ import annotations
@@ -61,11 +62,25 @@ def drop_network() -> bool:
         return False
 
 
+def resident_bytes(pid: int) -> int:
+    """Resident memory of a process (Linux ``/proc``; 0 where it cannot be read)."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+ADDRESS_SPACE_SLACK = 3_000_000_000  # RocksDB reserves large virtual regions it may never touch
+
+
 def limit_memory(limit: int | None) -> None:
-    """Cap this process's address space (never above a limit it already has, e.g. from ``prlimit``)."""
+    """A backstop for the pool's resident-memory watch: cap the address space at the limit plus the
+    virtual reservations RocksDB makes (never above a cap the process already has, e.g. from ``prlimit``)."""
     if limit:
         import resource
 
+        limit += ADDRESS_SPACE_SLACK
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
         if hard != resource.RLIM_INFINITY:
             limit = min(limit, hard)
@@ -190,17 +205,14 @@ class QueryPool:
             fd = worker.conn.fileno()
             loop.add_reader(fd, lambda: ready.done() or ready.set_result(True))
             try:
-                await asyncio.wait_for(ready, self.timeout)
-                finished = True
-            except asyncio.TimeoutError:
-                finished = False
+                ending = await self._watch(ready, worker)
             finally:
                 loop.remove_reader(fd)
                 os.set_blocking(fd, True)  # uvloop makes watched descriptors non-blocking; recv() needs a blocking pipe
-            if not finished:
+            if ending is not None:
                 self._replace(worker)
                 worker = None
-                return Outcome(503, "text/plain", b"", f"the query did not finish within {self.timeout:g} s and was stopped")
+                return Outcome(503, "text/plain", b"", ending)
             status, media, body, message = worker.conn.recv()
             return Outcome(status, media, body, message)
         except (EOFError, OSError, BrokenPipeError):
@@ -212,6 +224,21 @@ class QueryPool:
         finally:
             if worker is not None:
                 self._idle.put_nowait(worker)
+
+    async def _watch(self, ready: asyncio.Future, worker: _Worker) -> str | None:
+        """Wait for the worker's answer; None when it came, else why the query is being stopped:
+        the time limit, or the worker's resident memory over the limit (checked every 50 ms)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.timeout
+        while True:
+            left = deadline - loop.time()
+            if left <= 0:
+                return f"the query did not finish within {self.timeout:g} s and was stopped"
+            done, _ = await asyncio.wait({ready}, timeout=min(left, 0.05) if self.memory_limit else left)
+            if done:
+                return None
+            if self.memory_limit and resident_bytes(worker.process.pid) > self.memory_limit:
+                return f"the query needed more than {self.memory_limit // 1_000_000} MB and was stopped"
 
     def _replace(self, worker: _Worker) -> None:
         worker.process.kill()
