@@ -223,3 +223,15 @@ def test_server_never_calls_the_listener(tmp_path, listener, isolated):
                         headers={"authorization": f"Bearer {TOKEN}"})
         assert r.status_code == 400
     assert listener.connections == before
+
+
+def test_an_allowed_endpoint_is_reached_and_only_it(tmp_path, listener):
+    config = ServeConfig(store=tmp_path / "s", allow_service=(listener.url + "sparql",), workers=1, timeout=10)
+    before = listener.connections
+    with TestClient(create_app(config)) as client:
+        ok = client.post("/sparql", data={"query": f"SELECT ?x WHERE {{ SERVICE <{listener.url}sparql> {{ ?x ?y ?z }} }}"})
+        assert ok.status_code == 200 and "from the listener" in ok.text
+        for target in (f"{listener.url}sparqlx", f"{listener.url}sparql/../other", f"http://localhost@127.0.0.1:{listener.port}/sparql"):
+            r = client.post("/sparql", data={"query": f"SELECT ?x WHERE {{ SERVICE <{target}> {{ ?x ?y ?z }} }}"})
+            assert r.status_code == 400, target
+    assert listener.connections == before + 1
