@@ -97,12 +97,19 @@ def load(paths: tuple[str, ...], store: Path | None, quiet: bool, workers: int |
 @cli.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=False))
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
-def extract(file: str, fmt: str) -> None:
+@click.option("--explain", is_flag=True, help="For each claim, the rules that made it: cue, content and claimant.")
+def extract(file: str, fmt: str, explain: bool) -> None:
     """Print what kg extracts from one article file (JSON as in CONTRACT.md)."""
+    from kg.explain import explain_claims
+
     try:
         results = api.extract_file(file)
     except api.InputError as e:
         raise _fail(e) from None
+    if explain:
+        for r in results:
+            click.echo(explain_claims(r))
+        return
     if fmt == "json":
         out = results[0] if len(results) == 1 else results
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
@@ -205,14 +212,16 @@ def conflicts(store: Path | None) -> None:
 
 @cli.command()
 @click.argument("folder", type=click.Path(exists=True, file_okay=False))
-def evaluate(folder: str) -> None:
+@click.option("--rules", "by_rule", is_flag=True, help="Print each claim rule's count and precision on the gold folder, worst first.")
+def evaluate(folder: str, by_rule: bool) -> None:
     """Score extraction on a folder of NAME.txt + NAME.gold.json (entities, claims, attribution, conflicts)."""
     from kg.evaluate import evaluate_folder
 
     try:
-        click.echo(evaluate_folder(folder).summary())
+        result = evaluate_folder(folder)
     except ValueError as e:
         raise _fail(e) from None
+    click.echo(result.rules_table() if by_rule else result.summary())
 
 
 @cli.command()

@@ -53,6 +53,7 @@ def to_contract(x: Extraction) -> dict[str, Any]:
                     {"value": _num(q.value), "unit": q.unit, "text": q.text, "qualifier": q.qualifier, "start": q.start, "end": q.end}
                     for q in c.quantities
                 ],
+                "rules": list(c.rules),  # the rule ids that made the claim: cue, content, claimant
             }
         )
     return {

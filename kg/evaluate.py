@@ -48,6 +48,28 @@ class Counts:
         self.gold += other.gold
 
 
+@dataclass(frozen=True)
+class RuleOutcome:
+    """One predicted claim: the rules that made it, whether it matched a gold claim, and with the right claimant."""
+
+    rules: tuple[str, ...]
+    matched: bool
+    attributed: bool
+
+
+@dataclass
+class RuleStats:
+    rule: str
+    claims: int = 0
+    matched: int = 0
+    attributed: int = 0
+
+    @property
+    def precision(self) -> float:
+        """Claims this rule took part in that were right (matched, and with the right claimant)."""
+        return self.attributed / self.claims if self.claims else 0.0
+
+
 @dataclass
 class ArticleScore:
     name: str
@@ -58,6 +80,7 @@ class ArticleScore:
     links_right: int = 0
     links_predicted: int = 0
     conflicts_found: int = 0
+    outcomes: list[RuleOutcome] = field(default_factory=list)
     conflicts_gold: int = 0
     misses: list[str] = field(default_factory=list)
 
@@ -161,6 +184,7 @@ def score(text: str, gold: dict, pred: dict, name: str = "") -> ArticleScore:
     cp2g = _greedy(pairs)
     cg2p = {g: p for p, g in cp2g.items()}
     attributed = 0
+    right: set[int] = set()  # predicted claims matched to a gold claim with the right claimant
     for gi, (gc, _) in enumerate(gclaims):
         if gi not in cg2p:
             result.misses.append(f"claim missed: {gc['id']} {gc['content'][:50]}")
@@ -169,11 +193,14 @@ def score(text: str, gold: dict, pred: dict, name: str = "") -> ArticleScore:
         want = gc["claimant"]
         ok = (got is None or got not in p2g or p2g[got] == want) if gcat.get(want) == "unnamed" else (got is not None and p2g.get(got) == want)
         attributed += ok
+        if ok:
+            right.add(cg2p[gi])
         if not ok:
             result.misses.append(f"claim {gc['id']}: claimant {p2g.get(got, got)}, want {want}")
     for pi, (pc, _) in enumerate(pclaims):
         if pi not in cp2g:
             result.misses.append(f"claim extra: {pc['content']['text'][:50]}")
+    result.outcomes = [RuleOutcome(tuple(pc.get("rules", ())), pi in cp2g, pi in right) for pi, (pc, _) in enumerate(pclaims)]
     result.claims = Counts(len(cg2p), len(pclaims), len(gclaims))
     result.attributed = Counts(attributed, len(pclaims), len(gclaims))
     gold_ids = {c["id"]: gi for gi, (c, _) in enumerate(gclaims)}
@@ -201,6 +228,24 @@ class FolderScore:
     @property
     def attribution_accuracy(self) -> float:
         return self.attributed.tp / self.claims.tp if self.claims.tp else 0.0
+
+    def rules(self) -> list[RuleStats]:
+        """Each rule's count and precision over the folder, worst first (a bad rule to fix or switch off)."""
+        table: dict[str, RuleStats] = {}
+        for a in self.articles:
+            for o in a.outcomes:
+                for rule in o.rules:
+                    r = table.setdefault(rule, RuleStats(rule))
+                    r.claims += 1
+                    r.matched += o.matched
+                    r.attributed += o.attributed
+        return sorted(table.values(), key=lambda r: (r.precision, -r.claims, r.rule))
+
+    def rules_table(self) -> str:
+        lines = [f"{'rule':<48} {'claims':>6} {'matched':>7} {'right':>5} {'precision':>9}"]
+        for r in self.rules():
+            lines.append(f"{r.rule:<48} {r.claims:>6} {r.matched:>7} {r.attributed:>5} {r.precision:>9.2f}")
+        return "\n".join(lines)
 
     def summary(self) -> str:
         lines = []

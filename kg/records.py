@@ -83,6 +83,7 @@ class Claim:
     unnamed_source: Span | None = None  # "experts", "officials" when the claimant is unnamed
     about: list[str] = field(default_factory=list)  # Entity.key of entities mentioned in the content
     quantities: list[Quantity] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)  # ids of the rules that made it: cue, content, claimant (--explain)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from kg.extract.entities import EntityTable, Found
+from kg.extract.speakers import PRONOUNS
+from kg.extract.speakers import resolve as resolve_pronoun
 from kg.extract.lexicon import Cue, cues, function_words, unnamed_sources
 from kg.extract.quantities import find_quantities
 from kg.extract.tokens import Sentence, Token, proclitic_splits
@@ -64,6 +66,7 @@ class _ClaimFinder:
         self.unnamed = unnamed_sources()
         self.claims: list[Claim] = []
         self.depth = self._quote_depths()
+        self.subject_rule = "claimant.none"  # how the last subject() call chose its claimant (a rule id)
 
     # ---------- helpers ----------
     def _quote_depths(self) -> list[int]:
@@ -279,8 +282,12 @@ class _ClaimFinder:
         persons = [f for f in actors if f.entry.category == "person"]
         if persons:
             claimant = persons[0]
+            self.subject_rule = "claimant.subject.person"
         elif actors:
             claimant = actors[0]
+            self.subject_rule = "claimant.subject.actor"
+        else:
+            self.subject_rule = "claimant.subject.unnamed" if unnamed else "claimant.none"
         if claimant is not None:
             unnamed = None
         return claimant, unnamed, channel, channel_kind
@@ -325,6 +332,17 @@ class _ClaimFinder:
                 return c
         return None
 
+    def pronoun_subject(self, a: int, b: int, cue: int) -> tuple[Found | None, Claim | None, str]:
+        """A pronoun subject (he, she, it, they) in tokens a..b: (named actor, carried claim, rule id)."""
+        for x in range(a, b):
+            p = self.norm(x)
+            if p in PRONOUNS and x != cue:
+                got = resolve_pronoun(p, self.tokens[x].start, self.claims, self.table)
+                if got is not None:
+                    return got.found, got.carried, got.rule
+                return None, None, "claimant.pronoun.unresolved"
+        return None, None, "claimant.none"
+
     def nearest_actor_before(self, sent: Sentence, k: int) -> Found | None:
         for j in range(sent.start, k):
             f = self.actor_at(j)
@@ -344,9 +362,14 @@ class _ClaimFinder:
                 made = self.claim_from(c, sent)
                 k = made if made and made > k else k + 1
 
-    def add(self, c: _Cue, start: int, end: int, mode: str, claimant: Found | None, unnamed, channel, channel_kind, carried: Claim | None = None) -> None:
+    def add(self, c: _Cue, start: int, end: int, mode: str, claimant: Found | None, unnamed, channel, channel_kind,
+            carried: Claim | None = None, *, content_rule: str, claimant_rule: str) -> None:
+        """Record a claim with the ids of the rules that made it: the cue entry, how the content was
+        delimited, and how the claimant was chosen (``claimant_rule`` when a claimant was found)."""
         if end <= start:
             return
+        if claimant is None and not (carried is not None and claimant_rule.startswith("claimant.pronoun.")):
+            claimant_rule = "claimant.carried" if carried is not None else "claimant.unnamed-source" if unnamed else "claimant.none"
         claimant_key = claimant.entry.key if claimant else (carried.claimant if carried else None)
         if claimant is None and carried is not None:
             unnamed_span = carried.unnamed_source
@@ -366,6 +389,7 @@ class _ClaimFinder:
                 channel=channel,
                 channel_kind=channel_kind,
                 unnamed_source=unnamed_span,
+                rules=[f"cue:{c.cue.lang}:{c.cue.form}", content_rule, claimant_rule],
             )
         )
 
@@ -408,7 +432,8 @@ class _ClaimFinder:
         if got is None:
             return None
         s, e, mode, nxt = got
-        self.add(c, s, e, mode, source, unnamed, relay.entry.key if relay else None, None)
+        self.add(c, s, e, mode, source, unnamed, relay.entry.key if relay else None, None,
+                 content_rule="content.ar.relayed", claimant_rule="claimant.relayed-source")
         return nxt
 
     def arabic_cue(self, c: _Cue, sent: Sentence) -> int | None:
@@ -424,6 +449,7 @@ class _ClaimFinder:
         j = k + 1
         boundary = None
         comp_len = 0
+        content_rule = "content.ar.complementizer"
         while j < window_end:
             t = self.tokens[j]
             if self.depth[j] > self.depth[k]:
@@ -437,9 +463,11 @@ class _ClaimFinder:
                     j = self.closing(j, sent.end) + 1
                     continue
                 boundary = j
+                content_rule = "content.ar.colon" if t.text == ":" else "content.ar.quote"
                 break
             if c.cue.complement in {"about", "any"} and self.norm(j) == "عن" and c.cue.complement == "about":
                 boundary, comp_len = j, 1
+                content_rule = "content.ar.about"
                 break
             if t.text in {".", "؟", "?"} or (t.text in PUNCT_STOP):
                 break
@@ -451,6 +479,7 @@ class _ClaimFinder:
             subj = self._actors_between(k + 1, min(sent.end, k + 8))
             if subj and subj[0].first == k + 1:
                 boundary, comp_len = subj[0].last, 0
+                content_rule = "content.ar.object"
                 while boundary < sent.end and self.norm(boundary) in {"امس", "اليوم", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد"}:
                     boundary += 1
                 if boundary >= sent.end - 2 or not self.tokens[boundary].is_word:
@@ -459,6 +488,7 @@ class _ClaimFinder:
             if c.cue.kind != "participle":
                 return None
             boundary, comp_len = k + 1, 0
+            content_rule = "content.ar.participle"
         content_start = boundary + comp_len
         if self.tokens[boundary].text == ":":
             content_start = boundary + 1
@@ -467,21 +497,23 @@ class _ClaimFinder:
             return None
         s, e, mode, nxt = got
         claimant, unnamed, channel, channel_kind = self.subject(k + 1, boundary)
+        claimant_rule = self.subject_rule
         carried = None
         if claimant is None and unnamed is None:
             if c.cue.kind == "participle":
                 carried = self._same_sentence_claim(sent, k) or None
                 if carried is None:
-                    claimant = self.nearest_actor_before(sent, k)
+                    claimant, claimant_rule = self.nearest_actor_before(sent, k), "claimant.nearest-before"
             else:
-                claimant = self.topic_subject(sent, k)
+                claimant, claimant_rule = self.topic_subject(sent, k), "claimant.topic"
                 if claimant is None:
                     carried = self.carried(c.cue, self.tokens[k].start)
                     if carried is None:
-                        claimant = self.nearest_actor_before(sent, k)
+                        claimant, claimant_rule = self.nearest_actor_before(sent, k), "claimant.nearest-before"
             if carried is not None and channel is None and c.cue.kind == "participle":
                 channel, channel_kind = carried.channel, carried.channel_kind
-        self.add(c, s, e, mode, claimant, unnamed, channel, channel_kind, carried)
+        self.add(c, s, e, mode, claimant, unnamed, channel, channel_kind, carried,
+                 content_rule=content_rule, claimant_rule=claimant_rule)
         # "، وإن …" continues the same cue with a second content
         while nxt < sent.end and self.tokens[nxt].text in COMMAS and nxt + 1 < sent.end:
             n = self.norm(nxt + 1)
@@ -492,7 +524,8 @@ class _ClaimFinder:
                 s2, e2, mode2, nxt = more
                 last = self.claims[-1]
                 self.claims.append(
-                    Claim(Span(s2, e2, self.text[s2:e2]), last.cue, mode2, last.claimant, last.certainty, last.channel, last.channel_kind, last.unnamed_source)
+                    Claim(Span(s2, e2, self.text[s2:e2]), last.cue, mode2, last.claimant, last.certainty, last.channel,
+                          last.channel_kind, last.unnamed_source, rules=[*last.rules[:1], "content.ar.continuation", *last.rules[2:]])
                 )
                 continue
             break
@@ -522,24 +555,37 @@ class _ClaimFinder:
             open_i = self._english_open(j, sent)
             if open_i is not None:
                 claimant, unnamed, channel, kind = self.subject(j + 1, k)
-                if claimant is None and unnamed is None:
+                claimant_rule = self.subject_rule
+                carried = None
+                if claimant is None and unnamed is None:  # "…," he said: the pronoun before the cue
+                    claimant, carried, claimant_rule = self.pronoun_subject(j + 1, k, k)
+                if claimant is None and unnamed is None and carried is None:  # "…," said X
                     claimant, unnamed, channel2, kind2 = self.subject(k + 1, sent.end)
                     channel, kind = channel or channel2, kind or kind2
+                    claimant_rule = self.subject_rule
+                    if claimant is None and unnamed is None:  # "…," said he
+                        claimant, carried, claimant_rule = self.pronoun_subject(k + 1, min(sent.end, k + 2), k)
                 s, e = self.tokens[open_i + 1].start, self.tokens[j - 2].end if j - 2 > open_i else self.tokens[j - 1].end
-                self.add(c, s, e, "direct", claimant, unnamed, channel, kind)
+                self.add(c, s, e, "direct", claimant, unnamed, channel, kind, carried,
+                         content_rule="content.en.quote-first", claimant_rule=claimant_rule)
                 return sent.end
         # X said (that) CONTENT — the subject is the last person before the cue, else the phrase after the last comma
         subj_from = next((x + 1 for x in range(k - 1, sent.start - 1, -1) if self.tokens[x].text == ","), sent.start)
         claimant, unnamed, channel, kind = self.subject(subj_from, k)
+        claimant_rule = self.subject_rule
         nearest = self._actors_between(subj_from, k)
         if claimant is not None and nearest and claimant.entry.category != "person":
-            claimant = nearest[-1]  # Libya's National Oil Corporation said: the corporation
+            claimant, claimant_rule = nearest[-1], "claimant.en.nearest-actor"  # Libya's National Oil Corporation said
         persons = [f for f in self._actors_between(sent.start, k) if f.entry.category == "person"]
         appositive = subj_from < k and self.norm(subj_from) in {"the", "a", "an"} and subj_from > sent.start
         if persons and (claimant is None or (appositive and claimant.entry.category != "person")) and not self._closes_quote_before(k, sent):
-            claimant, unnamed = persons[-1], None
+            claimant, unnamed, claimant_rule = persons[-1], None, "claimant.en.person-before-appositive"
         if claimant is None and unnamed is None:
             claimant, unnamed, channel2, kind2 = self.subject(sent.start, k)
+            claimant_rule = self.subject_rule
+        pronoun_carried = None
+        if claimant is None and unnamed is None:
+            claimant, pronoun_carried, claimant_rule = self.pronoun_subject(max(sent.start, k - 2), k, k)
         j = k + 1
         if c.cue.form == "told":
             f = self.actor_at(j) or (self.actor_at(j + 1) if self.norm(j) == "the" else None)
@@ -581,12 +627,13 @@ class _ClaimFinder:
             if comma is None:
                 return None
             s, e = self.tokens[sent.start].start, self.tokens[comma - 1].end
-            self.add(c, s, e, "indirect", claimant, unnamed, channel, kind)
+            self.add(c, s, e, "indirect", claimant, unnamed, channel, kind,
+                     content_rule="content.en.content-then-speaker", claimant_rule=claimant_rule)
             return sent.end
         if j >= sent.end:
             return None
-        carried = None
-        if claimant is None and unnamed is None:
+        carried = pronoun_carried
+        if claimant is None and unnamed is None and carried is None:
             carried = self.carried(c.cue, self.tokens[k].start)
             if carried is None:
                 return None
@@ -594,7 +641,9 @@ class _ClaimFinder:
         if got is None:
             return None
         s, e, mode, nxt = got
-        self.add(c, s, e, mode, claimant, unnamed, channel, kind, carried)
+        self.add(c, s, e, mode, claimant, unnamed, channel, kind, carried,
+                 content_rule="content.en.that" if that is not None and self.norm(that) == "that" else "content.en.after-cue",
+                 claimant_rule=claimant_rule)
         return nxt
 
     def _actors_between(self, a: int, b: int) -> list[Found]:
@@ -669,7 +718,9 @@ class _ClaimFinder:
             if got is None:
                 return None
             s, e, _, nxt = got
+            content_rule = "content.according-to.after"
         elif at_end:
+            content_rule = "content.according-to.before"
             last = k - 1
             while last > sent.start and self.tokens[last].text in COMMAS | {"("}:
                 last -= 1
@@ -681,12 +732,15 @@ class _ClaimFinder:
             if q is not None and self.closing(q, sent.end):
                 close = self.closing(q, sent.end)
                 s, e, nxt = self.tokens[q + 1].start, self.tokens[close - 1].end, close + 1
+                content_rule = "content.according-to.quote"
             else:
+                content_rule = "content.according-to.sentence"
                 last = sent.end - 1
                 while last > sent.start and self.tokens[last].text in {".", "؟", "?", "\n"}:
                     last -= 1
                 s, e, nxt = self.tokens[sent.start].start, self.tokens[last].end, sent.end
-        self.add(c, s, e, "according_to", source, unnamed, None, None)
+        self.add(c, s, e, "according_to", source, unnamed, None, None,
+                 content_rule=content_rule, claimant_rule="claimant.according-to-source")
         return nxt
 
 

@@ -623,6 +623,16 @@ class _Finder:
         after = [t.text.lower() for t in self.tokens[k : k + 2]]
         speaks = before in {"said", "says", "added", "told"} or (after[:1] and self.cues.get(after[0]) and self.cues[after[0]].kind == "verb")
         described = after[:1] == [","] and len(after) > 1 and (after[1] in {"a", "an", "the"} or (after[1],) in self.titles)
+        if after[:1] == [","] and not described:
+            # "Nariman Sallayi, Peshmerga Brigade 126 commander told …": a role word, then a speech verb, in the apposition
+            tail = []
+            for t in self.tokens[k + 1 : k + 9]:
+                if not t.is_word and t.text not in {"-", "'s", "’s"} and not t.text.isdigit():
+                    break
+                tail.append(t.text)
+            has_role = any((w,) in self.titles or (w.lower(),) in self.titles for w in tail)
+            has_cue = any(self.cues.get(w.lower()) and self.cues[w.lower()].kind == "verb" for w in tail)
+            described = has_role and has_cue
         if not (speaks or described):
             return []
         start, end = tok.start, self.tokens[parts[-1]].end

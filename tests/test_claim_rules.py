@@ -1,0 +1,61 @@
+"""Claims carry the ids of the rules that made them (`kg extract --explain`, `kg evaluate --rules`),
+and the speaker rules for pronouns and appositions, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.extract import extract
+from kg.records import Article
+
+CASES = __import__("pathlib").Path(__file__).parent / "cases"
+
+
+def claims(text: str):
+    x = extract(Article(text=text, source="test", language="en"))
+    labels = {e.key: e.label for e in x.entities}
+    return [(labels.get(c.claimant), c.rules) for c in x.claims]
+
+
+def test_every_claim_names_its_cue_content_and_claimant_rules():
+    for who, rules in claims('The Health Ministry said on Monday that 40 people were wounded. "We are overwhelmed," said Dr. Hana Saleh.'):
+        assert len(rules) == 3 and rules[0].startswith("cue:en:") and rules[1].startswith("content.") and rules[2].startswith("claimant.")
+
+
+def test_pronoun_takes_the_agreeing_speaker():
+    text = ('Ms. Layla Haddad, the mayor, visited the shelter on Monday. Mr. Karim Nassar, the camp manager, '
+            'said supplies were running low. "We have no more blankets," he said. "The roads must reopen," she said.')
+    got = claims(text)
+    assert got[-2][0] == "Karim Nassar" and got[-2][1][2].startswith("claimant.pronoun.")
+    assert got[-1][0] == "Layla Haddad" and got[-1][1][2].startswith("claimant.pronoun.")
+
+
+def test_it_said_is_an_organisation_and_a_quote_name_does_not_count():
+    text = ('The World Health Organization warned of cholera. "Doctors told us Mr. Omar Zaki had left," it said.')
+    who, rules = claims(text)[-1]
+    assert who == "World Health Organization" and rules[2].startswith("claimant.pronoun.")
+
+
+def test_a_name_with_a_role_apposition_speaks():
+    text = "Tarek Mansour, Tripoli water authority director told reporters that the pumps had stopped."
+    who, rules = claims(text)[0]
+    assert who == "Tarek Mansour"
+
+
+def test_mr_without_a_period_is_a_title():
+    text = "Mr Haddad said the talks would resume next week."
+    assert claims(text)[0][0] == "Mr Haddad"
+
+
+def test_extract_explain_and_evaluate_rules_cli(tmp_path):
+    r = CliRunner().invoke(cli, ["extract", "--explain", str(CASES / "en_wire_libya.txt")])
+    assert r.exit_code == 0 and "rules: cue:en:" in r.output and "claimant." in r.output
+    r = CliRunner().invoke(cli, ["evaluate", "--rules", str(CASES)])
+    assert r.exit_code == 0, r.output
+    lines = r.output.splitlines()
+    assert lines[0].split() == ["rule", "claims", "matched", "right", "precision"]
+    rows = {ln.split()[0]: ln.split()[1:] for ln in lines[1:]}
+    assert any(k.startswith("cue:ar:") for k in rows) and any(k.startswith("claimant.") for k in rows)
+    precisions = [float(v[-1]) for v in rows.values()]
+    assert precisions == sorted(precisions)  # worst first
