@@ -59,3 +59,50 @@ def test_extract_explain_and_evaluate_rules_cli(tmp_path):
     assert any(k.startswith("cue:ar:") for k in rows) and any(k.startswith("claimant.") for k in rows)
     precisions = [float(v[-1]) for v in rows.values()]
     assert precisions == sorted(precisions)  # worst first
+
+
+def ar_claims(text: str):
+    x = extract(Article(text=text, source="test", language="ar"))
+    labels = {e.key: e.label for e in x.entities}
+    return [(labels.get(c.claimant), c.unnamed_source.text if c.unnamed_source else None, c.content.text, c.rules) for c in x.claims]
+
+
+def test_kana_puts_the_subject_before_the_cue():
+    [(who, _, content, rules)] = ar_claims("وكان الجيش اللبناني قد أعلن أن وحداته أعادت فتح الطريق الساحلي.")
+    assert who == "الجيش اللبناني" and rules[2] == "claimant.ar.kana-subject" and content.startswith("وحداته")
+
+
+def test_an_unnamed_head_is_not_replaced_by_its_modifier():
+    [(who, unnamed, _, rules)] = ar_claims("وقال مصدر في وزارة الصحة إن عدد المصابين ارتفع إلى ثلاثين.")
+    assert who is None and unnamed == "مصدر" and rules[2] == "claimant.subject.unnamed-head"
+    [(who, rules)] = claims("A senior US official said the talks had stalled.")
+    assert who is None and rules[2] == "claimant.subject.unnamed-head"  # not the United States
+    [(who, rules)] = claims("Lebanese Health Minister Firas Abiad said the talks had stalled.")
+    assert who == "Firas Abiad"  # a named person still wins
+
+
+def test_noun_phrase_complements_only_without_a_clause():
+    [(_, _, content, rules)] = ar_claims("وأشار الوزير إلى ارتفاع أسعار الوقود خلال الشهر الماضي.")
+    assert content.startswith("ارتفاع") and rules[1] == "content.ar.to-noun-phrase"
+    [(_, _, content, rules)] = ar_claims("وأشار الوزير إلى أن أسعار الوقود ارتفعت خلال الشهر الماضي.")
+    assert content.startswith("أسعار") and rules[1] == "content.ar.complementizer"
+    [(_, _, content, rules)] = ar_claims("وأعلنت الشركة الوطنية للنفط عن خطة جديدة لخفض الإنتاج.")
+    assert content.startswith("خطة") and rules[1] == "content.ar.about-noun-phrase"
+
+
+def test_english_cue_forms_come_from_lemmas():
+    from kg.extract.lexicon import cues, english_forms
+
+    assert english_forms("deny") == {"deny": "pl", "denies": "sg", "denied": "any"}
+    assert english_forms("say", "said") == {"say": "pl", "says": "sg", "said": "any"}
+    table = cues()
+    assert table["warns"].family == "warn" and table["said"].rule == "cue:en:say"
+    assert "state" not in table and "stated" in table  # a noun homograph: only the past form
+    [(_, rules)] = claims("Local officials say the bridge will reopen next month.")
+    assert rules[0] == "cue:en:say"
+
+
+def test_that_only_cues_need_a_that_clause():
+    assert claims("The expected deal was signed on Monday in Cairo.") == []
+    [(_, rules)] = claims("Analysts at the bank expected that prices would fall.")
+    assert rules[0] == "cue:en:expect"

@@ -29,7 +29,9 @@ from kg.records import Claim, Span
 COMPLEMENTIZERS = {
     "ان", "بان", "انه", "انها", "بانه", "بانها", "انهم", "بانهم", "انهما", "انني", "اننا", "بانهما", "بانني", "باننا",
 }
-INTRO_TO = {"الي"}  # أشار إلى أن
+INTRO_TO = {"الي", "من"}  # أشار إلى أن، حذر من أن
+KANA = {"كان", "كانت", "كانوا"}  # وكان X قد أعلن: the subject before the cue
+NP_COMPLEMENTS = {"about": "عن", "to": "الي", "on": "علي"}  # أعلن عن …، أشار إلى …، أكد على …: a noun phrase as content
 CLAUSE_STARTERS = {"فيما", "بينما", "وفيما", "وبينما", "while", "whereas", "but", "saying", "adding", "as"}
 PUNCT_STOP = {";", "؛"}
 COMMAS = {"،", ","}
@@ -249,6 +251,7 @@ class _ClaimFinder:
         channel = channel_kind = None
         k = a
         actors: list[Found] = []
+        unnamed_after_actor = False
         while k < b:
             t = self.tokens[k]
             n = self.norm(k)
@@ -274,12 +277,17 @@ class _ClaimFinder:
                 k = f.last
                 continue
             u = self.unnamed_at(k)
-            if u and claimant is None and not actors:
+            if u and unnamed is None:
                 unnamed = (k, u[1])
+                unnamed_after_actor = bool(actors)
                 k += u[0]
                 continue
             k += 1
         persons = [f for f in actors if f.entry.category == "person"]
+        if unnamed is not None and not persons and actors and self._unnamed_is_head(unnamed_after_actor, k, b):
+            # خبير في المنظمة / a senior US official: the unnamed noun heads the subject, the actor only describes it
+            self.subject_rule = "claimant.subject.unnamed-head"
+            return None, unnamed, channel, channel_kind
         if persons:
             claimant = persons[0]
             self.subject_rule = "claimant.subject.person"
@@ -291,6 +299,12 @@ class _ClaimFinder:
         if claimant is not None:
             unnamed = None
         return claimant, unnamed, channel, channel_kind
+
+    def _unnamed_is_head(self, after_actor: bool, k: int, b: int) -> bool:
+        """Arabic puts a noun phrase's head first (مصدر في الوزارة); English last (ministry sources)."""
+        if self.lang == "en":
+            return after_actor
+        return not after_actor
 
     def _is_channel(self, f: Found, k: int) -> bool:
         t = self.tokens[k]
@@ -313,6 +327,22 @@ class _ClaimFinder:
                 found, _, _, _ = self.subject(j + 1, k)
                 return found
         return None
+
+    def kana_subject(self, sent: Sentence, k: int) -> tuple[Found | None, tuple[int, str] | None]:
+        """وكان التحالف (قد) أعلن …: after كان the subject comes before the cue (rule claimant.ar.kana-subject)."""
+        for j in range(k - 1, max(sent.start - 1, k - 10), -1):
+            t = self.tokens[j]
+            if not t.is_word:
+                return None, None
+            if {s for _, s in t.splits[:2]} & KANA:
+                end = k - 1 if self.norm(k - 1) == "قد" else k
+                if end <= j + 1:
+                    return None, None
+                claimant, unnamed, _, _ = self.subject(j + 1, end)
+                if claimant or unnamed:
+                    self.subject_rule = "claimant.ar.kana-subject"
+                return claimant, unnamed
+        return None, None
 
     def carried(self, cue: Cue, before: int) -> Claim | None:
         """The most recent claim whose claimant agrees with the cue (وأضاف → the last singular masculine)."""
@@ -368,7 +398,9 @@ class _ClaimFinder:
         delimited, and how the claimant was chosen (``claimant_rule`` when a claimant was found)."""
         if end <= start:
             return
-        if claimant is None and not (carried is not None and claimant_rule.startswith("claimant.pronoun.")):
+        specific = (carried is not None and claimant_rule.startswith("claimant.pronoun.")) or (
+            unnamed is not None and claimant_rule in ("claimant.subject.unnamed-head", "claimant.ar.kana-subject"))
+        if claimant is None and not specific:
             claimant_rule = "claimant.carried" if carried is not None else "claimant.unnamed-source" if unnamed else "claimant.none"
         claimant_key = claimant.entry.key if claimant else (carried.claimant if carried else None)
         if claimant is None and carried is not None:
@@ -389,7 +421,7 @@ class _ClaimFinder:
                 channel=channel,
                 channel_kind=channel_kind,
                 unnamed_source=unnamed_span,
-                rules=[f"cue:{c.cue.lang}:{c.cue.form}", content_rule, claimant_rule],
+                rules=[c.cue.rule, content_rule, claimant_rule],
             )
         )
 
@@ -438,7 +470,7 @@ class _ClaimFinder:
 
     def arabic_cue(self, c: _Cue, sent: Sentence) -> int | None:
         k = c.index
-        if c.cue.complement == "relay":
+        if "relay" in c.cue.complements:
             return self.relayed(c, sent)
         if c.cue.kind == "participle":
             prev = self.tokens[k - 1].text if k > sent.start else ""
@@ -450,6 +482,8 @@ class _ClaimFinder:
         boundary = None
         comp_len = 0
         content_rule = "content.ar.complementizer"
+        np_words = {NP_COMPLEMENTS[x]: x for x in c.cue.complements if x in NP_COMPLEMENTS}
+        np_candidate = None
         while j < window_end:
             t = self.tokens[j]
             if self.depth[j] > self.depth[k]:
@@ -465,16 +499,17 @@ class _ClaimFinder:
                 boundary = j
                 content_rule = "content.ar.colon" if t.text == ":" else "content.ar.quote"
                 break
-            if c.cue.complement in {"about", "any"} and self.norm(j) == "عن" and c.cue.complement == "about":
-                boundary, comp_len = j, 1
-                content_rule = "content.ar.about"
-                break
+            if np_candidate is None and self.norm(j) in np_words:
+                np_candidate = j  # used only when no complementiser, quote or colon follows within reach
             if t.text in {".", "؟", "?"} or (t.text in PUNCT_STOP):
                 break
             if self.cue_at(j) and j > k + 1:
                 break
             j += 1
-        if boundary is None and c.cue.kind == "verb" and c.cue.complement == "any":
+        if boundary is None and np_candidate is not None and np_candidate + 1 < sent.end and self.tokens[np_candidate + 1].is_word:
+            boundary, comp_len = np_candidate, 1
+            content_rule = f"content.ar.{np_words[self.norm(np_candidate)]}-noun-phrase"
+        if boundary is None and c.cue.kind == "verb" and "any" in c.cue.complements:
             # نفى الجيش أي علاقة له بالهجوم / أعلن الجيش السيطرة على …: the object after the subject is the content
             subj = self._actors_between(k + 1, min(sent.end, k + 8))
             if subj and subj[0].first == k + 1:
@@ -507,6 +542,9 @@ class _ClaimFinder:
             else:
                 claimant, claimant_rule = self.topic_subject(sent, k), "claimant.topic"
                 if claimant is None:
+                    claimant, unnamed = self.kana_subject(sent, k)
+                    claimant_rule = self.subject_rule if (claimant or unnamed) else claimant_rule
+                if claimant is None and unnamed is None:
                     carried = self.carried(c.cue, self.tokens[k].start)
                     if carried is None:
                         claimant, claimant_rule = self.nearest_actor_before(sent, k), "claimant.nearest-before"
@@ -602,6 +640,8 @@ class _ClaimFinder:
             (x for x in range(j, min(sent.end, j + 10)) if self.norm(x) == "that" or self.tokens[x].text in {",", '"', "“", ":"}),
             None,
         )
+        if "that!" in c.cue.complements and not (that is not None and self.norm(that) == "that" and that - j <= 3):
+            return None  # expected, feared …: speech only with a "that" clause ("the expected deal" is not)
         for x in range(j, that if that is not None else j):
             if self.norm(x) in {"statement", "interview"}:
                 kind = self.norm(x)

@@ -6,6 +6,7 @@ edit to a TSV, not to code.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -41,7 +42,16 @@ class Cue:
     number: str  # sg | pl | any
     certainty: str
     lang: str
-    complement: str  # that | about | any | quote | none
+    complement: str  # that | about | to | any | relay | none, or several joined by | (أشار: that|to); English that! = only "that"
+    family: str = ""  # the lemma the form belongs to: the rule id is cue:LANG:FAMILY
+
+    @property
+    def complements(self) -> frozenset[str]:
+        return frozenset(self.complement.split("|"))
+
+    @property
+    def rule(self) -> str:
+        return f"cue:{self.lang}:{self.family or self.form}"
 
 
 @dataclass(frozen=True)
@@ -60,12 +70,55 @@ class OrgHead:
     lang: str
 
 
+_FAMILY_HEADER = re.compile(r"^#\s*(\S+)\s+\"[^\"]*\"")
+
+
+def english_forms(lemma: str, past: str = "") -> dict[str, str]:
+    """Form → number of a regular English verb: the plain form (plural subjects, "officials say"),
+    the third person singular, and the past (also the participle: "has warned")."""
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        third = lemma + "es"
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        third = lemma[:-1] + "ies"
+    else:
+        third = lemma + "s"
+    if not past:
+        if lemma.endswith("e"):
+            past = lemma + "d"
+        elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+            past = lemma[:-1] + "ied"
+        else:
+            past = lemma + "ed"
+    return {lemma: "pl", third: "sg", past: "any"}
+
+
 @lru_cache(maxsize=1)
 def cues() -> dict[str, Cue]:
+    """Arabic forms as listed in cues.tsv (the family is the form under the ``# LEMMA "gloss"`` header
+    above them), English forms generated from the lemmas of cue_lemmas_en.tsv."""
     out = {}
-    for r in read_tsv("cues.tsv"):
-        c = Cue(*[x.strip() for x in r[:7]])
-        out[key(c.form, c.lang)] = c
+    family = ""
+    with (data_dir() / "cues.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            m = _FAMILY_HEADER.match(line)
+            if m:
+                family = m.group(1)
+                continue
+            if line.lstrip().startswith("#"):
+                family = ""  # any other comment ends a family: the forms after it are their own
+                continue
+            if not line.strip():
+                continue
+            r = line.rstrip("\n").split("\t")
+            c = Cue(*[x.strip() for x in r[:7]], family=family if r[5].strip() == "ar" else r[0].strip().lower())
+            out[key(c.form, c.lang)] = c
+    for r in read_tsv("cue_lemmas_en.tsv"):
+        lemma, past, certainty, complement = (x.strip() for x in r[:4])
+        past_only = len(r) > 4 and r[4].strip() == "past-only"
+        for form, number in english_forms(lemma, past).items():
+            if past_only and number != "any":
+                continue
+            out.setdefault(key(form, "en"), Cue(form, "verb", "any", number, certainty, "en", complement, family=lemma))
     return out
 
 
