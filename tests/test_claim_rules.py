@@ -106,3 +106,17 @@ def test_that_only_cues_need_a_that_clause():
     assert claims("The expected deal was signed on Monday in Cairo.") == []
     [(_, rules)] = claims("Analysts at the bank expected that prices would fall.")
     assert rules[0] == "cue:en:expect"
+
+
+def test_speakers_after_long_titles_and_foreign_names():
+    cases = {
+        "وقال رئيس مجلس إدارة الشركة سامر حداد في بيان إن الإنتاج توقف.": "سامر حداد",
+        "ودعت وزيرة خارجية كندا ميلاني جولي إلى وقف القتال.": "ميلاني جولي",
+        "قال أمين عام وزارة الزراعة مدير عام الصندوق بالوكالة خالد النمر، إن الموسم جيد.": "خالد النمر",
+        "وقال المتحدث باسم الجيش نداف شوشاني إن العملية انتهت.": "نداف شوشاني",
+        "وقال وزير الخارجية الفرنسي جان بارو للصحافيين إن الحل سياسي.": "جان بارو",
+        "وقال رئيس مجلس النواب نبيه بري لرويترز إن الحوار مستمر.": "نبيه بري",  # بري is a name, لرويترز a channel
+    }
+    for text, speaker in cases.items():
+        [(who, _, _, _)] = ar_claims(text)
+        assert who == speaker, text

@@ -32,6 +32,8 @@ GOVERNMENT_WORDS = {"النظام", "الحكومه", "الحكوميه", "ال�
 OPERATION_HEADS = {"حمله", "عمليه", "معركه"}
 LINKERS = {"التابعه", "التابع", "التابعين", "التابعتين"}
 MEDIA_HEADS = {"صحيفه", "قناه", "تلفزيون", "موقع", "وكاله", "اذاعه", "جريده", "شبكه"}
+TITLE_LINKS = {"باسم", "خارجيه", "داخليه", "دفاع", "ماليه", "صحه", "عدل"}  # المتحدث باسم …، وزير خارجية …
+TITLE_COMPLEMENTS = {"عام", "العام", "سابق", "السابق", "الاسبق", "اسبق", "المساعد", "مساعد", "بالوكاله", "بالانابه"}  # أمين عام، المدير السابق
 NON_NAME_ADJECTIVES = {
     "اخري", "اخر", "واسعه", "كبيره", "صغيره", "امنه", "عازله", "جديده", "قريبه", "بعيده", "محدده", "معينه",
     "عسكريه", "سكنيه", "صناعيه", "حدوديه", "منزوعه", "مجاوره", "المجاوره", "شماليه", "جنوبيه", "شرقيه",
@@ -477,8 +479,30 @@ class _Finder:
             if k in self.title_at and k + self.title_at[k][1] <= i:
                 return True
             t = self.tokens[k]
-            if not (t.text in "«»" or t.norm.startswith(("ال", "لل")) or self.heads.get(t.norm) or self.heads.get(t.splits[-1][1])):
+            if not (t.text in "«»" or t.norm.startswith(("ال", "لل")) or self.heads.get(t.norm) or self.heads.get(t.splits[-1][1])
+                    or t.norm in TITLE_LINKS or self._named_place_or_org(k)):
                 return False
+        return False
+
+    def _stem_is_named(self, k: int) -> bool:
+        """بموسكو، لرويترز: after a one-letter proclitic, a named place or organisation (so not a surname)."""
+        return any(c == 1 and self.gaz.lookup((stem,)) for c, stem in self.tokens[k].splits)
+
+    def _named_place_or_org(self, k: int) -> bool:
+        """A gazetteer place or organisation at k: part of a title's complement (وزيرة خارجية كندا، المتحدث باسم حماس)."""
+        return self.tokens[k].is_word and any(c.category in {"place", "organization"} for c in (f.entry for f in self.gazetteer_candidates(k)))
+
+    def _title_phrase_continues(self, i: int) -> bool:
+        """Whether the unknown word at i is still inside a title's complement rather than a first name:
+        a known given name follows within the phrase, or a named place or organisation follows at once."""
+        for k in range(i + 1, min(len(self.tokens), i + 5)):
+            t = self.tokens[k]
+            if not t.is_word or not t.is_arabic or t.norm in self.fw or t.norm in self.cues:
+                break
+            if self._given(k)[0]:
+                return True
+        if i + 1 < len(self.tokens) and self.tokens[i + 1].is_word:
+            return any(c.category in {"place", "organization"} for c in (f.entry for f in self.gazetteer_candidates(i + 1)))
         return False
 
     def person_candidates(self, i: int) -> list[Found]:
@@ -519,8 +543,10 @@ class _Finder:
             # after a title, an unknown first name is accepted when it is a plain word
             if tok.norm in self.fw or tok.norm.startswith(("ال", "لل")) or tok.norm in self.cues or len(tok.norm) < 3:
                 return []
-            if self.heads.get(tok.norm) or tok.norm in self.triggers or i in self.title_at:
+            if self.heads.get(tok.norm) or tok.norm in self.triggers or i in self.title_at or tok.norm in TITLE_COMPLEMENTS:
                 return []
+            if self._title_phrase_continues(i) or self._named_place_or_org(i):
+                return []  # رئيس مجلس إدارة الشركة سامر …، وزيرة خارجية كندا …: still the title's complement
             gender, n = title_gender, 1
         parts = list(range(i, i + n))
         k = i + n
@@ -552,9 +578,12 @@ class _Finder:
             ends = nxt is None or not nxt.is_word or nxt.norm in self.fw or nxt.norm in {"ل", "لـ"} or nxt.norm in self.cues
             prep_word = any(c and (st.startswith("ال") or st in self.fw or self.heads.get(st)) for c, st in t.splits)
             first_unknown = len(parts) == n and not prep_word and len(nm) >= 3
-            if nxt_given or (first_unknown and (title_gender or ends)):
-                if nm.startswith("ل") or nm.startswith("ب"):
-                    break
+            # a second unknown word of a foreign name, right before a cue or punctuation (نداف شوشاني إن، ميلاني جولي:)
+            second_unknown = (len(parts) == n + 1 and title_gender and ends and not prep_word and len(nm) >= 3
+                              and not self._given(parts[0])[0] and not self._named_place_or_org(k))
+            if nxt_given or (first_unknown and (title_gender or ends)) or second_unknown:
+                if nm.startswith(("بال", "لل", "لا")) or (nm[:1] in "بل" and (nm[1:] in self.fw or self._stem_is_named(k))):
+                    break  # بالعاصمة، لرويترز: a preposition; بري، بلينكن، لافروف stay names
                 parts.append(k)
                 k += 1
                 if ends:
