@@ -501,9 +501,8 @@ class _Finder:
                 break
             if self._given(k)[0]:
                 return True
-        if i + 1 < len(self.tokens) and self.tokens[i + 1].is_word:
-            return any(c.category in {"place", "organization"} for c in (f.entry for f in self.gazetteer_candidates(i + 1)))
-        return False
+        # a construct-state noun (ـة) before a named place or organisation: وزيرة خارجية كندا
+        return self.tokens[i].norm.endswith("ه") and i + 1 < len(self.tokens) and self._named_place_or_org(i + 1)
 
     def person_candidates(self, i: int) -> list[Found]:
         tok = self.tokens[i]
