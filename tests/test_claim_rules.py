@@ -120,3 +120,25 @@ def test_speakers_after_long_titles_and_foreign_names():
     for text, speaker in cases.items():
         [(who, _, _, _)] = ar_claims(text)
         assert who == speaker, text
+
+
+def test_subject_shapes():
+    # coordinated subjects: the first named, not the nearest
+    [(who, _)] = claims("Jordan and Egypt have also announced that aid convoys would cross on Friday.")
+    assert who == "Jordan"
+    # a parenthetical adverb between commas does not hide the subject
+    text = "Health Minister Firas Abiad visited the hospital. Mr. Abiad, however, said that supplies were short."
+    assert claims(text)[-1][0] == "Firas Abiad"
+    # mediators are an unnamed source
+    [(who, rules)] = claims("International mediators have urged both sides to accept the truce.")
+    assert who is None and rules[2] in ("claimant.unnamed-source", "claimant.subject.unnamed")
+
+
+def test_a_short_quoted_name_after_the_cue_is_the_subject():
+    [(who, unnamed, content, rules)] = ar_claims("وأعلنت «الهيئة» أن الطريق أعيد فتحه أمام الشاحنات.")
+    assert content.startswith("الطريق") and rules[1] == "content.ar.complementizer"
+
+
+def test_definite_unnamed_sources_refer_back():
+    [(who, unnamed, _, _)] = ar_claims("وقالت المصادر لوكالة رويترز إن الهدنة صامدة.")
+    assert who is None and unnamed == "المصادر"

@@ -161,6 +161,8 @@ class _ClaimFinder:
                 for cut, stem in proclitic_splits(key[0])[1:2]:
                     if (stem,) + key[1:] in self.unnamed:
                         return n, self.unnamed[(stem,) + key[1:]]
+                if key[0].startswith("ال") and (key[0][2:],) + key[1:] in self.unnamed:
+                    return n, self.unnamed[(key[0][2:],) + key[1:]]  # المصادر: the sources named before
         return None
 
     def is_complementizer(self, k: int) -> int:
@@ -493,7 +495,7 @@ class _ClaimFinder:
                 boundary = j
                 break
             if t.text == ":" or self.is_open_quote(j):
-                if self.is_open_quote(j) and self.entity_found(j + 1) and self.closing(j, sent.end) and self._quote_is_name(j):
+                if self.is_open_quote(j) and self.closing(j, sent.end) and self._quote_is_name(j):
                     j = self.closing(j, sent.end) + 1
                     continue
                 boundary = j
@@ -570,11 +572,16 @@ class _ClaimFinder:
         return nxt
 
     def _quote_is_name(self, j: int) -> bool:
+        """«قسد» أن …، "Hamas" said: a short quote followed by more of the sentence names someone, it is not a quote."""
         close = self.closing(j, len(self.tokens))
         if close is None:
             return False
         f = self.entity_found(j + 1)
-        return f is not None and f.last >= close - 0 and close - j <= 6
+        if f is not None and f.last >= close - 0 and close - j <= 6:
+            return True
+        after = close + 1
+        return (close - j <= 3 and after < len(self.tokens) and self.tokens[after].is_word
+                and all(self.tokens[x].is_word for x in range(j + 1, close)))
 
     def _same_sentence_claim(self, sent: Sentence, k: int) -> Claim | None:
         lo, hi = self.tokens[sent.start].start, self.tokens[k].start
@@ -609,10 +616,15 @@ class _ClaimFinder:
                 return sent.end
         # X said (that) CONTENT — the subject is the last person before the cue, else the phrase after the last comma
         subj_from = next((x + 1 for x in range(k - 1, sent.start - 1, -1) if self.tokens[x].text == ","), sent.start)
+        if subj_from > sent.start and all(self.tokens[x].text.islower() and self.tokens[x].is_word for x in range(subj_from, k)) and k - subj_from <= 2:
+            # "X, however, said": the subject is before the parenthetical adverb
+            prev = subj_from - 1
+            subj_from = next((x + 1 for x in range(prev - 1, sent.start - 1, -1) if self.tokens[x].text == ","), sent.start)
         claimant, unnamed, channel, kind = self.subject(subj_from, k)
         claimant_rule = self.subject_rule
         nearest = self._actors_between(subj_from, k)
-        if claimant is not None and nearest and claimant.entry.category != "person":
+        coordinated = nearest and nearest[-1].first > 0 and self.norm(nearest[-1].first - 1) in {"and", "or"}
+        if claimant is not None and nearest and claimant.entry.category != "person" and not coordinated:
             claimant, claimant_rule = nearest[-1], "claimant.en.nearest-actor"  # Libya's National Oil Corporation said
         persons = [f for f in self._actors_between(sent.start, k) if f.entry.category == "person"]
         appositive = subj_from < k and self.norm(subj_from) in {"the", "a", "an"} and subj_from > sent.start
