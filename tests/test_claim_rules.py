@@ -142,3 +142,11 @@ def test_a_short_quoted_name_after_the_cue_is_the_subject():
 def test_definite_unnamed_sources_refer_back():
     [(who, unnamed, _, _)] = ar_claims("وقالت المصادر لوكالة رويترز إن الهدنة صامدة.")
     assert who is None and unnamed == "المصادر"
+
+
+def test_transliterated_organisation_names_after_a_head():
+    [(who, _, _, _)] = ar_claims("وقالت شركة أرامكو، إن الإنتاج ارتفع.")
+    assert who == "شركة أرامكو"
+    for text in ("وقالت منظمة تعمل في المجال الإنساني إن المساعدات توقفت.", "أعلنت منظمة دولية أن المساعدات توقفت."):
+        x = extract(Article(text=text, source="t", language="ar"))
+        assert not any(e.category == "organization" for e in x.entities), text  # a verb or an adjective is no name

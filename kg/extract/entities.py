@@ -32,6 +32,8 @@ GOVERNMENT_WORDS = {"النظام", "الحكومه", "الحكوميه", "ال�
 OPERATION_HEADS = {"حمله", "عمليه", "معركه"}
 LINKERS = {"التابعه", "التابع", "التابعين", "التابعتين"}
 MEDIA_HEADS = {"صحيفه", "قناه", "تلفزيون", "موقع", "وكاله", "اذاعه", "جريده", "شبكه"}
+FOREIGN_NAME_HEADS = {"NGO", "Organization", "MediaOrganization"}  # heads a transliterated name may follow
+COMPLEMENTIZER_WORDS = {"ان", "بان", "انه", "انها", "بانه", "بانها"}
 TITLE_LINKS = {"باسم", "خارجيه", "داخليه", "دفاع", "ماليه", "صحه", "عدل"}  # المتحدث باسم …، وزير خارجية …
 TITLE_COMPLEMENTS = {"عام", "العام", "سابق", "السابق", "الاسبق", "اسبق", "المساعد", "مساعد", "بالوكاله", "بالانابه"}  # أمين عام، المدير السابق
 NON_NAME_ADJECTIVES = {
@@ -378,6 +380,8 @@ class _Finder:
                     else:
                         break
                 chain = chain[:keep]
+            if not chain and not definite and head.type in FOREIGN_NAME_HEADS:
+                chain = self._transliterated_name(i + 1)  # منظمة هيومن رايتس ووتش، شركة أرامكو
             if not chain:
                 continue
             type_ = head.type
@@ -391,6 +395,27 @@ class _Finder:
             entry = inner[0] if inner and inner[0].category == "organization" else _new_entry("organization", type_, label, head.gender)
             out.append(Found(i, chain[-1] + 1, start, e_end, entry, "pattern"))
         return out
+
+    def _transliterated_name(self, k: int) -> list[int]:
+        """Indefinite words after an organisation head that spell a foreign name: not definite, not a
+        function word, cue or relational adjective; ended by punctuation, a cue or a complementiser
+        (a single word may also end before a function word only if more words made the name)."""
+        chain = []
+        while k < len(self.tokens) and len(chain) < 4:
+            t = self.tokens[k]
+            n = t.norm
+            if not t.is_word or not t.is_arabic or n.startswith("ال") or n in self.fw or n in self.cues or len(n) < 3:
+                break
+            if n.endswith(("يه", "ي")) or n in COMPLEMENTIZER_WORDS or self.heads.get(n):
+                break
+            chain.append(k)
+            k += 1
+        if not chain:
+            return []
+        end = self.tokens[k] if k < len(self.tokens) else None
+        if end is None or not end.is_word or end.norm in self.cues or end.norm in COMPLEMENTIZER_WORDS:
+            return chain
+        return chain if len(chain) >= 2 and end.norm in self.fw else []
 
     def _definite_name_follows(self, i: int) -> bool:
         """A definite head names a new organisation when a relational adjective follows (الجيش السوداني)
