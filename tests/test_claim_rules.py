@@ -150,3 +150,17 @@ def test_transliterated_organisation_names_after_a_head():
     for text in ("وقالت منظمة تعمل في المجال الإنساني إن المساعدات توقفت.", "أعلنت منظمة دولية أن المساعدات توقفت."):
         x = extract(Article(text=text, source="t", language="ar"))
         assert not any(e.category == "organization" for e in x.entities), text  # a verb or an adjective is no name
+
+
+def test_counted_nouns_ranges_and_millions_are_figures():
+    def figures(text: str, lang: str = "en"):
+        x = extract(Article(text=text, source="t", language=lang))
+        return [(q.value, q.unit) for c in x.claims for q in c.quantities]
+
+    assert figures("The World Health Organization said 17 suspected cases and 11 confirmed infections were recorded.") == [(17, "case"), (11, "case")]
+    assert (2000, "person") in figures("Col. Sami Haddad said that a force of 2,000 to 3,000 troops was needed.")
+    assert (1_200_000, "count") in figures("The World Health Organization said that 1.2 million have been displaced since April.")
+    assert figures("The World Health Organization said that on October 12 the crossing reopened.") == []  # a date, not a figure
+    assert figures("The World Health Organization said that in 2023 the crossing reopened.") == []  # a year
+    assert (300, "person") in figures("وأعلن الجيش اللبناني مقتل نحو 300 مسلح في المعارك.", "ar")
+    assert (3, "count") in figures("وقالت المنظمة إن المحكمة أيدت الحكم بحق ثلاثة من المحتجين.", "ar")

@@ -1,8 +1,11 @@
 """Quantities: a number (digits, Arabic-Indic digits or number words), a unit, a qualifier.
 
 ``نحو 95 في المائة`` → 95 percent, about; ``ما يربو على ألف طن`` → 1000 tonne,
-more than; ``يومين`` → 2 day. A number without a unit we know is not a quantity
-(years, dates and counts of unnamed things stay out).
+more than; ``يومين`` → 2 day. A number before a noun we have no unit for is a count of
+that noun (``17 حالة محتملة``, ``eight aircraft``: unit ``count``), and a number of millions
+with nothing after it is a count too; years, dates (a month name next to the number),
+ordinals and numbers inside names stay out. In a range (``2,000 to 3,000 troops``) the
+first number takes the unit of the second.
 """
 
 from __future__ import annotations
@@ -15,6 +18,11 @@ from kg.extract.tokens import Token, proclitic_splits
 from kg.records import Quantity
 
 _DIGITS = re.compile(r"^[0-9]+(?:[.,٫٬][0-9]+)*$")
+_RANGE_WORDS = {"to", "-", "–", "و", "الي", "او", "or"}
+_MONTHS = {normalize(m, casefold=True) for m in (
+    "كانون تشرين شباط آذار نيسان أيار حزيران تموز آب أيلول يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس "
+    "سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر january february march april may june july august september october "
+    "november december jan feb mar apr jun jul aug sep sept oct nov dec").split()}
 
 
 def _table(name: str) -> dict[tuple[str, ...], tuple[str, ...]]:
@@ -59,6 +67,37 @@ def _longest(table: dict, words: list[str], i: int, max_len: int = 4) -> tuple[i
         if key in table:
             return n, table[key]
     return None
+
+
+def _count_of(words: list[str], toks: list[Token], i: int, n_num: int, digits: float | None, value: float) -> bool | None:
+    """True when the number at i counts the noun after it (17 حالة، eight aircraft, 1.2 million)."""
+    from kg.extract.lexicon import function_words
+
+    if n_num == 0:
+        return None
+    after = i + n_num
+    prev = words[i - 1] if i else ""
+    if prev in _MONTHS or (i >= 2 and words[i - 2] in _MONTHS):
+        return None  # October 5, 5 أكتوبر
+    if digits is not None and 1900 <= value <= 2100 and float(value).is_integer():
+        return None  # a year
+    if digits is not None and (toks[i].text.startswith("0") and len(toks[i].text) > 1):
+        return None  # a code or a time
+    if after >= len(words):
+        return True if value >= 1_000_000 else None
+    nxt = words[after]
+    if not toks[after].is_word:
+        return True if value >= 1_000_000 else None  # 1.2 million. / have been displaced
+    if nxt in _MONTHS or nxt in {"pm", "am", "gmt"}:
+        return None
+    fw = function_words()
+    if nxt in fw:
+        if nxt in {"من", "of"} and after + 1 < len(words) and toks[after + 1].is_word and words[after + 1] not in fw:
+            return True  # ثلاثة من المحتجين، three of the victims
+        return True if value >= 1_000_000 else None
+    if not toks[i].is_arabic and toks[after].text[:1].isupper():
+        return None  # "Brigade 126 commander", "Resolution 2254 Council": a number inside a name
+    return True
 
 
 def find_quantities(text: str, tokens: list[Token], first: int, last: int) -> list[Quantity]:
@@ -106,11 +145,29 @@ def find_quantities(text: str, tokens: list[Token], first: int, last: int) -> li
                 if (stem,) in _UNITS:
                     unit_hit = (1, _UNITS[(stem,)])
                     break
+        if unit_hit is None and i + n_num + 1 < len(words) and not toks[i].is_arabic and toks[i + n_num].text.islower():
+            skipped = _longest(_UNITS, words, i + n_num + 1)  # 17 suspected cases: one adjective before the unit
+            if skipped is not None:
+                unit_hit = (skipped[0] + 1, skipped[1])
         # a dual unit alone is a number and a unit (يومين = 2 days)
         dual = None
         if d is None and unit_hit is None:
             dual = _longest(_UNITS, words, i)
+        if unit_hit is None and dual is None and i + n_num + 2 < len(words) and words[i + n_num] in _RANGE_WORDS:
+            # 2,000 to 3,000 troops: the first number of a range takes the second's unit
+            nxt_num = _parse_digits(toks[i + n_num + 1].text) is not None or (words[i + n_num + 1],) in _NUMBERS
+            later = _longest(_UNITS, words, i + n_num + 2) if nxt_num else None
+            if later is not None:
+                unit = later[1][0]
+                s, e = toks[i].start, toks[i + n_num - 1].end
+                out.append(Quantity(value=value, unit=unit, text=text[s:e], start=s, end=e))
+                i += n_num
+                continue
         if unit_hit is None and dual is None:
+            count = _count_of(words, toks, i, n_num, d, value)
+            if count is not None:
+                s, e = toks[i].start, toks[i + n_num - 1].end
+                out.append(Quantity(value=value, unit="count", text=text[s:e], start=s, end=e))
             i += max(n_num, 1)
             continue
         if dual is not None and d is None and (words[i],) not in _NUMBERS:
