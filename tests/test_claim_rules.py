@@ -164,3 +164,8 @@ def test_counted_nouns_ranges_and_millions_are_figures():
     assert figures("The World Health Organization said that in 2023 the crossing reopened.") == []  # a year
     assert (300, "person") in figures("وأعلن الجيش اللبناني مقتل نحو 300 مسلح في المعارك.", "ar")
     assert (3, "count") in figures("وقالت المنظمة إن المحكمة أيدت الحكم بحق ثلاثة من المحتجين.", "ar")
+
+
+def test_month_names_and_common_adjectives_are_not_towns():
+    x = extract(Article(text="وقال المتحدث إن الاتفاق الجديد سيوقع في آب المقبل.", source="t", language="ar"))
+    assert not [e for e in x.entities if e.category == "place"]
