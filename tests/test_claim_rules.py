@@ -169,3 +169,10 @@ def test_counted_nouns_ranges_and_millions_are_figures():
 def test_month_names_and_common_adjectives_are_not_towns():
     x = extract(Article(text="وقال المتحدث إن الاتفاق الجديد سيوقع في آب المقبل.", source="t", language="ar"))
     assert not [e for e in x.entities if e.category == "place"]
+
+
+def test_a_dropped_subject_skips_the_outlet_that_relayed():
+    text = ("وقالت منظمة الصحة العالمية في بيان إن «الوضع خطير»، بحسب وكالة الأنباء الفرنسية. "
+            "وأضافت أن الفرق الطبية وصلت إلى المدينة.")
+    last = ar_claims(text)[-1]
+    assert last[0] == "منظمة الصحة العالمية" and last[3][2] == "claimant.carried"

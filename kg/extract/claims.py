@@ -30,6 +30,7 @@ COMPLEMENTIZERS = {
     "ان", "بان", "انه", "انها", "بانه", "بانها", "انهم", "بانهم", "انهما", "انني", "اننا", "بانهما", "بانني", "باننا",
 }
 INTRO_TO = {"الي", "من"}  # أشار إلى أن، حذر من أن
+OUTLET_TYPES = {"MediaOrganization", "NewsAgency"}  # the ontology's media classes: they relay, others speak
 KANA = {"كان", "كانت", "كانوا"}  # وكان X قد أعلن: the subject before the cue
 NP_COMPLEMENTS = {"about": "عن", "to": "الي", "on": "علي"}  # أعلن عن …، أشار إلى …، أكد على …: a noun phrase as content
 CLAUSE_STARTERS = {"فيما", "بينما", "وفيما", "وبينما", "while", "whereas", "but", "saying", "adding", "as"}
@@ -351,6 +352,8 @@ class _ClaimFinder:
         for c in reversed(self.claims):
             if c.content.start > before:
                 continue
+            if c.mode == "according_to" and c.claimant and self._is_outlet(c.claimant):
+                continue  # بحسب وكالة الأنباء: the agency relayed; وأضافت continues the last one who spoke
             if c.claimant is None:
                 if cue.number == "pl":
                     return c
@@ -374,6 +377,10 @@ class _ClaimFinder:
                     return got.found, got.carried, got.rule
                 return None, None, "claimant.pronoun.unresolved"
         return None, None, "claimant.none"
+
+    def _is_outlet(self, key: str) -> bool:
+        ent = self.table.entities.get(key)
+        return ent is not None and ent.type in OUTLET_TYPES
 
     def nearest_actor_before(self, sent: Sentence, k: int) -> Found | None:
         for j in range(sent.start, k):

@@ -103,25 +103,37 @@ def _worker_main(store_path: str, conn: Connection, isolate_network: bool = Fals
         if msg is None:
             return
         gen, task = msg
+        if gen != generation:
+            store, generation = None, gen
         try:
-            if gen != generation or store is None:
-                store = None
-                store = _open_view(ox, store_path)
-                generation = gen
-            try:
-                answer = run_task(store, task)
-            except (KeyboardInterrupt, SystemExit, MemoryError):
-                raise
-            except BaseException:  # noqa: BLE001 - OSError, or a Rust panic (pyo3's PanicException is a BaseException)
-                # the writer compacted files this view still named: open a fresh view, run once more
-                store = _open_view(ox, store_path)
-                answer = run_task(store, task)
+            answer, store = _answer(ox, store_path, store, task)
             conn.send(answer)
         except MemoryError:
             conn.send((503, "text/plain", b"", "the query needs more memory than a query worker may use"))
         except Exception as e:  # noqa: BLE001 - everything is reported to the parent as a clean error
             store = None
-            conn.send((503 if isinstance(e, OSError) else 500, "text/plain", b"", f"query failed: {type(e).__name__}"))
+            conn.send((503, "text/plain", b"", f"the store could not be read just now ({type(e).__name__}: {str(e)[:160]}); retry"))
+
+
+def _answer(ox, store_path: str, store, task: QueryTask, attempts: int = 4):
+    """(answer, view) for a task. A view opened while the writer flushed or compacted may name files
+    that are gone, and pyoxigraph then raises (OSError, RuntimeError, or a Rust panic, which pyo3 makes
+    a BaseException): the view is reopened and the query run again, a few times, before giving up."""
+    import time
+
+    for attempt in range(attempts):
+        try:
+            if store is None:
+                store = _open_view(ox, store_path)
+            return run_task(store, task), store  # a syntax error is an answer (400), not an exception
+        except (KeyboardInterrupt, SystemExit, MemoryError):
+            raise
+        except BaseException:  # noqa: BLE001
+            store = None
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.02 * (attempt + 1))
+    raise RuntimeError("unreachable")
 
 
 def _open_view(ox, store_path: str, attempts: int = 5):
