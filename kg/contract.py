@@ -30,6 +30,7 @@ def to_contract(x: Extraction) -> dict[str, Any]:
             "geonames": e.geonames_id,
             "coordinates": [e.lat, e.lon] if e.lat is not None else None,
             "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in e.mentions],
+            "rules": list(e.rules),
         }
         for e in x.entities
     ]

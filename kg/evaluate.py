@@ -50,7 +50,8 @@ class Counts:
 
 @dataclass(frozen=True)
 class RuleOutcome:
-    """One predicted claim: the rules that made it, whether it matched a gold claim, and with the right claimant."""
+    """One predicted claim (or entity): the rules that made it, whether it matched a gold one, and whether it is
+    right (a claim with the right claimant; an entity that matched)."""
 
     rules: tuple[str, ...]
     matched: bool
@@ -162,6 +163,8 @@ def score(text: str, gold: dict, pred: dict, name: str = "") -> ArticleScore:
         elif gqid[g]:
             result.links_known += 1
             result.links_right += pqid.get(g2p[g]) == gqid[g]
+    prules = {e["id"]: tuple(e.get("rules", ())) for e in pents}
+    result.outcomes += [RuleOutcome(prules[p], p in p2g, p in p2g) for p in pred_scored]
     for p in pred_scored:
         if p in p2g and gqid.get(p2g[p]) and pqid.get(p):
             result.links_predicted += 1
@@ -200,7 +203,7 @@ def score(text: str, gold: dict, pred: dict, name: str = "") -> ArticleScore:
     for pi, (pc, _) in enumerate(pclaims):
         if pi not in cp2g:
             result.misses.append(f"claim extra: {pc['content']['text'][:50]}")
-    result.outcomes = [RuleOutcome(tuple(pc.get("rules", ())), pi in cp2g, pi in right) for pi, (pc, _) in enumerate(pclaims)]
+    result.outcomes += [RuleOutcome(tuple(pc.get("rules", ())), pi in cp2g, pi in right) for pi, (pc, _) in enumerate(pclaims)]
     result.claims = Counts(len(cg2p), len(pclaims), len(gclaims))
     result.attributed = Counts(attributed, len(pclaims), len(gclaims))
     gold_ids = {c["id"]: gi for gi, (c, _) in enumerate(gclaims)}

@@ -11,9 +11,14 @@ from typing import Any
 
 
 def explain_claims(result: dict[str, Any], width: int = 90) -> str:
-    """The claims of one article (the contract JSON of :func:`kg.contract.to_contract`), with their rules."""
+    """The entities and claims of one article (the contract JSON of :func:`kg.contract.to_contract`), with their rules."""
     labels = {e["id"]: e["label"] for e in result["entities"]}
-    lines = [f"# {result['article']['iri']} ({result['article']['language']}): {len(result['claims'])} claim(s)"]
+    lines = [f"# {result['article']['iri']} ({result['article']['language']}): {len(result['entities'])} entities, "
+             f"{len(result['claims'])} claim(s)"]
+    for e in result["entities"]:
+        link = f" {e['wikidata']}" if e.get("wikidata") else ""
+        lines.append(f"{e['id']} {e['label']} [{e['category']}/{e['type']}{link}] ×{len(e['mentions'])}"
+                     f"   rules: {', '.join(e.get('rules', []))}")
     for c in result["claims"]:
         who = labels.get(c["claimant"]) if c["claimant"] else None
         who = who or (f"unnamed: {c['unnamed_source']}" if c.get("unnamed_source") else "no claimant")

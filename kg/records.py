@@ -57,6 +57,7 @@ class Entity:
     lon: float | None = None
     gender: str = "m"  # grammatical agreement in Arabic: m | f | pl
     mentions: list[Span] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)  # ids of the rules whose mentions make it (entity.name, entity.person …)
 
 
 @dataclass(frozen=True)

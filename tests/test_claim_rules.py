@@ -51,12 +51,14 @@ def test_mr_without_a_period_is_a_title():
 def test_extract_explain_and_evaluate_rules_cli(tmp_path):
     r = CliRunner().invoke(cli, ["extract", "--explain", str(CASES / "en_wire_libya.txt")])
     assert r.exit_code == 0 and "rules: cue:en:" in r.output and "claimant." in r.output
+    assert "rules: entity." in r.output  # entities name the passes that found their mentions
     r = CliRunner().invoke(cli, ["evaluate", "--rules", str(CASES)])
     assert r.exit_code == 0, r.output
     lines = r.output.splitlines()
     assert lines[0].split() == ["rule", "claims", "matched", "right", "precision"]
     rows = {ln.split()[0]: ln.split()[1:] for ln in lines[1:]}
     assert any(k.startswith("cue:ar:") for k in rows) and any(k.startswith("claimant.") for k in rows)
+    assert any(k.startswith("entity.") for k in rows)
     precisions = [float(v[-1]) for v in rows.values()]
     assert precisions == sorted(precisions)  # worst first
 

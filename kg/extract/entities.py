@@ -1013,6 +1013,9 @@ def find_entities(text: str, tokens: list[Token], sentences: list[Sentence], lan
             ent = _entity_from(f.entry)
             table.entities[f.entry.key] = ent
         ent.mentions.append(Span(f.start, f.end, text[f.start : f.end]))
+        rule = f"entity.{f.kind}"  # which pass found the mention: name, trigger, pattern, person, part, nominal, alias, demonym
+        if rule not in ent.rules:
+            ent.rules.append(rule)
         table.found.append(f)
         for k in range(f.first, f.last):
             table.by_token[k] = f
