@@ -515,7 +515,12 @@ class _Finder:
 
     def _named_place_or_org(self, k: int) -> bool:
         """A gazetteer place or organisation at k: part of a title's complement (وزيرة خارجية كندا، المتحدث باسم حماس)."""
-        return self.tokens[k].is_word and any(c.category in {"place", "organization"} for c in (f.entry for f in self.gazetteer_candidates(k)))
+        if not self.tokens[k].is_word:
+            return False
+        key = (k, len(self.local))
+        if key not in self._gaz_cache:
+            self._gaz_cache[key] = self._gazetteer_candidates(k)
+        return any(f.entry.category in {"place", "organization"} for f in self._gaz_cache[key])  # read only: no copies
 
     def _title_phrase_continues(self, i: int) -> bool:
         """Whether the unknown word at i is still inside a title's complement rather than a first name:
