@@ -1,0 +1,166 @@
+"""Claimant resolution: who the subject of a cue is.
+
+The head of the subject phrase (a person before an organisation; an unnamed source that heads its
+phrase over the actor that only describes it), never the channel (لـ«الجزيرة», told Reuters); a
+subject before the cue after كان; a topic (أما X، فـ…); a pronoun that agrees (:mod:`kg.extract.speakers`);
+a dropped subject carried from the previous speaker who agrees in gender and number. Each choice
+leaves its rule id in ``subject_rule`` or returns it, for :meth:`ClaimDocument.add`.
+"""
+
+from __future__ import annotations
+
+from kg.extract.claim_document import KANA, LINKERS, OUTLET_TYPES, STATEMENT_WORDS
+from kg.extract.entities import Found
+from kg.extract.lexicon import Cue
+from kg.extract.speakers import PRONOUNS
+from kg.extract.speakers import resolve as resolve_pronoun
+from kg.extract.tokens import Sentence, proclitic_splits
+from kg.records import Claim
+
+
+class ClaimantRules:
+    """Mixed into the claim finder: reads the document, never adds claims."""
+
+    def subject(self, a: int, b: int) -> tuple[Found | None, tuple[int, str] | None, str | None, str | None]:
+        """Claimant, unnamed source (start token, number), channel key and channel kind in tokens a..b."""
+        claimant: Found | None = None
+        unnamed = None
+        channel = channel_kind = None
+        k = a
+        actors: list[Found] = []
+        unnamed_after_actor = False
+        while k < b:
+            t = self.tokens[k]
+            n = self.norm(k)
+            if n in LINKERS:
+                # "التابعة لـ«حزب الله»" describes the speaker, it is not a channel: skip the owner
+                k += 1
+                while k < b and (not self.tokens[k].is_word or self.norm(k) in {"ل", "لـ", "to"}):
+                    k += 1
+                f = self.entity_found(k)
+                k = f.last if f else k + 1
+                continue
+            stems = {s for c, s in proclitic_splits(n)} if t.is_arabic else {n}
+            kind = next((STATEMENT_WORDS[s] for s in stems if s in STATEMENT_WORDS), None)
+            if kind:
+                channel_kind = kind
+            f = self.actor_at(k)
+            if f is not None:
+                if self._is_channel(f, k):
+                    if channel is None:
+                        channel = f.entry.key
+                else:
+                    actors.append(f)
+                k = f.last
+                continue
+            u = self.unnamed_at(k)
+            if u and unnamed is None:
+                unnamed = (k, u[1])
+                unnamed_after_actor = bool(actors)
+                k += u[0]
+                continue
+            k += 1
+        persons = [f for f in actors if f.entry.category == "person"]
+        if unnamed is not None and not persons and actors and self._unnamed_is_head(unnamed_after_actor, k, b):
+            # خبير في المنظمة / a senior US official: the unnamed noun heads the subject, the actor only describes it
+            self.subject_rule = "claimant.subject.unnamed-head"
+            return None, unnamed, channel, channel_kind
+        if persons:
+            claimant = persons[0]
+            self.subject_rule = "claimant.subject.person"
+        elif actors:
+            claimant = actors[0]
+            self.subject_rule = "claimant.subject.actor"
+        else:
+            self.subject_rule = "claimant.subject.unnamed" if unnamed else "claimant.none"
+        if claimant is not None:
+            unnamed = None
+        return claimant, unnamed, channel, channel_kind
+
+    def _unnamed_is_head(self, after_actor: bool, k: int, b: int) -> bool:
+        """Arabic puts a noun phrase's head first (مصدر في الوزارة); English last (ministry sources)."""
+        if self.lang == "en":
+            return after_actor
+        return not after_actor
+
+    def _is_channel(self, f: Found, k: int) -> bool:
+        t = self.tokens[k]
+        if self.lang == "en" or not t.is_arabic:
+            prev = self.norm(k - 1) if k else ""
+            prev2 = self.norm(k - 2) if k > 1 else ""
+            return prev == "told" or (prev == "the" and prev2 == "told") or prev in {"to"}
+        prev = k - 1
+        while prev >= 0 and self.tokens[prev].text in "«“":
+            prev -= 1
+        if prev >= 0 and self.norm(prev) in {"ل", "لـ"}:
+            return True
+        start_tok = f.start - t.start
+        return start_tok > 0 and "ل" in t.norm[:start_tok]
+
+    def topic_subject(self, sent: Sentence, k: int) -> Found | None:
+        """أما X، فـقال…: the topic X before the cue is its subject."""
+        for j in range(k - 1, sent.start - 1, -1):
+            if self.norm(j) == "اما":
+                found, _, _, _ = self.subject(j + 1, k)
+                return found
+        return None
+
+    def kana_subject(self, sent: Sentence, k: int) -> tuple[Found | None, tuple[int, str] | None]:
+        """وكان التحالف (قد) أعلن …: after كان the subject comes before the cue (rule claimant.ar.kana-subject)."""
+        for j in range(k - 1, max(sent.start - 1, k - 10), -1):
+            t = self.tokens[j]
+            if not t.is_word:
+                return None, None
+            if {s for _, s in t.splits[:2]} & KANA:
+                end = k - 1 if self.norm(k - 1) == "قد" else k
+                if end <= j + 1:
+                    return None, None
+                claimant, unnamed, _, _ = self.subject(j + 1, end)
+                if claimant or unnamed:
+                    self.subject_rule = "claimant.ar.kana-subject"
+                return claimant, unnamed
+        return None, None
+
+    def carried(self, cue: Cue, before: int) -> Claim | None:
+        """The most recent claim whose claimant agrees with the cue (وأضاف → the last singular masculine)."""
+        for c in reversed(self.claims):
+            if c.content.start > before:
+                continue
+            if c.mode == "according_to" and c.claimant and self._is_outlet(c.claimant):
+                continue  # بحسب وكالة الأنباء: the agency relayed; وأضافت continues the last one who spoke
+            if c.claimant is None:
+                if cue.number == "pl":
+                    return c
+                continue
+            ent = self.table.entities.get(c.claimant)
+            if ent is None:
+                continue
+            if cue.number == "pl":
+                continue
+            if cue.gender in ("any",) or ent.gender == cue.gender or self.lang == "en":
+                return c
+        return None
+
+    def pronoun_subject(self, a: int, b: int, cue: int) -> tuple[Found | None, Claim | None, str]:
+        """A pronoun subject (he, she, it, they) in tokens a..b: (named actor, carried claim, rule id)."""
+        for x in range(a, b):
+            p = self.norm(x)
+            if p in PRONOUNS and x != cue:
+                got = resolve_pronoun(p, self.tokens[x].start, self.claims, self.table)
+                if got is not None:
+                    return got.found, got.carried, got.rule
+                return None, None, "claimant.pronoun.unresolved"
+        return None, None, "claimant.none"
+
+    def _is_outlet(self, key: str) -> bool:
+        ent = self.table.entities.get(key)
+        return ent is not None and ent.type in OUTLET_TYPES
+
+    def nearest_actor_before(self, sent: Sentence, k: int) -> Found | None:
+        for j in range(sent.start, k):
+            f = self.actor_at(j)
+            if f and f.entry.category in {"person", "organization"}:
+                return f
+        return None
+
+    # ---------- claims ----------

@@ -1,0 +1,144 @@
+"""Arabic cue verbs and participles: ``[و|ف]قال/أكدت/أشار… SUBJECT [لـ«CHANNEL»|في بيان] إن/أن/بأن/: CONTENT``,
+noun-phrase complements (أعلن عن …، أشار إلى …، أكد على …) when no clause follows, the object of
+a verb (نفى الجيش أي علاقة …), participles continuing a speaker (…، مؤكدةً …) and relays (نقل X عن Y).
+"""
+
+from __future__ import annotations
+
+from kg.extract.claim_document import COMMAS, COMPLEMENTIZERS, NP_COMPLEMENTS, PUNCT_STOP, _Cue
+from kg.extract.tokens import Sentence
+from kg.records import Claim, Span
+
+
+class ArabicCueRules:
+    def relayed(self, c: _Cue, sent: Sentence) -> int | None:
+        """وكالة X نقلت عن مسؤول قوله إن …: the source after عن is the claimant, the relaying outlet the channel."""
+        k = c.index
+        an = next((x for x in range(k + 1, min(sent.end, k + 12)) if self.norm(x) == "عن"), None)
+        if an is None:
+            return None
+        relay, _, _, _ = self.subject(k + 1, an)
+        j = an + 1
+        source = self.actor_at(j)
+        unnamed = None
+        if source is None:
+            u = self.unnamed_at(j)
+            if u is None:
+                return None
+            unnamed, j = (j, u[1]), j + u[0]
+            while j < sent.end and self.tokens[j].is_word and not self.is_complementizer(j) and self.norm(j) not in {"قوله", "قولها", "قولهم"} and j < an + 5:
+                j += 1
+        else:
+            j = source.last
+        if j < sent.end and self.norm(j) in {"قوله", "قولها", "قولهم", "قولهما"}:
+            j += 1
+        comp = self.is_complementizer(j) if j < sent.end else 0
+        got = self.content_from(j + comp, sent.end)
+        if got is None:
+            return None
+        s, e, mode, nxt = got
+        self.add(c, s, e, mode, source, unnamed, relay.entry.key if relay else None, None,
+                 content_rule="content.ar.relayed", claimant_rule="claimant.relayed-source")
+        return nxt
+
+    def arabic_cue(self, c: _Cue, sent: Sentence) -> int | None:
+        k = c.index
+        if "relay" in c.cue.complements:
+            return self.relayed(c, sent)
+        if c.cue.kind == "participle":
+            prev = self.tokens[k - 1].text if k > sent.start else ""
+            if prev not in COMMAS | PUNCT_STOP | {"»", "”", ")"}:
+                return None
+        # find where the content starts: complementiser, colon, or an opening quote
+        window_end = min(sent.end, k + 16)
+        j = k + 1
+        boundary = None
+        comp_len = 0
+        content_rule = "content.ar.complementizer"
+        np_words = {NP_COMPLEMENTS[x]: x for x in c.cue.complements if x in NP_COMPLEMENTS}
+        np_candidate = None
+        while j < window_end:
+            t = self.tokens[j]
+            if self.depth[j] > self.depth[k]:
+                break
+            comp_len = self.is_complementizer(j)
+            if comp_len:
+                boundary = j
+                break
+            if t.text == ":" or self.is_open_quote(j):
+                if self.is_open_quote(j) and self.closing(j, sent.end) and self._quote_is_name(j):
+                    j = self.closing(j, sent.end) + 1
+                    continue
+                boundary = j
+                content_rule = "content.ar.colon" if t.text == ":" else "content.ar.quote"
+                break
+            if np_candidate is None and self.norm(j) in np_words:
+                np_candidate = j  # used only when no complementiser, quote or colon follows within reach
+            if t.text in {".", "؟", "?"} or (t.text in PUNCT_STOP):
+                break
+            if self.cue_at(j) and j > k + 1:
+                break
+            j += 1
+        if boundary is None and np_candidate is not None and np_candidate + 1 < sent.end and self.tokens[np_candidate + 1].is_word:
+            boundary, comp_len = np_candidate, 1
+            content_rule = f"content.ar.{np_words[self.norm(np_candidate)]}-noun-phrase"
+        if boundary is None and c.cue.kind == "verb" and "any" in c.cue.complements:
+            # نفى الجيش أي علاقة له بالهجوم / أعلن الجيش السيطرة على …: the object after the subject is the content
+            subj = self._actors_between(k + 1, min(sent.end, k + 8))
+            if subj and subj[0].first == k + 1:
+                boundary, comp_len = subj[0].last, 0
+                content_rule = "content.ar.object"
+                while boundary < sent.end and self.norm(boundary) in {"امس", "اليوم", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد"}:
+                    boundary += 1
+                if boundary >= sent.end - 2 or not self.tokens[boundary].is_word:
+                    return None
+        if boundary is None:
+            if c.cue.kind != "participle":
+                return None
+            boundary, comp_len = k + 1, 0
+            content_rule = "content.ar.participle"
+        content_start = boundary + comp_len
+        if self.tokens[boundary].text == ":":
+            content_start = boundary + 1
+        got = self.content_from(content_start, sent.end)
+        if got is None:
+            return None
+        s, e, mode, nxt = got
+        claimant, unnamed, channel, channel_kind = self.subject(k + 1, boundary)
+        claimant_rule = self.subject_rule
+        carried = None
+        if claimant is None and unnamed is None:
+            if c.cue.kind == "participle":
+                carried = self._same_sentence_claim(sent, k) or None
+                if carried is None:
+                    claimant, claimant_rule = self.nearest_actor_before(sent, k), "claimant.nearest-before"
+            else:
+                claimant, claimant_rule = self.topic_subject(sent, k), "claimant.topic"
+                if claimant is None:
+                    claimant, unnamed = self.kana_subject(sent, k)
+                    claimant_rule = self.subject_rule if (claimant or unnamed) else claimant_rule
+                if claimant is None and unnamed is None:
+                    carried = self.carried(c.cue, self.tokens[k].start)
+                    if carried is None:
+                        claimant, claimant_rule = self.nearest_actor_before(sent, k), "claimant.nearest-before"
+            if carried is not None and channel is None and c.cue.kind == "participle":
+                channel, channel_kind = carried.channel, carried.channel_kind
+        self.add(c, s, e, mode, claimant, unnamed, channel, channel_kind, carried,
+                 content_rule=content_rule, claimant_rule=claimant_rule)
+        # "، وإن …" continues the same cue with a second content
+        while nxt < sent.end and self.tokens[nxt].text in COMMAS and nxt + 1 < sent.end:
+            n = self.norm(nxt + 1)
+            if n[:1] == "و" and n[1:] in COMPLEMENTIZERS:
+                more = self.content_from(nxt + 2, sent.end)
+                if more is None:
+                    break
+                s2, e2, mode2, nxt = more
+                last = self.claims[-1]
+                self.claims.append(
+                    Claim(Span(s2, e2, self.text[s2:e2]), last.cue, mode2, last.claimant, last.certainty, last.channel,
+                          last.channel_kind, last.unnamed_source, rules=[*last.rules[:1], "content.ar.continuation", *last.rules[2:]])
+                )
+                continue
+            break
+        return nxt
+
