@@ -5,7 +5,13 @@ a verb (نفى الجيش أي علاقة …), participles continuing a speaker
 
 from __future__ import annotations
 
-from kg.extract.claim_document import COMMAS, COMPLEMENTIZERS, NP_COMPLEMENTS, PUNCT_STOP, _Cue
+from kg.extract.claim_document import (
+    COMMAS,
+    COMPLEMENTIZERS,
+    NP_COMPLEMENTS,
+    PUNCT_STOP,
+    _Cue,
+)
 from kg.extract.tokens import Sentence
 from kg.records import Claim, Span
 

@@ -1,0 +1,179 @@
+"""In-article coreference: name parts of persons introduced before (عبد الرحمن → رامي عبد الرحمن), definite
+heads and demonstratives for organisations and places named before (المرصد، التنظيم، هذه القوات، المدينة)."""
+
+from __future__ import annotations
+
+from kg.extract.entity_base import DEMONSTRATIVES, Found
+from kg.extract.gazetteer import GazEntry
+from kg.extract.normalize import normalize
+from kg.extract.tokens import cut_offset, strip_article
+
+
+class CoreferenceRules:
+    """Mixed into the entity finder (:mod:`kg.extract.entities`)."""
+
+    def pass_coreference(self) -> None:
+        """Name parts of earlier persons; definite heads and demonstratives for earlier entities."""
+        self._words_cache: dict = {}
+        self._person_tails = set()
+        for f in self.found:
+            if f.entry.category == "person":
+                for arabic in (True, False):
+                    words = self._name_words(f, arabic)
+                    if len(words) >= 2:
+                        self._person_tails.update(words[-2:])
+        introduced = _Introduced(self)
+        by_start = {f.first: f for f in self.found}
+        i = 0
+        while i < len(self.tokens):
+            if i in by_start:
+                introduced.add(by_start[i])
+            if i in self.taken:
+                i += 1
+                continue
+            f = self.name_part(i, introduced) or self.nominal(i, introduced)
+            if f:
+                self.accept(f)
+                introduced.add(f)
+                i = f.last
+                continue
+            i += 1
+        self.found.sort(key=lambda f: f.start)
+
+    def name_part(self, i: int, introduced: _Introduced) -> Found | None:
+        tok = self.tokens[i]
+        if not tok.is_word:
+            return None
+        if not introduced.has_persons:
+            return None
+        splits = tok.splits[:2] if tok.is_arabic else [(0, tok.text)]
+        tails = self._person_tails
+        for cut, stem in splits:
+            if stem not in tails:
+                continue
+            for f in reversed(introduced.persons_by_word[tok.is_arabic].get(stem, ())):
+                norm_words = self._name_words(f, tok.is_arabic)
+                if len(norm_words) < 2:
+                    continue
+                for n in (2, 1):
+                    tail = norm_words[-n:]
+                    if n == 2 and tail[0] not in {"عبد", "ابو", "ال", "بن", "Abdel", "Abu", "al", "bin"}:
+                        continue
+                    seq = [stem] + [self.tokens[i + j].norm if tok.is_arabic else self.tokens[i + j].text for j in range(1, n) if i + j < len(self.tokens)]
+                    if seq != tail:
+                        continue
+                    if n == 1 and len(stem) < 3:
+                        continue
+                    # a name part shared with another person as *family* name is ambiguous: skip
+                    start = cut_offset(tok, cut) if cut else tok.start
+                    end = self.tokens[i + n - 1].end
+                    return Found(i, i + n, start, end, f.entry, "part")
+        return None
+
+    def _name_words(self, f: Found, arabic: bool) -> list[str]:
+        key = (f.start, f.end, arabic)
+        if key not in self._words_cache:
+            words = self.text[f.start : f.end].split()
+            self._words_cache[key] = [normalize(w) for w in words] if arabic else words
+        return self._words_cache[key]
+
+    def nominal(self, i: int, introduced: _Introduced) -> Found | None:
+        tok = self.tokens[i]
+        if tok.is_word and not tok.is_arabic and tok.text.lower() == "the" and i + 1 < len(self.tokens):
+            head = self.tokens[i + 1]
+            if head.text.islower() and head.text in self.heads and i + 1 not in self.taken:
+                f = introduced.org_by_word.get(head.text)
+                if f is not None:
+                    return Found(i + 1, i + 2, head.start, head.end, f.entry, "nominal")
+            return None
+        if not tok.is_arabic or not tok.is_word:
+            return None
+        demonstrative = tok.norm in DEMONSTRATIVES or (tok.norm[:1] in "وف" and tok.norm[1:] in DEMONSTRATIVES)
+        j = i + 1 if demonstrative else i
+        if j >= len(self.tokens) or j in self.taken:
+            return None
+        t = self.tokens[j]
+        for cut, stem in t.splits:
+            if not stem.startswith("ال"):
+                continue
+            head = stem[2:]
+            target = None
+            if head in {"مدينه", "بلده", "قريه"}:
+                target = introduced.focus("City")
+            elif head in {"محافظه", "ولايه"}:
+                target = introduced.last_region
+            elif self.heads.get(head) or self.heads.get(stem) or demonstrative:
+                target = introduced.org_by_head.get(head)
+            if not target:
+                continue
+            start = cut_offset(t, cut) if cut else t.start
+            if demonstrative:
+                start = tok.start if not (tok.norm[:1] in "وف" and tok.norm[1:] in DEMONSTRATIVES) else cut_offset(tok, 1)
+            end = t.end
+            last = j + 1
+            # a following definite adjective is part of the nominal (المحافظة الشمالية)
+            if last < len(self.tokens) and self.tokens[last].norm.startswith("ال") and last not in self.taken:
+                adj = self.tokens[last].norm
+                if len(adj) > 4 and adj not in self.fw and (adj.endswith("يه") or adj.endswith("ي")):
+                    end = self.tokens[last].end
+                    last += 1
+            return Found(i, last, start, end, target, "nominal")
+        return None
+
+    def _mention_head(self, f: Found) -> str:
+        words = self.text[f.start : f.end].replace("«", " ").replace("»", " ").split()
+        return strip_article(normalize(words[0])) if words else ""
+
+    def _head_of(self, e: GazEntry) -> str:
+        label = e.label_ar or e.label
+        words = [w for w in label.replace("«", " ").replace("»", " ").split()]
+        return strip_article(normalize(words[0])) if words else ""
+
+
+
+class _Introduced:
+    """The mentions coreference may point back to, indexed as they arrive.
+
+    Each look-up answers what a scan of every earlier mention, most recent first, would answer;
+    the scans made extraction quadratic in the article's length.
+    """
+
+    def __init__(self, finder: CoreferenceRules):
+        self.finder = finder
+        self.has_persons = False
+        self.persons_by_word: dict[bool, dict[str, list[Found]]] = {True: {}, False: {}}  # by the last two name words
+        self.org_by_word: dict[str, Found] = {}  # English: the latest organisation with this word in mention or label
+        self.org_by_head: dict[str, GazEntry] = {}  # Arabic: the latest organisation (no demonym) with this head
+        self.counts: dict[str, dict[str, list]] = {}  # type → key → [mentions, last position, entry]
+        self.last_region: GazEntry | None = None
+        self.n = 0
+
+    def add(self, f: Found) -> None:
+        pos, self.n = self.n, self.n + 1
+        e, finder = f.entry, self.finder
+        if e.category == "person" and f.kind in {"person", "name"}:
+            self.has_persons = True
+            for arabic in (True, False):
+                words = finder._name_words(f, arabic)
+                if len(words) >= 2:
+                    for w in dict.fromkeys(words[-2:]):
+                        self.persons_by_word[arabic].setdefault(w, []).append(f)
+        if e.category == "organization":
+            for w in finder.text[f.start : f.end].lower().split() + (e.label_en or e.label).lower().split():
+                self.org_by_word[w] = f
+            if f.kind != "demonym":
+                for head in (finder._head_of(e), finder._mention_head(f)):
+                    self.org_by_head[head] = e
+        if f.kind != "demonym":
+            c = self.counts.setdefault(e.type, {}).setdefault(e.key, [0, 0, e])
+            c[0] += 1
+            c[1] = pos
+            if e.type == "Region" and not e.label.startswith("ريف"):
+                self.last_region = e
+
+    def focus(self, type_: str) -> GazEntry | None:
+        """The most mentioned entity of a type so far (ties: the most recent): the city "in focus"."""
+        counts = self.counts.get(type_)
+        return max(counts.values(), key=lambda c: (c[0], c[1]))[2] if counts else None
+
+

@@ -1,0 +1,79 @@
+"""What every entity rule shares: the mention record (:class:`Found`), the article's entity table,
+new-entity construction, and the word lists the rules consult."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.extract.gazetteer import GazEntry, slug
+from kg.records import Entity
+
+QUOTES = {"«", "»", "“", "”", '"'}
+NAME_PARTICLES = {"بن", "ابن", "ابو", "ابي", "ال", "ولد", "bin", "al", "el", "de", "van", "von", "abu", "abdel", "abdul"}
+GOVERNMENT_WORDS = {"النظام", "الحكومه", "الحكوميه", "الامن", "الجيش", "الشرطه", "الدوله", "government", "regime"}
+OPERATION_HEADS = {"حمله", "عمليه", "معركه"}
+LINKERS = {"التابعه", "التابع", "التابعين", "التابعتين"}
+MEDIA_HEADS = {"صحيفه", "قناه", "تلفزيون", "موقع", "وكاله", "اذاعه", "جريده", "شبكه"}
+FOREIGN_NAME_HEADS = {"NGO", "Organization", "MediaOrganization"}  # heads a transliterated name may follow
+COMPLEMENTIZER_WORDS = {"ان", "بان", "انه", "انها", "بانه", "بانها"}
+TITLE_LINKS = {"باسم", "خارجيه", "داخليه", "دفاع", "ماليه", "صحه", "عدل"}  # المتحدث باسم …، وزير خارجية …
+TITLE_COMPLEMENTS = {"عام", "العام", "سابق", "السابق", "الاسبق", "اسبق", "المساعد", "مساعد", "بالوكاله", "بالانابه"}  # أمين عام، المدير السابق
+NON_NAME_ADJECTIVES = {
+    "اخري", "اخر", "واسعه", "كبيره", "صغيره", "امنه", "عازله", "جديده", "قريبه", "بعيده", "محدده", "معينه",
+    "عسكريه", "سكنيه", "صناعيه", "حدوديه", "منزوعه", "مجاوره", "المجاوره", "شماليه", "جنوبيه", "شرقيه",
+    "غربيه", "الشماليه", "الجنوبيه", "الشرقيه", "الغربيه", "واحده", "كامله", "اخرى",
+}
+DEMONSTRATIVES = {"هذه", "هذا", "تلك", "ذلك", "هاته", "هؤلاء"}
+
+
+
+
+@dataclass
+class Found:
+    """A mention before entities are merged: token range, char span, and what it denotes."""
+
+    first: int  # token index, inclusive
+    last: int  # token index, exclusive
+    start: int
+    end: int
+    entry: GazEntry
+    kind: str  # name | trigger | pattern | person | nominal | part | alias | demonym
+    trigger_type: str | None = None
+
+
+@dataclass
+class EntityTable:
+    """Entities of one article with their mentions, in order of first mention."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    found: list[Found] = field(default_factory=list)
+    by_token: dict[int, Found] = field(default_factory=dict)
+
+    def entity_at(self, token_index: int) -> Entity | None:
+        f = self.by_token.get(token_index)
+        return self.entities.get(f.entry.key) if f else None
+
+    def found_at(self, token_index: int) -> Found | None:
+        return self.by_token.get(token_index)
+
+
+def _entity_from(entry: GazEntry) -> Entity:
+    return Entity(
+        key=entry.key,
+        label=entry.label,
+        category=entry.category,
+        type=entry.type,
+        qid=entry.qid,
+        label_en=entry.label_en,
+        label_ar=entry.label_ar,
+        geonames_id=entry.geonames_id,
+        lat=entry.lat,
+        lon=entry.lon,
+        gender=entry.gender,
+    )
+
+
+def _new_entry(category: str, type_: str, label: str, gender: str = "m") -> GazEntry:
+    return GazEntry(key=f"{type_}/{slug(label)}", label=label, category=category, type=type_, rank=5, gender=gender)
+
+

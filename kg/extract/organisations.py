@@ -1,0 +1,226 @@
+"""Organisations: a head noun and its name (تلفزيون «X»، وحدة الإعلام الحربي، قوات النظام، منظمة and a
+transliterated name), and English organisations (the central bank, the Ministry of X)."""
+
+from __future__ import annotations
+
+from kg.extract.entity_base import (
+    COMPLEMENTIZER_WORDS,
+    FOREIGN_NAME_HEADS,
+    GOVERNMENT_WORDS,
+    LINKERS,
+    NON_NAME_ADJECTIVES,
+    OPERATION_HEADS,
+    Found,
+    _new_entry,
+)
+from kg.extract.tokens import cut_offset
+
+
+class OrganisationRules:
+    """Mixed into the entity finder (:mod:`kg.extract.entities`)."""
+
+    def org_candidates(self, i: int) -> list[Found]:
+        tok = self.tokens[i]
+        if not tok.is_word:
+            return []
+        out = []
+        splits = tok.splits if tok.is_arabic else [(0, tok.text)]
+        for cut, stem in splits:
+            head = self.heads.get(stem) or (self.heads.get(stem[2:]) if tok.is_arabic and stem.startswith("ال") else None)
+            is_op = stem in OPERATION_HEADS
+            if not head and not is_op:
+                continue
+            definite = tok.is_arabic and stem.startswith("ال")
+            if definite and (not self._definite_name_follows(i) or (self._head_seen_before(i, stem[2:]) and not self._demonym_follows(i))):
+                continue  # التنظيم الإرهابي after تنظيم داعش is a reference; الجيش الإسرائيلي after الجيش اللبناني is not  # a bare definite head (المرصد) is a nominal reference, resolved later
+            start = cut_offset(tok, cut) if cut else tok.start
+            if self._next_is_quote(i) and not definite:
+                close = self._closing(i + 1)
+                if close is None or close - i > 8:
+                    continue
+                inner_words = [k for k in range(i + 2, close) if self.tokens[k].is_word]
+                if not inner_words:
+                    continue
+                e_end = self.tokens[close].end
+                inner_key = tuple(self.tokens[k].norm for k in inner_words)
+                known = self.gaz.lookup(inner_key)
+                if is_op:
+                    entry = _new_entry("other", "MilitaryOperation", self.text[start:e_end])
+                elif known and known[0].category == "organization":
+                    entry = known[0]
+                else:
+                    entry = _new_entry("organization", head.type, self.text[start:e_end], head.gender)
+                out.append(Found(i, close + 1, start, e_end, entry, "pattern"))
+                continue
+            if not tok.is_arabic or is_op:
+                continue
+            if definite:
+                stem = stem[2:]
+            chain = []
+            k = i + 1
+            while k < len(self.tokens) and len(chain) < 5:
+                t = self.tokens[k]
+                if chain and t.is_word and t.norm.startswith("لل") and len(t.norm) > 4:
+                    chain.append(k)  # الهيئة العامة للإحصاء
+                    k += 1
+                    continue
+                nxt_def = k + 1 < len(self.tokens) and self.tokens[k + 1].norm.startswith("ال")
+                if chain and t.is_word and t.norm.startswith("ل") and not t.norm.startswith("ال") and nxt_def and len(t.norm) > 3:
+                    chain.extend([k, k + 1])  # المفوضية السامية لشؤون اللاجئين
+                    k += 2
+                    continue
+                if not t.is_word or not t.norm.startswith("ال") or t.norm in self.fw or t.norm in LINKERS or t.norm in self.cues:
+                    break
+                if chain and (self.heads.get(t.norm) or self.heads.get(t.norm[2:])) and self._head_is_new_name(k):
+                    break  # قوات الدعم السريع الجيش السوداني: a second organisation starts
+                if self.taken.get(k) and self.taken[k].entry.category == "place" and not self.taken[k].entry.demonym:
+                    break
+                chain.append(k)
+                k += 1
+            known_prefix = self.gaz.lookup((stem, self.tokens[chain[0]].norm)) if chain else []
+            if known_prefix and known_prefix[0].category == "organization":
+                ext = [c for c in chain[1:]]
+                keep = 1
+                for c in ext:
+                    if self.tokens[c].norm.endswith(("ي", "يه")):
+                        keep += 1
+                    else:
+                        break
+                chain = chain[:keep]
+            if not chain and not definite and head.type in FOREIGN_NAME_HEADS:
+                chain = self._transliterated_name(i + 1)  # منظمة هيومن رايتس ووتش، شركة أرامكو
+            if not chain:
+                continue
+            type_ = head.type
+            if stem == "قوات" and self.tokens[chain[0]].norm in GOVERNMENT_WORDS:
+                type_ = "GovernmentBody"
+            if stem == "قوات" and self.tokens[chain[0]].norm in {"الامن"}:
+                type_ = "GovernmentBody"
+            e_end = self.tokens[chain[-1]].end
+            label = self.text[start:e_end]
+            inner = self.gaz.lookup((stem,) + tuple(self.tokens[c].norm for c in chain[:-1])) if len(chain) > 1 else []
+            entry = inner[0] if inner and inner[0].category == "organization" else _new_entry("organization", type_, label, head.gender)
+            out.append(Found(i, chain[-1] + 1, start, e_end, entry, "pattern"))
+        return out
+
+    def _transliterated_name(self, k: int) -> list[int]:
+        """Indefinite words after an organisation head that spell a foreign name: not definite, not a
+        function word, cue or relational adjective; ended by punctuation, a cue or a complementiser
+        (a single word may also end before a function word only if more words made the name)."""
+        chain = []
+        while k < len(self.tokens) and len(chain) < 4:
+            t = self.tokens[k]
+            n = t.norm
+            if not t.is_word or not t.is_arabic or n.startswith("ال") or n in self.fw or n in self.cues or len(n) < 3:
+                break
+            if n.endswith(("يه", "ي")) or n in COMPLEMENTIZER_WORDS or self.heads.get(n):
+                break
+            chain.append(k)
+            k += 1
+        if not chain:
+            return []
+        end = self.tokens[k] if k < len(self.tokens) else None
+        if end is None or not end.is_word or end.norm in self.cues or end.norm in COMPLEMENTIZER_WORDS:
+            return chain
+        return chain if len(chain) >= 2 and end.norm in self.fw else []
+
+    def _definite_name_follows(self, i: int) -> bool:
+        """A definite head names a new organisation when a relational adjective follows (الجيش السوداني)
+        or a longer name does (الهيئة العامة للإحصاء)."""
+        if self._nisba_follows(i):
+            return True
+        if i + 2 >= len(self.tokens):
+            return False
+        a, b = self.tokens[i + 1].norm, self.tokens[i + 2].norm
+        if a in NON_NAME_ADJECTIVES:
+            return False
+        return a.startswith("ال") and a not in self.fw and len(a) > 4 and (b.startswith("لل") or (b.startswith("ال") and b not in self.fw))
+
+    def _head_is_new_name(self, k: int) -> bool:
+        return self._definite_name_follows(k) or self._demonym_follows(k)
+
+    def _demonym_follows(self, i: int) -> bool:
+        return i + 1 < len(self.tokens) and any(e.demonym for e in self.gaz.lookup((self.tokens[i + 1].norm,)))
+
+    def _head_seen_before(self, i: int, head: str) -> bool:
+        """The head noun was used earlier (تنظيم داعش … التنظيم الإرهابي): a reference, not a new name."""
+        return self._first_use.get(head, i) < i
+
+    def _nisba_follows(self, i: int) -> bool:
+        """الجيش السوداني, المؤسسة الوطنية: a definite head with a relational adjective names an organisation."""
+        if i + 1 >= len(self.tokens):
+            return False
+        n = self.tokens[i + 1].norm
+        return n.startswith("ال") and len(n) > 4 and n.endswith(("ي", "يه")) and n not in self.fw and n not in NON_NAME_ADJECTIVES
+
+    def _next_is_quote(self, i: int) -> bool:
+        return i + 1 < len(self.tokens) and self.tokens[i + 1].text == "«"
+
+    def _closing(self, k: int) -> int | None:
+        for j in range(k + 1, min(len(self.tokens), k + 12)):
+            if self.tokens[j].text == "»":
+                return j
+            if self.tokens[j].text in {"«", ".", "\n"}:
+                return None
+        return None
+
+    # ---------- persons ----------
+
+    def english_generic_org(self, i: int) -> list[Found]:
+        """the central bank, the eastern-based government, the oil ministry: a described organisation.
+
+        A bare "the army" is left to coreference with an army named before."""
+        tok = self.tokens[i]
+        if tok.text not in {"the", "The"}:
+            return []
+        mods = []
+        k = i + 1
+        while k < len(self.tokens) and len(mods) < 3:
+            t = self.tokens[k]
+            if not t.is_word or not t.text.islower() or t.text in self.fw or self.cues.get(t.text):
+                break
+            if t.text in self.heads and mods:
+                start, end = self.tokens[i + 1].start, t.end
+                label = self.text[start:end]
+                return [Found(i + 1, k + 1, start, end, _new_entry("organization", self.heads[t.text].type, label), "pattern")]
+            mods.append(k)
+            k += 1
+        return []
+
+    def english_org_candidates(self, i: int) -> list[Found]:
+        tok = self.tokens[i]
+        if tok.is_arabic or not tok.is_word or not tok.text[:1].isupper():
+            return []
+        prev = self.tokens[i - 1] if i else None
+        if prev is not None and prev.is_word and prev.text[:1].isupper() and prev.text != "The":
+            return []
+        if tok.text == "The":
+            return []
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        if nxt is not None and nxt.text in self.heads and nxt.text.islower():
+            demonym = [e for e in self.gaz.lookup((tok.text,)) if e.demonym]
+            if demonym:
+                label = f"{tok.text} {nxt.text}"
+                return [Found(i, i + 2, tok.start, nxt.end, _new_entry("organization", self.heads[nxt.text].type, label), "pattern")]
+        parts = [i]
+        k = i + 1
+        while k < len(self.tokens) and len(parts) < 7:
+            t = self.tokens[k]
+            if t.is_word and (t.text[:1].isupper() or t.text.isdigit()):
+                parts.append(k)
+                k += 1
+            elif t.text in {"of", "for", "and", "on"} and k + 1 < len(self.tokens) and self.tokens[k + 1].text[:1].isupper():
+                parts.extend([k, k + 1])
+                k += 2
+            else:
+                break
+        heads = [self.heads[self.tokens[p].text] for p in parts if self.tokens[p].text in self.heads]
+        if not heads or len(parts) < 2:
+            return []
+        start, end = tok.start, self.tokens[parts[-1]].end
+        label = self.text[start:end]
+        known = self.gaz.lookup(tuple(self.tokens[p].norm for p in parts))
+        entry = known[0] if known else _new_entry("organization", heads[-1].type, label)
+        return [Found(i, parts[-1] + 1, start, end, entry, "pattern")]
+
+    # ---------- passes ----------

@@ -1,0 +1,260 @@
+"""Persons: a given name from the lexicon, or a name after a title (whose complement is not a name),
+Arabic and English; capitalised names that speak or are described (said X, X, the envoy)."""
+
+from __future__ import annotations
+
+from kg.extract.entity_base import (
+    LINKERS,
+    NAME_PARTICLES,
+    NON_NAME_ADJECTIVES,
+    TITLE_COMPLEMENTS,
+    TITLE_LINKS,
+    Found,
+    _new_entry,
+)
+from kg.extract.lexicon import title_first_words
+from kg.extract.normalize import light
+from kg.extract.tokens import cut_offset
+
+
+class PersonRules:
+    """Mixed into the entity finder (:mod:`kg.extract.entities`)."""
+
+    def _title_starts(self) -> dict[int, tuple[str, int]]:
+        """Token index → (gender, length in tokens) for every token that starts a title (الناطقة, وزير, spokesman)."""
+        out = {}
+        heads = title_first_words()
+        for k, t in enumerate(self.tokens):
+            if not t.is_word:
+                continue
+            first = t.norm if t.is_arabic else t.text.lower()
+            stripped = t.splits[-1][1] if t.is_arabic else first
+            if first not in heads and stripped not in heads:
+                continue
+            for n in (2, 1):
+                rest = tuple(
+                    self.tokens[j].norm if self.tokens[j].is_arabic else self.tokens[j].text.lower()
+                    for j in range(k + 1, min(k + n, len(self.tokens)))
+                )
+                for head in (first, stripped):
+                    title = self.titles.get((head,) + rest)
+                    if title:
+                        out.setdefault(k, (title.gender, 1 + len(rest)))
+        return out
+
+    def has_title_before(self, i: int) -> str | None:
+        """A title within a few tokens before i (same sentence, no comma in between)."""
+        si = self.sentence_of.get(i)
+        k = i - 1
+        steps = 0
+        while k >= 0 and steps < 9 and self.sentence_of.get(k) == si:
+            if self.tokens[k].text in {"،", ",", ":", ";", "؛", "."}:
+                return None
+            if k in self.title_at and k + self.title_at[k][1] <= i:
+                return self.title_at[k][0]
+            k -= 1
+            steps += 1
+        return None
+
+    def title_right_before(self, i: int) -> bool:
+        """A title directly before i; between them only the title's complement: definite words,
+        an organisation head and «» (وزير الخارجية سامي، رئيس مجلس النواب نبيه، مدير «المرصد» رامي)."""
+        for back in range(1, 7):
+            k = i - back
+            if k < 0:
+                return False
+            if k in self.title_at and k + self.title_at[k][1] <= i:
+                return True
+            t = self.tokens[k]
+            if not (t.text in "«»" or t.norm.startswith(("ال", "لل")) or self.heads.get(t.norm) or self.heads.get(t.splits[-1][1])
+                    or t.norm in TITLE_LINKS or self._named_place_or_org(k)):
+                return False
+        return False
+
+    def _stem_is_named(self, k: int) -> bool:
+        """بموسكو، لرويترز: after a one-letter proclitic, a named place or organisation (so not a surname)."""
+        return any(c == 1 and self.gaz.lookup((stem,)) for c, stem in self.tokens[k].splits)
+
+    def _named_place_or_org(self, k: int) -> bool:
+        """A gazetteer place or organisation at k: part of a title's complement (وزيرة خارجية كندا، المتحدث باسم حماس)."""
+        if not self.tokens[k].is_word:
+            return False
+        key = (k, len(self.local))
+        if key not in self._gaz_cache:
+            self._gaz_cache[key] = self._gazetteer_candidates(k)
+        return any(f.entry.category in {"place", "organization"} for f in self._gaz_cache[key])  # read only: no copies
+
+    def _title_phrase_continues(self, i: int) -> bool:
+        """Whether the unknown word at i is still inside a title's complement rather than a first name:
+        a known given name follows within the phrase, or a named place or organisation follows at once."""
+        for k in range(i + 1, min(len(self.tokens), i + 5)):
+            t = self.tokens[k]
+            if not t.is_word or not t.is_arabic or t.norm in self.fw or t.norm in self.cues:
+                break
+            if self._given(k)[0]:
+                return True
+        # a construct-state noun (ـة) before a named place or organisation: وزيرة خارجية كندا
+        return self.tokens[i].norm.endswith("ه") and i + 1 < len(self.tokens) and self._named_place_or_org(i + 1)
+
+    def person_candidates(self, i: int) -> list[Found]:
+        tok = self.tokens[i]
+        if not tok.is_word:
+            return []
+        if tok.is_arabic:
+            return self._arabic_person(i)
+        return self._english_person(i)
+
+    def _given(self, k: int) -> tuple[str | None, int]:
+        """Gender and length (1 or 2 tokens) of a given name starting at token k."""
+        if k >= len(self.tokens) or not self.tokens[k].is_word:
+            return None, 0
+        n = self.tokens[k].norm
+        if light(self.tokens[k].text) in self.raw_fw:
+            return None, 0
+        if n in {"عبد", "ابو"} and k + 1 < len(self.tokens) and self.tokens[k + 1].is_word:
+            return "m", 2
+        g = self.names.get(n)
+        return (g, 1) if g else (None, 0)
+
+    def _arabic_person(self, i: int) -> list[Found]:
+        tok = self.tokens[i]
+        cut = 0
+        gender, n = self._given(i)
+        if not gender:
+            for c, stem in tok.splits[1:]:
+                if stem in self.names and c == 1 and tok.norm[0] in "وف":
+                    gender, n, cut = self.names[stem], 1, c
+                    break
+        title_gender = self.has_title_before(i)
+        if not gender and not title_gender:
+            return []
+        if not gender and not self.title_right_before(i):
+            return []
+        if not gender:
+            # after a title, an unknown first name is accepted when it is a plain word
+            if tok.norm in self.fw or tok.norm.startswith(("ال", "لل")) or tok.norm in self.cues or len(tok.norm) < 3:
+                return []
+            if self.heads.get(tok.norm) or tok.norm in self.triggers or i in self.title_at or tok.norm in TITLE_COMPLEMENTS:
+                return []
+            if self._title_phrase_continues(i) or self._named_place_or_org(i):
+                return []  # رئيس مجلس إدارة الشركة سامر …، وزيرة خارجية كندا …: still the title's complement
+            gender, n = title_gender, 1
+        parts = list(range(i, i + n))
+        k = i + n
+        while k < len(self.tokens) and len(parts) < 5:
+            t = self.tokens[k]
+            if not t.is_word or not t.is_arabic:
+                break
+            nm = t.norm
+            if nm in self.fw or nm in self.cues or nm in {"ل", "لـ"} or nm in LINKERS or self.heads.get(nm) or nm in self.triggers:
+                break
+            if nm in NON_NAME_ADJECTIVES:
+                break
+            g, ln = self._given(k)
+            if g:
+                parts.extend(range(k, k + ln))
+                k += ln
+                continue
+            if nm in NAME_PARTICLES and k + 1 < len(self.tokens):
+                parts.extend([k, k + 1])
+                k += 2
+                continue
+            if nm.startswith("ال") and len(nm) > 3:
+                if any(c.category == "organization" or c.type in {"Country", "Region"} for c in [f.entry for f in self.gazetteer_candidates(k)]):
+                    break
+                parts.append(k)
+                break
+            nxt = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
+            nxt_given = nxt is not None and (self._given(k + 1)[0] is not None)
+            ends = nxt is None or not nxt.is_word or nxt.norm in self.fw or nxt.norm in {"ل", "لـ"} or nxt.norm in self.cues
+            prep_word = any(c and (st.startswith("ال") or st in self.fw or self.heads.get(st)) for c, st in t.splits)
+            first_unknown = len(parts) == n and not prep_word and len(nm) >= 3
+            # a second unknown word of a foreign name, right before a cue or punctuation (نداف شوشاني إن، ميلاني جولي:)
+            second_unknown = (len(parts) == n + 1 and title_gender and ends and not prep_word and len(nm) >= 3
+                              and not self._given(parts[0])[0] and not self._named_place_or_org(k))
+            if nxt_given or (first_unknown and (title_gender or ends)) or second_unknown:
+                if nm.startswith(("بال", "لل", "لا")) or (nm[:1] in "بل" and (nm[1:] in self.fw or self._stem_is_named(k))):
+                    break  # بالعاصمة، لرويترز: a preposition; بري، بلينكن، لافروف stay names
+                parts.append(k)
+                k += 1
+                if ends:
+                    break
+                continue
+            break
+        if (len(parts) < 2 or len(parts) == n) and not title_gender:
+            return []  # a given name alone is left to coreference with a person named earlier
+        start = cut_offset(tok, cut) if cut else tok.start
+        end = self.tokens[parts[-1]].end
+        label = self.text[start:end]
+        entry = _new_entry("person", "Person", label, gender or "m")
+        known = self.gaz.lookup(tuple(self.tokens[p].norm for p in parts))
+        if known and known[0].category == "person":
+            entry = known[0]
+        return [Found(i, parts[-1] + 1, start, end, entry, "person")]
+
+    def _english_person(self, i: int) -> list[Found]:
+        tok = self.tokens[i]
+        if not tok.text[:1].isupper():
+            return []
+        gender = self.names.get(tok.text)
+        title_gender = self.has_title_before(i)
+        if not gender and not title_gender:
+            return []
+        parts = [i]
+        k = i + 1
+        while k < len(self.tokens) and len(parts) < 4:
+            t = self.tokens[k]
+            surname = t.text[:3].lower() in {"al-", "el-"} and t.text[3:4].isupper()
+            if (t.text[:1].isupper() or surname) and t.is_word and t.text.lower() not in self.fw and not self.heads.get(t.text):
+                parts.append(k)
+                k += 1
+            elif t.text.lower() in NAME_PARTICLES and k + 1 < len(self.tokens) and self.tokens[k + 1].text[:1].isupper():
+                parts.extend([k, k + 1])
+                k += 2
+            else:
+                break
+        if len(parts) < 2:
+            return []
+        start, end = tok.start, self.tokens[parts[-1]].end
+        label = self.text[start:end]
+        known = self.gaz.lookup(tuple(self.tokens[p].norm for p in parts))
+        entry = known[0] if known and known[0].category == "person" else _new_entry("person", "Person", label, gender or title_gender or "m")
+        return [Found(i, parts[-1] + 1, start, end, entry, "person")]
+
+    def english_structural_person(self, i: int) -> list[Found]:
+        """Capitalised words that speak or are described: "said Amira Khalil, a nurse", "Volker Perthes, the envoy"."""
+        tok = self.tokens[i]
+        if tok.is_arabic or not tok.is_word or not tok.text[:1].isupper() or tok.text.lower() in self.fw:
+            return []
+        if i and self.tokens[i - 1].is_word and self.tokens[i - 1].text[:1].isupper():
+            return []
+        parts = [i]
+        k = i + 1
+        while k < len(self.tokens) and len(parts) < 3 and self.tokens[k].is_word and self.tokens[k].text[:1].isupper():
+            parts.append(k)
+            k += 1
+        if len(parts) < 2 or any(self.tokens[p].text in self.heads or self.tokens[p].text.lower() in self.fw for p in parts):
+            return []
+        if self.gaz.lookup(tuple(self.tokens[p].text for p in parts)):
+            return []
+        before = self.tokens[i - 1].text.lower() if i else ""
+        if before in {"at", "in", "from", "of", "by", "for", "with"}:
+            return []  # analysts at Goldman Sachs: an organisation or place, not a person
+        after = [t.text.lower() for t in self.tokens[k : k + 2]]
+        speaks = before in {"said", "says", "added", "told"} or (after[:1] and self.cues.get(after[0]) and self.cues[after[0]].kind == "verb")
+        described = after[:1] == [","] and len(after) > 1 and (after[1] in {"a", "an", "the"} or (after[1],) in self.titles)
+        if after[:1] == [","] and not described:
+            # "Nariman Sallayi, Peshmerga Brigade 126 commander told …": a role word, then a speech verb, in the apposition
+            tail = []
+            for t in self.tokens[k + 1 : k + 9]:
+                if not t.is_word and t.text not in {"-", "'s", "’s"} and not t.text.isdigit():
+                    break
+                tail.append(t.text)
+            has_role = any((w,) in self.titles or (w.lower(),) in self.titles for w in tail)
+            has_cue = any(self.cues.get(w.lower()) and self.cues[w.lower()].kind == "verb" for w in tail)
+            described = has_role and has_cue
+        if not (speaks or described):
+            return []
+        start, end = tok.start, self.tokens[parts[-1]].end
+        return [Found(i, parts[-1] + 1, start, end, _new_entry("person", "Person", self.text[start:end]), "person")]
+
