@@ -178,3 +178,13 @@ def test_a_dropped_subject_skips_the_outlet_that_relayed():
             "وأضافت أن الفرق الطبية وصلت إلى المدينة.")
     last = ar_claims(text)[-1]
     assert last[0] == "منظمة الصحة العالمية" and last[3][2] == "claimant.carried"
+
+
+def test_an_assertion_and_its_negation_by_different_claimants_conflict():
+    text = ("وقالت وزارة الصحة إن الغارة استهدفت مستشفى الشفاء وأوقعت عشرات الجرحى. "
+            "وقال الجيش الإسرائيلي إن الغارة لم تستهدف مستشفى الشفاء ولم توقع جرحى.")
+    x = extract(Article(text=text, source="t", language="ar"))
+    assert [(c.first, c.second) for c in x.conflicts] == [(0, 1)] and "negates" in x.conflicts[0].reason
+    same_side = ("وقالت وزارة الصحة إن الغارة استهدفت مستشفى الشفاء. "
+                 "وقال الجيش الإسرائيلي إن المفاوضات لم تنته بعد في القاهرة.")
+    assert extract(Article(text=same_side, source="t", language="ar")).conflicts == []  # nothing shared: no conflict

@@ -8,7 +8,7 @@ small modules: :mod:`normalize`, :mod:`tokens`, :mod:`gazetteer`,
 from __future__ import annotations
 
 from kg.extract.claims import find_claims
-from kg.extract.conflicts import find_conflicts
+from kg.extract.conflicts import find_conflicts, find_polarity_conflicts
 from kg.extract.entities import find_entities
 from kg.extract.roles import find_roles
 from kg.extract.tokens import is_arabic_text, split_sentences, tokenize
@@ -34,6 +34,9 @@ def extract(article: Article) -> Extraction:
         for e in entities:
             e.label = e.label_en or e.label
     conflicts = find_conflicts(claims, table.entities)
+    measured = {(c.first, c.second) for c in conflicts}
+    conflicts += [c for c in find_polarity_conflicts(claims, table.entities) if (c.first, c.second) not in measured]
+    conflicts.sort(key=lambda c: (c.first, c.second))
     return Extraction(article=article, language=lang, entities=entities, claims=claims, roles=roles, conflicts=conflicts)
 
 

@@ -1,4 +1,5 @@
-"""Conflicting claims: different claimants, the same measure, different values.
+"""Conflicting claims: different claimants, the same measure, different values — or one asserting what the
+other negates.
 
 "The observatory says the force holds 95 % of the city; the force says 80 %."
 Two claims conflict when their claimants differ, each states a quantity with the
@@ -10,6 +11,7 @@ thing: the words around the two figures share a stem (تسيطر / السيطر�
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from kg.extract.lexicon import function_words
 from kg.extract.normalize import normalize
@@ -106,3 +108,65 @@ def _conflict(claims: list[Claim], stems: list[list[set[str]]], i: int, j: int, 
             reason = f"{who_a}: {qa.text}; {who_b}: {qb.text} ({qa.unit})" + (f" about {about}" if about else "")
             return Conflict(i, j, reason)
     return None
+
+
+NEGATIONS = {"لم", "لن", "لا", "ليس", "ليست", "غير", "عدم", "ولم", "ولا", "not", "no", "never", "n't", "didn't", "wasn't",
+             "weren't", "isn't", "aren't", "hasn't", "haven't", "without"}
+MIN_SHARED_STEMS = 3
+
+
+def _negated(claim: Claim) -> bool:
+    if claim.certainty == "denied":
+        return True
+    return any(w.lower() in NEGATIONS for w in re.findall(r"[^\W\d_]+(?:'t)?|n't", claim.content.text))
+
+
+def content_stems(claim: Claim, named: list[tuple[int, int]] = ()) -> set[str]:
+    """Stems of the content words that say what happened: not function words, negations, or words of a
+    name (sharing "Ras Lanuf" is sharing a place, not a statement)."""
+    fw = function_words()
+    base = claim.content.start
+    out = set()
+    for m in _WORD.finditer(claim.content.text):
+        w, at = m.group(), base + m.start()
+        if len(w) <= 2 or normalize(w) in fw or w.lower() in fw or w.lower() in NEGATIONS:
+            continue
+        i = bisect_right(named, (at, float("inf"))) - 1
+        if i >= 0 and named[i][0] <= at < named[i][1]:
+            continue
+        out.add(stem(w))
+    return out
+
+
+def find_polarity_conflicts(claims: list[Claim], entities: dict[str, Entity]) -> list[Conflict]:
+    """One claimant asserts what another negates (أطلقت دبابة النار على … / لم يتم إطلاق النار …): different
+    claimants, opposite polarity (a negation in the content, or a denial cue), and at least
+    :data:`MIN_SHARED_STEMS` content stems in common. Linear: each claim meets at most
+    :data:`MAX_CANDIDATES` earlier claims that share a stem with it."""
+    index: dict[str, list[int]] = {}
+    polarity = [_negated(c) for c in claims]
+    named = sorted((m.start, m.end) for e in entities.values() for m in e.mentions)
+    stems = [content_stems(c, named) for c in claims]
+    out: list[Conflict] = []
+    for j, b in enumerate(claims):
+        candidates: set[int] = set()
+        for st in stems[j]:
+            candidates.update(index.get(st, ())[-MAX_CANDIDATES:])
+        found = 0
+        for i in sorted(candidates, reverse=True)[:MAX_CANDIDATES]:
+            a = claims[i]
+            if polarity[i] == polarity[j] or a.claimant is None or b.claimant is None or a.claimant == b.claimant:
+                continue
+            common = stems[i] & stems[j]
+            if len(common) < MIN_SHARED_STEMS:
+                continue
+            who_a = entities[a.claimant].label if a.claimant in entities else a.claimant
+            who_b = entities[b.claimant].label if b.claimant in entities else b.claimant
+            yes, no = (who_b, who_a) if polarity[i] else (who_a, who_b)
+            out.append(Conflict(i, j, f"{yes} asserts what {no} negates ({', '.join(sorted(common)[:4])})"))
+            found += 1
+            if found == MAX_PER_CLAIM:
+                break
+        for st in stems[j]:
+            index.setdefault(st, []).append(j)
+    return out
