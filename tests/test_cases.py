@@ -39,17 +39,20 @@ def test_case(name):
 def test_dev_articles_with_the_official_scorer():
     """The evaluation kit's scorer on its dev set (17 real articles), through the real `kg extract` command.
 
-    The floors are today's micro figures (entities 0.837, claims 0.803, attribution 0.755, linking
-    0.912 / 0.943): a change that lowers them is a regression. Raising them is issue 11's work.
+    The floors sit at issue 11's bars that kg meets today (micro: entities 0.853, claims 0.862,
+    attributed claims 0.756, attribution 0.877, figures 0.889, linking 0.912 / 0.943): a change that
+    drops below one of them is a regression.
     """
     scorer = shared_or_skip("eval", "score.py")
     cmd = f"{sys.executable} -m kg.cli extract {{file}} --format json"
     run = subprocess.run([sys.executable, str(scorer), str(scorer.parent / "dev"), "--cmd", cmd, "--json"], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     micro = json.loads(run.stdout)["micro"]
-    assert micro["entities"]["f1"] >= 0.83, micro
-    assert micro["claims"]["f1"] >= 0.80, micro
-    assert micro["attribution_accuracy"] >= 0.75, micro
+    assert micro["entities"]["f1"] >= 0.85, micro
+    assert micro["claims"]["f1"] >= 0.85, micro
+    assert micro["claims_attributed"]["f1"] >= 0.75, micro
+    assert micro["attribution_accuracy"] >= 0.85, micro
+    assert micro["claim_properties"]["quantity"] >= 0.8, micro
     assert micro["linking"]["accuracy"] >= 0.9 and micro["linking"]["precision"] >= 0.94, micro
 
 
