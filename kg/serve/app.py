@@ -28,7 +28,7 @@ from kg.serve import pages
 from kg.serve.config import ServeConfig
 from kg.serve.negotiation import choose, parse_accept
 from kg.serve.results import QueryTask
-from kg.serve.safety import Allowlist, Refused, check, graph_iri, with_using
+from kg.serve.safety import Allowlist, Refused, check, graph_iri, mentions_remote, with_using
 from kg.serve.workers import QueryPool
 from kg.store import KGStore, StoreError, bump_generation
 from kg.store.parse import MEDIA_TYPES, RdfInputError, parse_rdf
@@ -110,7 +110,10 @@ class KGServer:
         if len(text) > self.config.max_query_length:
             raise HTTPProblem(413, f"{what} over {self.config.max_query_length} characters")
         try:
-            await asyncio.to_thread(check, text, self.allowlist, kind=what, base=base)
+            if len(text) <= 4096 and not mentions_remote(text):
+                check(text, self.allowlist, kind=what, base=base)  # lexing a short query costs microseconds
+            else:
+                await asyncio.to_thread(check, text, self.allowlist, kind=what, base=base)  # a parser may run
         except Refused as e:
             raise HTTPProblem(400, str(e)) from None
         return text
