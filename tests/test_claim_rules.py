@@ -188,3 +188,8 @@ def test_an_assertion_and_its_negation_by_different_claimants_conflict():
     same_side = ("وقالت وزارة الصحة إن الغارة استهدفت مستشفى الشفاء. "
                  "وقال الجيش الإسرائيلي إن المفاوضات لم تنته بعد في القاهرة.")
     assert extract(Article(text=same_side, source="t", language="ar")).conflicts == []  # nothing shared: no conflict
+
+
+def test_object_after_a_subject_that_came_first():
+    [(who, _, content, rules)] = ar_claims("وكان الجيش اللبناني قد توقع ارتفاع عدد النازحين إلى عشرة آلاف.")
+    assert who == "الجيش اللبناني" and content.startswith("ارتفاع") and rules[1:] == ["content.ar.object-after-subject", "claimant.ar.kana-subject"]

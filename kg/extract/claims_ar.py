@@ -98,6 +98,10 @@ class ArabicCueRules:
                     boundary += 1
                 if boundary >= sent.end - 2 or not self.tokens[boundary].is_word:
                     return None
+            elif k + 2 < sent.end and self.tokens[k + 1].is_word and any(self.kana_subject(sent, k)):
+                # وكان الاستطلاع قد توقع ارتفاع التضخم: the subject came before the cue, the object follows it
+                boundary, comp_len = k, 1
+                content_rule = "content.ar.object-after-subject"
         if boundary is None:
             if c.cue.kind != "participle":
                 return None
