@@ -7,10 +7,8 @@ counts are true.
 from __future__ import annotations
 
 import json
-import os
 import warnings
 
-import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
