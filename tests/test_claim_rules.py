@@ -193,3 +193,13 @@ def test_an_assertion_and_its_negation_by_different_claimants_conflict():
 def test_object_after_a_subject_that_came_first():
     [(who, _, content, rules)] = ar_claims("وكان الجيش اللبناني قد توقع ارتفاع عدد النازحين إلى عشرة آلاف.")
     assert who == "الجيش اللبناني" and content.startswith("ارتفاع") and rules[1:] == ["content.ar.object-after-subject", "claimant.ar.kana-subject"]
+
+
+def test_arabic_cue_forms_come_from_lemmas():
+    from kg.extract.lexicon import arabic_forms, cues
+
+    forms = {f for f, *_ in arabic_forms("حذر", "يحذر", "محذرا", "that")}
+    assert {"حذر", "حذرت", "حذروا", "حذرتا", "يحذر", "تحذر", "يحذرون", "محذرا", "محذرة", "محذرين", "محذرات"} == forms
+    [(who, _, content, rules)] = ar_claims("ويحذرون الخبراء من أن الأسعار سترتفع.") or [(None, None, "", [""])]
+    assert rules[0] == "cue:ar:حذر"
+    assert cues()["يصف"].family == "وصف"

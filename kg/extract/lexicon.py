@@ -92,6 +92,23 @@ def english_forms(lemma: str, past: str = "") -> dict[str, str]:
     return {lemma: "pl", third: "sg", past: "any"}
 
 
+def arabic_forms(perfect: str, imperfect: str, participle: str, complement: str) -> list[tuple[str, str, str, str, str]]:
+    """(form, kind, gender, number, complement) of an Arabic cue verb: the perfect (قال قالت قالوا قالتا),
+    the imperfect (يقول تقول يقولون) and the active participle (قائلا قائلة قائلين قائلات)."""
+    out = [(perfect, "verb", "m", "sg", complement), (perfect + "ت", "verb", "f", "sg", complement),
+           (perfect + "وا", "verb", "m", "pl", complement), (perfect + "تا", "verb", "f", "pl", complement)]
+    # no masculine dual (قالا): the same letters are often an accusative noun (وصفاً، كشفاً)
+    if imperfect != "-":
+        stem = imperfect[1:]
+        out += [(imperfect, "verb", "m", "sg", complement), ("ت" + stem, "verb", "f", "sg", complement),
+                (imperfect + "ون", "verb", "m", "pl", complement)]
+    if participle != "-":
+        stem = participle[:-1] if participle.endswith("ا") else participle
+        out += [(participle, "participle", "m", "sg", "any"), (stem + "ة", "participle", "f", "sg", "any"),
+                (stem + "ين", "participle", "m", "pl", "any"), (stem + "ات", "participle", "f", "pl", "any")]
+    return out
+
+
 @lru_cache(maxsize=1)
 def cues() -> dict[str, Cue]:
     """Arabic forms as listed in cues.tsv (the family is the form under the ``# LEMMA "gloss"`` header
@@ -112,6 +129,10 @@ def cues() -> dict[str, Cue]:
             r = line.rstrip("\n").split("\t")
             c = Cue(*[x.strip() for x in r[:7]], family=family if r[5].strip() == "ar" else r[0].strip().lower())
             out[key(c.form, c.lang)] = c
+    for r in read_tsv("cue_lemmas_ar.tsv"):
+        perfect, imperfect, participle, certainty, complement = (x.strip() for x in r[:5])
+        for form, kind, gender, number, comp in arabic_forms(perfect, imperfect, participle, complement):
+            out.setdefault(key(form, "ar"), Cue(form, kind, gender, number, certainty, "ar", comp, family=perfect))
     for r in read_tsv("cue_lemmas_en.tsv"):
         lemma, past, certainty, complement = (x.strip() for x in r[:4])
         past_only = len(r) > 4 and r[4].strip() == "past-only"
