@@ -16,13 +16,14 @@ from kg.api import load
 from kg.resources import samples_dir
 from kg.serve import ServeConfig, create_app
 from kg.store import KGStore
+from tests.conftest import WRITE_TOKEN
 from tests.live_server import running_server
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
-TOKEN = "s3cret"
+TOKEN = WRITE_TOKEN
 CROSS = "SELECT ?a ?b ?c ?d ?e ?f WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f LIMIT 1"
 
 
@@ -34,11 +35,8 @@ def store(tmp_path_factory):
 
 
 @pytest.fixture
-def client(tmp_path):
-    path = tmp_path / "w"
-    load([samples_dir() / "libya_oil_ar.txt"], store=path)
-    with TestClient(create_app(ServeConfig(store=path, writable=True, token=TOKEN, workers=1))) as c:
-        yield c
+def client(writable):
+    return writable  # the shared writable server of tests/conftest.py
 
 
 def test_invalid_iris_are_400(client):

@@ -12,12 +12,13 @@ import pytest
 from kg.api import load
 from kg.resources import samples_dir
 from kg.serve import ServeConfig, create_app
+from tests.conftest import WRITE_TOKEN
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
-TOKEN = "s3cret"
+TOKEN = WRITE_TOKEN
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
 
@@ -31,14 +32,6 @@ def store(tmp_path_factory):
 @pytest.fixture(scope="module")
 def client(store):
     with TestClient(create_app(ServeConfig(store=store, timeout=2.0, max_result_bytes=60_000))) as c:
-        yield c
-
-
-@pytest.fixture
-def writable(tmp_path):
-    path = tmp_path / "w"
-    load([samples_dir() / "libya_oil_ar.txt"], store=path)
-    with TestClient(create_app(ServeConfig(store=path, writable=True, token=TOKEN))) as c:
         yield c
 
 

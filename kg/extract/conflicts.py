@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 
 from kg.extract.lexicon import function_words
 from kg.extract.normalize import normalize
@@ -67,24 +68,29 @@ def find_conflicts(claims: list[Claim], entities: dict[str, Entity]) -> list[Con
     exactly as a comparison of all pairs would.
     """
     stems: list[list[set[str]]] = [[measure_stems(c, q) for q in c.quantities] for c in claims]
-    index: dict[tuple[str, str], list[int]] = {}
+    keys = [set() if c.claimant is None else {(q.unit, st) for q, qs in zip(c.quantities, stems[j]) for st in qs}
+            for j, c in enumerate(claims)]
+    return _indexed_pairs(keys, lambda i, j: _conflict(claims, stems, i, j, entities))
+
+
+def _indexed_pairs(keys: list[set], pair: Callable[[int, int], Conflict | None]) -> list[Conflict]:
+    """Each claim against the earlier claims that share one of its keys — at most :data:`MAX_CANDIDATES`,
+    the most recent first — keeping at most :data:`MAX_PER_CLAIM` conflicts per claim; in (first, second) order."""
+    index: dict = {}
     out: list[Conflict] = []
-    for j, b in enumerate(claims):
-        if b.claimant is None or not b.quantities:
-            continue
-        keys = {(q.unit, st) for q, qs in zip(b.quantities, stems[j]) for st in qs}
+    for j, claim_keys in enumerate(keys):
         candidates: set[int] = set()
-        for key in keys:
+        for key in claim_keys:
             candidates.update(index.get(key, ())[-MAX_CANDIDATES:])
         found = 0
         for i in sorted(candidates, reverse=True)[:MAX_CANDIDATES]:
-            conflict = _conflict(claims, stems, i, j, entities)
+            conflict = pair(i, j)
             if conflict is not None:
                 out.append(conflict)
                 found += 1
                 if found == MAX_PER_CLAIM:
                     break
-        for key in keys:
+        for key in claim_keys:
             index.setdefault(key, []).append(j)
     out.sort(key=lambda c: (c.first, c.second))
     return out
@@ -143,30 +149,20 @@ def find_polarity_conflicts(claims: list[Claim], entities: dict[str, Entity]) ->
     claimants, opposite polarity (a negation in the content, or a denial cue), and at least
     :data:`MIN_SHARED_STEMS` content stems in common. Linear: each claim meets at most
     :data:`MAX_CANDIDATES` earlier claims that share a stem with it."""
-    index: dict[str, list[int]] = {}
     polarity = [_negated(c) for c in claims]
     named = sorted((m.start, m.end) for e in entities.values() for m in e.mentions)
     stems = [content_stems(c, named) for c in claims]
-    out: list[Conflict] = []
-    for j, b in enumerate(claims):
-        candidates: set[int] = set()
-        for st in stems[j]:
-            candidates.update(index.get(st, ())[-MAX_CANDIDATES:])
-        found = 0
-        for i in sorted(candidates, reverse=True)[:MAX_CANDIDATES]:
-            a = claims[i]
-            if polarity[i] == polarity[j] or a.claimant is None or b.claimant is None or a.claimant == b.claimant:
-                continue
-            common = stems[i] & stems[j]
-            if len(common) < MIN_SHARED_STEMS:
-                continue
-            who_a = entities[a.claimant].label if a.claimant in entities else a.claimant
-            who_b = entities[b.claimant].label if b.claimant in entities else b.claimant
-            yes, no = (who_b, who_a) if polarity[i] else (who_a, who_b)
-            out.append(Conflict(i, j, f"{yes} asserts what {no} negates ({', '.join(sorted(common)[:4])})"))
-            found += 1
-            if found == MAX_PER_CLAIM:
-                break
-        for st in stems[j]:
-            index.setdefault(st, []).append(j)
-    return out
+
+    def pair(i: int, j: int) -> Conflict | None:
+        a, b = claims[i], claims[j]
+        if polarity[i] == polarity[j] or a.claimant is None or b.claimant is None or a.claimant == b.claimant:
+            return None
+        common = stems[i] & stems[j]
+        if len(common) < MIN_SHARED_STEMS:
+            return None
+        who_a = entities[a.claimant].label if a.claimant in entities else a.claimant
+        who_b = entities[b.claimant].label if b.claimant in entities else b.claimant
+        yes, no = (who_b, who_a) if polarity[i] else (who_a, who_b)
+        return Conflict(i, j, f"{yes} asserts what {no} negates ({', '.join(sorted(common)[:4])})")
+
+    return _indexed_pairs(stems, pair)

@@ -152,10 +152,14 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules):
 
     # ---------- pass 1: candidates ----------
     def gazetteer_candidates(self, i: int) -> list[Found]:
+        return [Found(**f.__dict__) for f in self.cached_candidates(i)]  # copies: callers may change them
+
+    def cached_candidates(self, i: int) -> list[Found]:
+        """The gazetteer candidates at i, cached per token and state of the article's local names (read only)."""
         key = (i, len(self.local))
         if key not in self._gaz_cache:
             self._gaz_cache[key] = self._gazetteer_candidates(i)
-        return [Found(**f.__dict__) for f in self._gaz_cache[key]]
+        return self._gaz_cache[key]
 
     def _gazetteer_candidates(self, i: int) -> list[Found]:
         tok = self.tokens[i]

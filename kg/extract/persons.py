@@ -77,12 +77,7 @@ class PersonRules:
 
     def _named_place_or_org(self, k: int) -> bool:
         """A gazetteer place or organisation at k: part of a title's complement (وزيرة خارجية كندا، المتحدث باسم حماس)."""
-        if not self.tokens[k].is_word:
-            return False
-        key = (k, len(self.local))
-        if key not in self._gaz_cache:
-            self._gaz_cache[key] = self._gazetteer_candidates(k)
-        return any(f.entry.category in {"place", "organization"} for f in self._gaz_cache[key])  # read only: no copies
+        return self.tokens[k].is_word and any(f.entry.category in {"place", "organization"} for f in self.cached_candidates(k))
 
     def _title_phrase_continues(self, i: int) -> bool:
         """Whether the unknown word at i is still inside a title's complement rather than a first name:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.lexicon import read_tsv
+from kg.extract.lexicon import function_words, read_tsv
 from kg.extract.normalize import normalize
 from kg.extract.tokens import Token, proclitic_splits
 from kg.records import Quantity
@@ -71,8 +71,6 @@ def _longest(table: dict, words: list[str], i: int, max_len: int = 4) -> tuple[i
 
 def _count_of(words: list[str], toks: list[Token], i: int, n_num: int, digits: float | None, value: float) -> bool | None:
     """True when the number at i counts the noun after it (17 حالة، eight aircraft, 1.2 million)."""
-    from kg.extract.lexicon import function_words
-
     if n_num == 0:
         return None
     after = i + n_num

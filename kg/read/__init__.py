@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from kg.jsonscan import structure
 from kg.records import Article, ReadError
 
 KNOWN_FIELDS = ("id", "url", "title", "text", "published", "publisher", "language")
@@ -183,24 +184,9 @@ def json_array_items(text: str) -> list[str]:
     body = text.strip()
     if not body.startswith("[") or not body.endswith("]"):
         raise ArticleFormatError("a JSON array was expected")
-    items, depth, start = [], 0, 1
-    in_string = escaped = False
-    for i in range(1, len(body) - 1):
-        ch = body[i]
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        elif ch in "[{":
-            depth += 1
-        elif ch in "]}":
-            depth -= 1
-        elif ch == "," and depth == 0:
+    items, start = [], 1
+    for i, ch, depth in structure(body, 1, len(body) - 1):
+        if ch == "," and depth == 0:
             items.append(body[start:i])
             start = i + 1
     last = body[start:-1]

@@ -30,7 +30,7 @@ from kg.serve.negotiation import choose, parse_accept
 from kg.serve.results import QueryTask
 from kg.serve.safety import Allowlist, Refused, check, graph_iri, mentions_remote, with_using
 from kg.serve.workers import QueryPool
-from kg.store import KGStore, StoreError, bump_generation
+from kg.store import KGStore, StoreError
 from kg.store.parse import MEDIA_TYPES, RdfInputError, parse_rdf
 
 log = logging.getLogger("kg.serve")
@@ -72,12 +72,10 @@ class KGServer:
         await self.pool.start()
 
     async def committed(self) -> None:
-        """A write finished. Flush it out of the write-ahead log (so a worker's read-only view opens
-        without replaying every write since the start), then tell the readers."""
+        """A write finished; the store bumped its generation, so workers reopen before their next query.
+        Flush it out of the write-ahead log, so that reopening does not replay every write since the start."""
         assert self.store is not None
         await asyncio.to_thread(self.store.flush)
-        bump_generation(self.config.store)
-        self.pool.bump()
 
     async def shutdown(self) -> None:
         await self.pool.stop()

@@ -136,18 +136,9 @@ def _answer(ox, store_path: str, store, task: QueryTask, attempts: int = 4):
     raise RuntimeError("unreachable")
 
 
-def _open_view(ox, store_path: str, attempts: int = 5):
-    """A read-only view of the store. Opening races the writer (a compaction may delete a file the
-    manifest just named), so a failed open is retried a few times before it is reported."""
-    import time
-
-    for attempt in range(attempts):
-        try:
-            return ox.Store.read_only(store_path)
-        except OSError:
-            if attempt == attempts - 1:
-                raise
-            time.sleep(0.02 * (attempt + 1))
+def _open_view(ox, store_path: str):
+    """A read-only view of the store (failures are retried by :func:`_answer`)."""
+    return ox.Store.read_only(store_path)
 
 
 @dataclass

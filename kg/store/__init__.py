@@ -8,6 +8,7 @@ a crash never leaves half an article, and reloading never duplicates anything.
 
 from __future__ import annotations
 
+import functools
 import io
 import itertools
 import os
@@ -62,6 +63,19 @@ def read_generation(path: str | Path) -> str:
         return ""
 
 
+def _changes_store(method):
+    """A write: whatever its outcome, the store's generation is bumped after it, so readers reopen."""
+
+    @functools.wraps(method)
+    def write(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        finally:
+            bump_generation(self.path)
+
+    return write
+
+
 @dataclass(frozen=True)
 class GraphInfo:
     graph: str
@@ -106,6 +120,7 @@ class KGStore:
         """Drop the article's graph and write it again with its entities, in one transaction."""
         self.replace_articles([(str(graph), _ntriples(article), _ntriples(entities))])
 
+    @_changes_store
     def replace_articles(self, batch: list[tuple[str, str, str]]) -> None:
         """(graph IRI, article N-Triples, entities N-Triples) for several articles, in ONE transaction:
         after a crash the store holds all of them or none."""
@@ -117,9 +132,8 @@ class KGStore:
             self._store.update(update)
         except (OSError, SyntaxError) as e:
             raise StoreError(f"could not write {len(batch)} article graph(s): {e}") from None
-        finally:
-            bump_generation(self.path)
 
+    @_changes_store
     def replace_articles_nquads(self, graphs: list[str], data: bytes, *, trusted: bool = False) -> None:
         """Replace a batch of article graphs from N-Quads, as fast as the store can take them.
 
@@ -141,14 +155,13 @@ class KGStore:
             self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=trusted)
         except (OSError, SyntaxError, ValueError) as e:
             raise StoreError(f"could not write {len(graphs)} article graph(s): {e}") from None
-        finally:
-            bump_generation(self.path)
 
     def _drop_existing(self, graphs: list[str]) -> None:
         existing = [g for g in graphs if self._store.contains_named_graph(ox.NamedNode(g))]
         for i in range(0, len(existing), 500):
             self._store.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in existing[i : i + 500]))
 
+    @_changes_store
     def load_nquads_stream(self, stream, replace_graphs: list[str]) -> None:
         """Load N-Quads from a stream in one transactional call, after dropping the graphs it replaces."""
         self._drop_existing(replace_graphs)
@@ -156,55 +169,45 @@ class KGStore:
             self._store.load(stream, format=ox.RdfFormat.N_QUADS)
         except (OSError, SyntaxError) as e:
             raise StoreError(f"could not load the shards: {e}") from None
-        finally:
-            bump_generation(self.path)
 
+    @_changes_store
     def add_entity_triples(self, triples: Graph) -> None:
         """Add descriptions (links, coordinates) to the shared entities graph, in one transaction."""
         self._store.update(f"INSERT DATA {{ GRAPH <{entities_graph()}> {{\n{_ntriples(triples)}\n}} }}")
-        bump_generation(self.path)
 
     def flush(self) -> None:
         self._store.flush()
 
     # ---------- writes of the SPARQL endpoint and the Graph Store Protocol ----------
+    @_changes_store
     def update(self, sparql: str, base_iri: str | None = None) -> None:
         """Run a SPARQL update (one transaction). The caller has checked it (kg.serve.safety)."""
-        try:
-            self._store.update(sparql, base_iri=base_iri)
-        finally:
-            bump_generation(self.path)
+        self._store.update(sparql, base_iri=base_iri)
 
     def contains_graph(self, graph: ox.NamedNode) -> bool:
         return self._store.contains_named_graph(graph)
 
+    @_changes_store
     def put_graph(self, graph: ox.NamedNode | ox.DefaultGraph, quads: list[ox.Quad]) -> None:
         """Replace a graph's content with ``quads`` (already in that graph); an empty named graph is kept."""
-        try:
-            self._store.update(f"DROP SILENT GRAPH <{graph.value}>" if isinstance(graph, ox.NamedNode) else "DROP SILENT DEFAULT")
-            self._store.extend(quads)
-            if isinstance(graph, ox.NamedNode) and not quads:
-                self._store.add_graph(graph)
-        finally:
-            bump_generation(self.path)
+        self._store.update(f"DROP SILENT GRAPH <{graph.value}>" if isinstance(graph, ox.NamedNode) else "DROP SILENT DEFAULT")
+        self._store.extend(quads)
+        if isinstance(graph, ox.NamedNode) and not quads:
+            self._store.add_graph(graph)
 
+    @_changes_store
     def post_graph(self, graph: ox.NamedNode | ox.DefaultGraph, quads: list[ox.Quad]) -> None:
         """Add ``quads`` to a graph (created when it does not exist)."""
-        try:
-            self._store.extend(quads)
-            if isinstance(graph, ox.NamedNode) and not quads:
-                self._store.add_graph(graph)
-        finally:
-            bump_generation(self.path)
+        self._store.extend(quads)
+        if isinstance(graph, ox.NamedNode) and not quads:
+            self._store.add_graph(graph)
 
+    @_changes_store
     def delete_graph(self, graph: ox.NamedNode | ox.DefaultGraph) -> None:
-        try:
-            if isinstance(graph, ox.NamedNode):
-                self._store.remove_graph(graph)
-            else:
-                self._store.clear_graph(graph)
-        finally:
-            bump_generation(self.path)
+        if isinstance(graph, ox.NamedNode):
+            self._store.remove_graph(graph)
+        else:
+            self._store.clear_graph(graph)
 
     # ---------- reads ----------
     def query(self, sparql: str, *, union: bool = True):

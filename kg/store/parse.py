@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.jsonscan import max_depth
+
 MAX_ENTITY_EXPANSION = 1_000_000  # characters that entity references may add to a document
 MAX_JSON_DEPTH = 100
 
@@ -85,23 +87,7 @@ def check_xml_entities(data: bytes) -> None:
 def check_jsonld(data: bytes) -> None:
     """Refuse JSON-LD that is not JSON, nests deeper than :data:`MAX_JSON_DEPTH`, or names a remote context."""
     text = data.decode("utf-8", errors="replace")
-    depth = deepest = 0
-    in_string = escaped = False
-    for ch in text:  # a depth count before json.loads, which would recurse once per level
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        elif ch in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif ch in "]}":
-            depth -= 1
+    deepest = max_depth(text)  # measured before json.loads, which would recurse once per level
     if deepest > MAX_JSON_DEPTH:
         raise RdfInputError(f"the JSON-LD document nests {deepest} levels deep (at most {MAX_JSON_DEPTH})")
     try:
