@@ -4,11 +4,27 @@ told CHANNEL, adverbials (in a statement, on Monday), pronoun subjects.
 
 from __future__ import annotations
 
-from kg.extract.claim_document import EN_ADVERBIALS, EN_SKIP, _Cue
+from kg.extract.claim_document import CLAUSE_STARTERS, EN_ADVERBIALS, EN_SKIP, _Cue
+from kg.extract.speakers import PRONOUNS
 from kg.extract.tokens import Sentence
 
 
+ZERO_THAT_VERBS = {"would", "will", "could", "might", "may", "should", "was", "were", "had"}
+
+
 class EnglishCueRules:
+    def _zero_that_clause(self, k: int, j: int, sent: Sentence) -> bool:
+        """officials expected the toll would rise: a clause without "that" — a short subject of words, then a
+        modal or past auxiliary — and the cue is a verb, not an adjective after a determiner."""
+        if k > sent.start and self.norm(k - 1) in {"the", "a", "an", "than", "as", "widely"}:
+            return False
+        for x in range(j + 1, min(sent.end, j + 6)):
+            if self.norm(x) in ZERO_THAT_VERBS:
+                return True
+            if not self.tokens[x].is_word:
+                return False
+        return False
+
     def english_verb(self, c: _Cue, sent: Sentence) -> int | None:
         k = c.index
         # "QUOTE," X said / "QUOTE," said X
@@ -35,7 +51,9 @@ class EnglishCueRules:
                 return sent.end
         # X said (that) CONTENT — the subject is the last person before the cue, else the phrase after the last comma
         subj_from = next((x + 1 for x in range(k - 1, sent.start - 1, -1) if self.tokens[x].text == ","), sent.start)
-        if subj_from > sent.start and all(self.tokens[x].text.islower() and self.tokens[x].is_word for x in range(subj_from, k)) and k - subj_from <= 2:
+        if subj_from > sent.start and k - subj_from <= 2 and all(
+                self.tokens[x].text.islower() and self.tokens[x].is_word and self.unnamed_at(x) is None
+                and self.norm(x) not in PRONOUNS and self.norm(x) not in CLAUSE_STARTERS for x in range(subj_from, k)):
             # "X, however, said": the subject is before the parenthetical adverb
             prev = subj_from - 1
             subj_from = next((x + 1 for x in range(prev - 1, sent.start - 1, -1) if self.tokens[x].text == ","), sent.start)
@@ -71,8 +89,9 @@ class EnglishCueRules:
             (x for x in range(j, min(sent.end, j + 10)) if self.norm(x) == "that" or self.tokens[x].text in {",", '"', "“", ":"}),
             None,
         )
-        if "that!" in c.cue.complements and not (that is not None and self.norm(that) == "that" and that - j <= 3):
-            return None  # expected, feared …: speech only with a "that" clause ("the expected deal" is not)
+        if "that!" in c.cue.complements and not (that is not None and self.norm(that) == "that" and that - j <= 3) \
+                and not self._zero_that_clause(k, j, sent):
+            return None  # expected, feared …: speech only with a clause ("the expected deal" is not)
         for x in range(j, that if that is not None else j):
             if self.norm(x) in {"statement", "interview"}:
                 kind = self.norm(x)

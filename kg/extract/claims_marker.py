@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from kg.extract.claim_document import COMMAS, _Cue
 from kg.extract.tokens import Sentence
+from kg.records import Claim
 
 
 class MarkerRules:
@@ -56,20 +57,30 @@ class MarkerRules:
             first_word += 1
         at_start = k == first_word or (k == first_word + 1 and self.norm(first_word) in {"و", "ف"})
         at_end = after >= sent.end - 1 or self.tokens[after].text in {".", "؟", "?"}
+        # CONTENT, according to X, but/while …: the marker closes the clause before it, a new clause follows
+        closes_clause = (not at_end and k > sent.start and self.tokens[k - 1].text in COMMAS
+                         and self.tokens[after].text in COMMAS and after + 1 < sent.end and self._starts_new_clause(after + 1))
         if at_start:
             got = self.content_from(after, sent.end)
             if got is None:
                 return None
             s, e, _, nxt = got
             content_rule = "content.according-to.after"
-        elif at_end:
+        elif at_end and (said := self._claim_in_sentence_before(sent, k)) is not None:
+            # وقالت X: «…»، بحسب وكالة الأنباء / "…," X said, according to the agency: the marker names who
+            # relayed the claim already made, it is not a second claim over the whole sentence
+            if said.channel is None and source is not None and self._is_outlet(source.entry.key):
+                said.channel = source.entry.key
+                said.rules.append("channel.according-to-relay")
+            return sent.end
+        elif at_end or closes_clause:
             content_rule = "content.according-to.before"
             last = k - 1
             while last > sent.start and self.tokens[last].text in COMMAS | {"("}:
                 last -= 1
             if last < sent.start:
                 return None
-            s, e, nxt = self.tokens[sent.start].start, self.tokens[last].end, sent.end
+            s, e, nxt = self.tokens[sent.start].start, self.tokens[last].end, sent.end if at_end else after + 1
         else:
             q = next((x for x in range(after, sent.end) if self.is_open_quote(x)), None)
             if q is not None and self.closing(q, sent.end):
@@ -87,3 +98,11 @@ class MarkerRules:
         return nxt
 
 
+
+    def _claim_in_sentence_before(self, sent: Sentence, k: int) -> Claim | None:
+        """The claim whose cue is in this sentence before token k and whose content reaches up to it."""
+        lo, hi = self.tokens[sent.start].start, self.tokens[k].start
+        for c in reversed(self.claims):
+            if lo <= c.cue.start < hi and c.content.end <= hi:
+                return c
+        return None

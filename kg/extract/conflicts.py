@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
-from kg.extract.lexicon import function_words
+from kg.extract.lexicon import article_free, comparatives, function_words, measures
 from kg.extract.normalize import normalize
 from kg.records import Claim, Conflict, Entity, Quantity
 
@@ -41,7 +41,30 @@ def stem(word: str) -> str:
             break
     if len(w) >= 4 and w[0] in "تين":
         w = w[1:]
+    if len(w) == 5 and w[0] == "ا" and w[3] == "ا":
+        w = w[:3] + w[4]  # the verbal noun إفعال meets its verb أفعل: إطلاق / أطلق
     return w
+
+
+def speaker(claim: Claim) -> str | None:
+    """Who makes the claim, for telling claimants apart: the entity, or the unnamed source's noun
+    ("officials", «مصادر»), or None when nobody is named at all."""
+    if claim.claimant is not None:
+        return claim.claimant
+    if claim.unnamed_source is not None:
+        return "unnamed:" + article_free(claim.unnamed_source.text)
+    return None
+
+
+def different_speakers(a: Claim, b: Claim) -> bool:
+    sa, sb = speaker(a), speaker(b)
+    return sa is not None and sb is not None and sa != sb
+
+
+def who(claim: Claim, entities: dict[str, Entity]) -> str:
+    if claim.claimant is not None:
+        return entities[claim.claimant].label if claim.claimant in entities else claim.claimant
+    return claim.unnamed_source.text if claim.unnamed_source is not None else "?"
 
 
 def measure_stems(claim: Claim, q: Quantity) -> set[str]:
@@ -51,6 +74,12 @@ def measure_stems(claim: Claim, q: Quantity) -> set[str]:
     after = _WORD.findall(text[rel_e:])[:WINDOW_AFTER]
     fw = function_words()
     return {stem(w) for w in before + after if normalize(w) not in fw and w.lower() not in fw and len(w) > 2}
+
+
+def _counted(claim: Claim, q: Quantity) -> str | None:
+    """The stem of the noun a bare count counts: the first word after it (خمسة أحياء, three options)."""
+    after = _WORD.findall(claim.content.text[q.end - claim.content.start :])
+    return stem(after[0]) if after else None
 
 
 MAX_CANDIDATES = 50  # earlier claims compared with each claim, most recent first
@@ -68,7 +97,7 @@ def find_conflicts(claims: list[Claim], entities: dict[str, Entity]) -> list[Con
     exactly as a comparison of all pairs would.
     """
     stems: list[list[set[str]]] = [[measure_stems(c, q) for q in c.quantities] for c in claims]
-    keys = [set() if c.claimant is None else {(q.unit, st) for q, qs in zip(c.quantities, stems[j]) for st in qs}
+    keys = [set() if speaker(c) is None else {(q.unit, st) for q, qs in zip(c.quantities, stems[j]) for st in qs}
             for j, c in enumerate(claims)]
     return _indexed_pairs(keys, lambda i, j: _conflict(claims, stems, i, j, entities))
 
@@ -98,7 +127,7 @@ def _indexed_pairs(keys: list[set], pair: Callable[[int, int], Conflict | None])
 
 def _conflict(claims: list[Claim], stems: list[list[set[str]]], i: int, j: int, entities: dict[str, Entity]) -> Conflict | None:
     a, b = claims[i], claims[j]
-    if a.claimant is None or b.claimant is None or a.claimant == b.claimant:
+    if not different_speakers(a, b):
         return None
     shared_about = [k for k in a.about if k in b.about]
     for qa, sa in zip(a.quantities, stems[i]):
@@ -108,8 +137,9 @@ def _conflict(claims: list[Claim], stems: list[list[set[str]]], i: int, j: int, 
             common = sa & sb
             if not common or (not shared_about and len(common) < 2):
                 continue
-            who_a = entities[a.claimant].label if a.claimant in entities else a.claimant
-            who_b = entities[b.claimant].label if b.claimant in entities else b.claimant
+            if qa.unit == "count" and _counted(a, qa) != _counted(b, qb):
+                continue  # five districts against three options: a bare count is of the noun after it
+            who_a, who_b = who(a, entities), who(b, entities)
             about = ", ".join(entities[k].label for k in shared_about if k in entities)
             reason = f"{who_a}: {qa.text}; {who_b}: {qb.text} ({qa.unit})" + (f" about {about}" if about else "")
             return Conflict(i, j, reason)
@@ -118,7 +148,7 @@ def _conflict(claims: list[Claim], stems: list[list[set[str]]], i: int, j: int, 
 
 NEGATIONS = {"لم", "لن", "لا", "ليس", "ليست", "غير", "عدم", "ولم", "ولا", "not", "no", "never", "n't", "didn't", "wasn't",
              "weren't", "isn't", "aren't", "hasn't", "haven't", "without"}
-MIN_SHARED_STEMS = 3
+MIN_SHARED_STEMS = 3  # content words in common; a shared name counts for one of them, never for more
 
 
 def _negated(claim: Claim) -> bool:
@@ -127,9 +157,9 @@ def _negated(claim: Claim) -> bool:
     return any(w.lower() in NEGATIONS for w in re.findall(r"[^\W\d_]+(?:'t)?|n't", claim.content.text))
 
 
-def content_stems(claim: Claim, named: list[tuple[int, int]] = ()) -> set[str]:
+def content_stems(claim: Claim, named: list[tuple[int, int]] = (), names: set[str] | None = None) -> set[str]:
     """Stems of the content words that say what happened: not function words, negations, or words of a
-    name (sharing "Ras Lanuf" is sharing a place, not a statement)."""
+    name (sharing "Ras Lanuf" is sharing a place, not a statement) — those go to ``names`` when given."""
     fw = function_words()
     base = claim.content.start
     out = set()
@@ -139,6 +169,8 @@ def content_stems(claim: Claim, named: list[tuple[int, int]] = ()) -> set[str]:
             continue
         i = bisect_right(named, (at, float("inf"))) - 1
         if i >= 0 and named[i][0] <= at < named[i][1]:
+            if names is not None:
+                names.add(stem(w))
             continue
         out.add(stem(w))
     return out
@@ -151,18 +183,69 @@ def find_polarity_conflicts(claims: list[Claim], entities: dict[str, Entity]) ->
     :data:`MAX_CANDIDATES` earlier claims that share a stem with it."""
     polarity = [_negated(c) for c in claims]
     named = sorted((m.start, m.end) for e in entities.values() for m in e.mentions)
-    stems = [content_stems(c, named) for c in claims]
+    names: list[set[str]] = [set() for _ in claims]
+    stems = [content_stems(c, named, names[n]) for n, c in enumerate(claims)]
 
     def pair(i: int, j: int) -> Conflict | None:
         a, b = claims[i], claims[j]
-        if polarity[i] == polarity[j] or a.claimant is None or b.claimant is None or a.claimant == b.claimant:
+        if polarity[i] == polarity[j] or not different_speakers(a, b):
             return None
         common = stems[i] & stems[j]
-        if len(common) < MIN_SHARED_STEMS:
+        # a name shared, whether or not the other claim's words were recognised as one (لليونيفيل / قوات اليونيفيل)
+        shared_name = bool(names[i] & (names[j] | stems[j]) or names[j] & stems[i])
+        if len(common) + shared_name < MIN_SHARED_STEMS or len(common) < MIN_SHARED_STEMS - 1:
             return None
-        who_a = entities[a.claimant].label if a.claimant in entities else a.claimant
-        who_b = entities[b.claimant].label if b.claimant in entities else b.claimant
+        who_a, who_b = who(a, entities), who(b, entities)
         yes, no = (who_b, who_a) if polarity[i] else (who_a, who_b)
         return Conflict(i, j, f"{yes} asserts what {no} negates ({', '.join(sorted(common)[:4])})")
 
     return _indexed_pairs(stems, pair)
+
+
+def _comparison(claim: Claim) -> tuple[str, set[str]] | None:
+    """("higher" | "lower", the measures named) when the claim compares a measure without a figure:
+    "the death toll would be much higher", «الحصيلة أعلى بكثير»."""
+    words = [article_free(w) for w in _WORD.findall(claim.content.text)]
+    raw = [normalize(w, casefold=True) for w in _WORD.findall(claim.content.text)]
+    direction = None
+    for phrase, d in comparatives().items():
+        n = len(phrase)
+        if any(tuple(raw[x : x + n]) == phrase or tuple(words[x : x + n]) == phrase for x in range(len(words) - n + 1)):
+            direction = d
+            break
+    if direction is None:
+        return None
+    named = {measures()[w].name for w in words if w in measures()}
+    return (direction, named) if named else None
+
+
+def _measures_of(claim: Claim) -> set[str]:
+    return {measures()[w].name for w in map(article_free, _WORD.findall(claim.content.text)) if w in measures()}
+
+
+def find_comparative_conflicts(claims: list[Claim], entities: dict[str, Entity]) -> list[Conflict]:
+    """A figure against a comparison by someone else: "more than 2,000 dead", say the rescuers; "the toll
+    will be far higher", say officials. The two claims name the same measure (measures.tsv: toll / dead /
+    died are one), one states a figure in a unit of that measure, the other only compares
+    (comparatives.tsv) and states no figure of it. Linear: claims are indexed by measure."""
+    lexicon = {m.name: m for m in measures().values()}
+    comparing = [_comparison(c) for c in claims]
+    keys = [set() if speaker(c) is None else _measures_of(c) for c in claims]
+
+    def figure(c: Claim, measure: str) -> Quantity | None:
+        return next((q for q in c.quantities if q.unit in lexicon[measure].units), None)
+
+    def pair(i: int, j: int) -> Conflict | None:
+        a, b = claims[i], claims[j]
+        if not different_speakers(a, b) or (comparing[i] is None) == (comparing[j] is None):
+            return None
+        (cmp_i, fig_i) = (i, j) if comparing[i] is not None else (j, i)
+        direction, named = comparing[cmp_i]
+        for measure in sorted(named & _measures_of(claims[fig_i])):
+            q = figure(claims[fig_i], measure)
+            if q is not None and figure(claims[cmp_i], measure) is None:
+                return Conflict(i, j, f"{who(claims[fig_i], entities)}: {q.text}; "
+                                      f"{who(claims[cmp_i], entities)}: {direction} ({measure})")
+        return None
+
+    return _indexed_pairs(keys, pair)

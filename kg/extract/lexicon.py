@@ -217,3 +217,37 @@ def demonyms() -> list[tuple[str, list[str], list[str]]]:
     for r in read_tsv("demonyms.tsv"):
         out.append((r[0].strip(), [f.strip() for f in r[1].split("|")], [f.strip() for f in r[2].split("|")]))
     return out
+
+
+@dataclass(frozen=True)
+class Measure:
+    name: str  # deaths, injured, inflation …
+    units: frozenset[str]  # the units a figure of this measure has
+
+
+def article_free(word: str) -> str:
+    """A normalised word without the Arabic article and one-letter proclitics (والقتلى → قتلى)."""
+    w = normalize(word, casefold=True)
+    for pre in ("وال", "بال", "فال", "لل", "ال", "و", "ف", "ب", "ل"):
+        if w.startswith(pre) and len(w) - len(pre) >= 3:
+            return w[len(pre):]
+    return w
+
+
+@lru_cache(maxsize=1)
+def measures() -> dict[str, Measure]:
+    """measures.tsv: a word (without its article) → the measure it names."""
+    out: dict[str, Measure] = {}
+    for row in read_tsv("measures.tsv"):
+        name, _lang, words, units = row[:4]
+        m = Measure(name, frozenset(units.split("|")))
+        for w in words.split("|"):
+            out.setdefault(normalize(w, casefold=True), m)
+            out.setdefault(article_free(w), m)
+    return out
+
+
+@lru_cache(maxsize=1)
+def comparatives() -> dict[tuple[str, ...], str]:
+    """comparatives.tsv: normalised word tuple → higher | lower."""
+    return {tuple(normalize(w, casefold=True) for w in row[0].split()): row[1] for row in read_tsv("comparatives.tsv")}

@@ -1,0 +1,89 @@
+"""Conflict rules and the attribution rules they depend on, on sentences written for these tests:
+a figure against a comparison ("far higher"), an assertion against a negation that shares a name,
+unnamed sources as claimants, one side's spokesman and its organisation, counts of different things,
+an according-to marker after a claim, and English speech verbs without "that"."""
+
+from __future__ import annotations
+
+from kg.extract import extract
+from kg.extract.conflicts import stem
+from kg.records import Article
+
+
+def run(text: str, lang: str):
+    return extract(Article(text=text, source="t", language=lang))
+
+
+def pairs(x) -> list[tuple[int, int]]:
+    return [(c.first, c.second) for c in x.conflicts]
+
+
+def test_a_figure_and_a_comparison_by_someone_else_conflict():
+    x = run("At least 120 people were killed in the earthquake near Hama, according to the civil defence services, "
+            "but residents said the death toll was far higher.", "en")
+    assert [c.unnamed_source.text for c in x.claims] == ["services", "residents"]
+    assert pairs(x) == [(0, 1)] and "higher (deaths)" in x.conflicts[0].reason
+
+
+def test_a_comparison_of_another_measure_or_by_the_same_source_is_no_conflict():
+    other = run("Officials said 40 people were killed in the shelling. Traders said prices would be much higher next week.", "en")
+    assert other.conflicts == []
+    same = run("Officials said 40 people were killed in the shelling. Officials also said the toll would be much higher.", "en")
+    assert same.conflicts == []
+
+
+def test_arabic_figure_and_comparison_conflict():
+    x = run("وقالت وزارة الصحة إن 35 شخصاً قتلوا في القصف. وقالت مصادر طبية إن حصيلة القتلى أعلى بكثير.", "ar")
+    assert pairs(x) == [(0, 1)] and "(deaths)" in x.conflicts[0].reason
+
+
+def test_verbal_noun_meets_its_verb_and_a_shared_name_counts_once():
+    assert stem("إطلاق") == stem("أطلقت") == stem("أطلق")
+    text = ("وقالت منظمة الصحة العالمية في بيان: «أطلقت دبابة النار على قافلة لمنظمة الصحة العالمية». "
+            "وقال الجيش الإسرائيلي إنه لم يتم إطلاق النار نحو منظمة الصحة العالمية.")
+    x = run(text, "ar")
+    assert pairs(x) == [(0, 1)] and "negates" in x.conflicts[0].reason
+    # two words in common and no name shared is not enough
+    unrelated = ("وقالت منظمة الصحة العالمية إن النار أطلقت في السوق. "
+                 "وقال الجيش الإسرائيلي إنه لم يتم إطلاق النار على المستشفى.")
+    assert run(unrelated, "ar").conflicts == []
+
+
+def test_a_spokesman_does_not_conflict_with_his_organisation():
+    text = ("وقال المرصد السوري لحقوق الإنسان إن 30 مقاتلاً قتلوا في المعارك. "
+            "وقال مدير المرصد السوري لحقوق الإنسان رامي عبد الرحمن إن 45 مقاتلاً قتلوا في المعارك.")
+    x = run(text, "ar")
+    assert len(x.claims) == 2 and x.roles and x.conflicts == []
+
+
+def test_counts_of_different_things_do_not_conflict():
+    text = ("Officials said the army had taken five villages near the river. "
+            "Analysts said the army had three options near the river.")
+    assert run(text, "en").conflicts == []
+    same_thing = ("Officials said the army had taken five villages near the river. "
+                  "Witnesses said the army had taken three villages near the river.")
+    assert pairs(run(same_thing, "en")) == [(0, 1)]
+
+
+def test_according_to_after_a_claim_names_its_relay_not_a_second_claim():
+    text = 'وقالت منظمة الصحة العالمية في بيان: «وصلت الفرق الطبية إلى المدينة صباح اليوم»، بحسب وكالة الأنباء الفرنسية.'
+    x = run(text, "ar")
+    labels = {e.key: e.label for e in x.entities}
+    [claim] = x.claims
+    assert labels[claim.claimant] == "منظمة الصحة العالمية" and labels[claim.channel] == "وكالة الأنباء الفرنسية"
+    assert "channel.according-to-relay" in claim.rules
+    alone = run("وصلت الفرق الطبية إلى المدينة صباح اليوم، بحسب وكالة الأنباء الفرنسية.", "ar")
+    assert [c.mode for c in alone.claims] == ["according_to"]
+
+
+def test_according_to_between_two_clauses_closes_the_first():
+    x = run("Two bridges collapsed in the storm, according to the authorities, while engineers feared that more would fall.", "en")
+    assert [c.content.text for c in x.claims] == ["Two bridges collapsed in the storm", "more would fall"]
+
+
+def test_expected_and_feared_take_a_clause_without_that():
+    x = run("Analysts expected the central bank would raise rates again.", "en")
+    assert [(c.unnamed_source.text, c.certainty, c.content.text) for c in x.claims] == [
+        ("Analysts", "hedged", "the central bank would raise rates again")]
+    assert all(c.cue.text != "expected" for c in run("The expected deal would have raised wages, he wrote.", "en").claims)
+    assert run("Officials feared flooding in the valley.", "en").claims == []
