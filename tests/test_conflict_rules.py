@@ -87,3 +87,39 @@ def test_expected_and_feared_take_a_clause_without_that():
         ("Analysts", "hedged", "the central bank would raise rates again")]
     assert all(c.cue.text != "expected" for c in run("The expected deal would have raised wages, he wrote.", "en").claims)
     assert run("Officials feared flooding in the valley.", "en").claims == []
+
+
+def test_a_forecast_against_the_outcome_of_the_same_measure():
+    text = ("أظهرت بيانات للبنك المركزي في الأردن، الاثنين، ارتفاع معدل البطالة السنوي إلى 8 في المئة. "
+            "وكان استطلاع للرأي أجرته رويترز، وشمل 10 محللين، قد توقع ارتفاع معدل البطالة إلى 7.5 في المئة. "
+            "وقال البنك المركزي إن البطالة زادت 0.4 في المئة على أساس شهري.")
+    x = run(text, "ar")
+    who = [(c.claimant is not None, c.unnamed_source.text if c.unnamed_source else None, c.rules[1]) for c in x.claims[:2]]
+    assert who == [(True, None, "content.ar.document-object"), (False, "استطلاع", "content.ar.object-after-subject")]
+    assert pairs(x) == [(0, 1)]  # the monthly change is another measure
+
+
+def test_a_count_of_a_part_is_not_the_total():
+    text = ("Officials said an air strike killed 12 people in the village. "
+            "Residents said two children were among the dead.")
+    assert run(text, "en").conflicts == []
+
+
+def test_data_cues_need_a_document_subject():
+    [c] = run("Data from the World Bank on Monday showed that poverty rose to 30 percent.", "en").claims
+    assert c.cue.text == "showed" and c.content.text == "poverty rose to 30 percent" and "cue:en:show" in c.rules
+    assert run("The army showed restraint near the border.", "en").claims == []
+    assert run("أظهر الجيش اللبناني قوته في الجنوب.", "ar").claims == []
+
+
+def test_mr_and_a_surname_is_the_person_named_before():
+    x = run("The commander of the militia Karim Haddad said the group would withdraw. "
+            "Mr Haddad's remarks came after the minister Samir Nassar announced a ceasefire.", "en")
+    labels = {e.key: e.label for e in x.entities}
+    assert [e.label for e in x.entities if e.category == "person"] == ["Karim Haddad", "Samir Nassar"]
+    assert [labels[c.claimant] for c in x.claims] == ["Karim Haddad", "Samir Nassar"]  # the person next to the verb
+
+
+def test_a_quote_with_the_comma_outside_then_said():
+    [c] = run("For its part, “the mission is watching the situation closely”, said Mr. Karim Haddad.", "en").claims
+    assert c.mode == "direct" and c.content.text == "the mission is watching the situation closely"

@@ -34,6 +34,11 @@ DOCUMENT_NOUNS = {
     "تقديرات", "بيانات", "ارقام", "احصاءات", "احصاييات", "معلومات", "تقرير", "تقارير", "بيان", "دراسه", "تصريحات",
     "figures", "data", "estimates", "statement", "report", "a", "from", "of",
 }
+# the subjects of "show"/"find" cues (complement doc!): أظهرت بيانات X …, data from X showed …
+DATA_NOUNS = {
+    "بيانات", "ارقام", "احصاءات", "احصاييات", "تقديرات", "دراسه", "تقرير", "مسح", "استطلاع", "نتايج",
+    "data", "figures", "statistics", "survey", "poll", "study", "report", "estimates", "numbers", "census", "results",
+}
 LINKERS = {"التابعه", "التابع", "التابعين", "التابعتين", "affiliated"}
 EN_SKIP = {"on", "late", "earlier", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "reporters", "journalists"}
 EN_ADVERBIALS = [("in", "a", "statement"), ("in", "an", "interview"), ("in", "a", "interview"), ("on", "television"), ("to", "reporters")]
@@ -264,6 +269,11 @@ class ClaimDocument:
         t = self.tokens[k]
         stems = {s for _, s in t.splits} if t.is_arabic else {t.text.lower()}
         return bool(stems & DOCUMENT_NOUNS)
+
+    def _data_noun(self, k: int) -> bool:
+        t = self.tokens[k]
+        stems = {s for _, s in t.splits[:3]} if t.is_arabic else {t.text.lower()}
+        return bool(stems & DATA_NOUNS)
 
     def _actors_between(self, a: int, b: int) -> list[Found]:
         out, k = [], a

@@ -9,7 +9,7 @@ leaves its rule id in ``subject_rule`` or returns it, for :meth:`ClaimDocument.a
 
 from __future__ import annotations
 
-from kg.extract.claim_document import KANA, LINKERS, OUTLET_TYPES, STATEMENT_WORDS
+from kg.extract.claim_document import COMMAS, KANA, LINKERS, OUTLET_TYPES, STATEMENT_WORDS
 from kg.extract.entities import Found
 from kg.extract.lexicon import Cue
 from kg.extract.speakers import PRONOUNS
@@ -66,7 +66,10 @@ class ClaimantRules:
             self.subject_rule = "claimant.subject.unnamed-head"
             return None, unnamed, channel, channel_kind
         if persons:
-            claimant = persons[0]
+            # Arabic, and English after the verb: the first (قال الرئيس X لـ… / said X, head of Y at Z);
+            # English before the verb: the one next to it ("X's remarks came after Y announced")
+            before_verb = b < len(self.tokens) and self.cue_at(b) is not None
+            claimant = persons[-1] if before_verb and not self.tokens[persons[-1].first].is_arabic else persons[0]
             self.subject_rule = "claimant.subject.person"
         elif actors:
             claimant = actors[0]
@@ -92,6 +95,8 @@ class ClaimantRules:
         prev = k - 1
         while prev >= 0 and self.tokens[prev].text in "«“":
             prev -= 1
+        if prev >= 0 and self._data_noun(prev):
+            return False  # بيانات للجهاز المركزي: the ل marks whose data, not a channel
         if prev >= 0 and self.norm(prev) in {"ل", "لـ"}:
             return True
         start_tok = f.start - t.start
@@ -107,9 +112,9 @@ class ClaimantRules:
 
     def kana_subject(self, sent: Sentence, k: int) -> tuple[Found | None, tuple[int, str] | None]:
         """وكان التحالف (قد) أعلن …: after كان the subject comes before the cue (rule claimant.ar.kana-subject)."""
-        for j in range(k - 1, max(sent.start - 1, k - 10), -1):
+        for j in range(k - 1, max(sent.start - 1, k - 16), -1):
             t = self.tokens[j]
-            if not t.is_word:
+            if not t.is_word and t.text not in COMMAS:  # commas: وكان استطلاع، شمل 14 محللاً، قد توقع
                 return None, None
             if {s for _, s in t.splits[:2]} & KANA:
                 end = k - 1 if self.norm(k - 1) == "قد" else k

@@ -16,6 +16,9 @@ from kg.extract.tokens import Sentence
 from kg.records import Claim, Span
 
 
+DAY_WORDS = {"امس", "اليوم", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد"}
+
+
 class ArabicCueRules:
     def relayed(self, c: _Cue, sent: Sentence) -> int | None:
         """وكالة X نقلت عن مسؤول قوله إن …: the source after عن is the claimant, the relaying outlet the channel."""
@@ -47,10 +50,23 @@ class ArabicCueRules:
                  content_rule="content.ar.relayed", claimant_rule="claimant.relayed-source")
         return nxt
 
+    def _after_adverbials(self, j: int, sent: Sentence) -> int:
+        """The first token after commas, days and «في PLACE» phrases that follow a subject."""
+        while j < sent.end:
+            if self.tokens[j].text in COMMAS or self.norm(j) in DAY_WORDS:
+                j += 1
+            elif self.norm(j) == "في" and j + 1 < sent.end and (f := self.entity_found(j + 1)) and f.entry.category == "place":
+                j = f.last
+            else:
+                break
+        return j
+
     def arabic_cue(self, c: _Cue, sent: Sentence) -> int | None:
         k = c.index
         if "relay" in c.cue.complements:
             return self.relayed(c, sent)
+        if "doc!" in c.cue.complements and not (k + 1 < sent.end and self._data_noun(k + 1)):
+            return None  # أظهر الجيش قوته is not a report; أظهرت بيانات الوزارة … is
         if c.cue.kind == "participle":
             prev = self.tokens[k - 1].text if k > sent.start else ""
             if prev not in COMMAS | PUNCT_STOP | {"»", "”", ")"}:
@@ -94,7 +110,7 @@ class ArabicCueRules:
             if subj and subj[0].first == k + 1:
                 boundary, comp_len = subj[0].last, 0
                 content_rule = "content.ar.object"
-                while boundary < sent.end and self.norm(boundary) in {"امس", "اليوم", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد"}:
+                while boundary < sent.end and self.norm(boundary) in DAY_WORDS:
                     boundary += 1
                 if boundary >= sent.end - 2 or not self.tokens[boundary].is_word:
                     return None
@@ -102,6 +118,12 @@ class ArabicCueRules:
                 # وكان الاستطلاع قد توقع ارتفاع التضخم: the subject came before the cue, the object follows it
                 boundary, comp_len = k, 1
                 content_rule = "content.ar.object-after-subject"
+        if boundary is None and "doc!" in c.cue.complements:
+            # أظهرت بيانات للجهاز X في مصر، الاثنين، ارتفاع …: the object after the document's owner
+            owner = self._actors_between(k + 2, min(sent.end, k + 6))
+            if owner:
+                boundary, comp_len = self._after_adverbials(owner[0].last, sent), 0
+                content_rule = "content.ar.document-object"
         if boundary is None:
             if c.cue.kind != "participle":
                 return None

@@ -31,7 +31,9 @@ class EnglishCueRules:
         j = k - 1
         while j >= sent.start and j > k - 16 and self.tokens[j].text not in {'"', "”"}:
             j -= 1
-        if j >= sent.start and self.tokens[j].text in {'"', "”"} and j > sent.start and self.tokens[j - 1].text in {",", "?", "!"}:
+        comma_inside = j > sent.start and self.tokens[j - 1].text in {",", "?", "!"}
+        comma_after = j + 1 < k and self.tokens[j + 1].text == ","  # "…”, said X (the comma outside the quote)
+        if j >= sent.start and self.tokens[j].text in {'"', "”"} and j > sent.start and (comma_inside or comma_after):
             open_i = self._english_open(j, sent)
             if open_i is not None:
                 claimant, unnamed, channel, kind = self.subject(j + 1, k)
@@ -45,7 +47,7 @@ class EnglishCueRules:
                     claimant_rule = self.subject_rule
                     if claimant is None and unnamed is None:  # "…," said he
                         claimant, carried, claimant_rule = self.pronoun_subject(k + 1, min(sent.end, k + 2), k)
-                s, e = self.tokens[open_i + 1].start, self.tokens[j - 2].end if j - 2 > open_i else self.tokens[j - 1].end
+                s, e = self.tokens[open_i + 1].start, self.tokens[j - 2].end if comma_inside and j - 2 > open_i else self.tokens[j - 1].end
                 self.add(c, s, e, "direct", claimant, unnamed, channel, kind, carried,
                          content_rule="content.en.quote-first", claimant_rule=claimant_rule)
                 return sent.end
@@ -57,6 +59,8 @@ class EnglishCueRules:
             # "X, however, said": the subject is before the parenthetical adverb
             prev = subj_from - 1
             subj_from = next((x + 1 for x in range(prev - 1, sent.start - 1, -1) if self.tokens[x].text == ","), sent.start)
+        if "doc!" in c.cue.complements and not any(self._data_noun(x) for x in range(sent.start, k)):
+            return None  # data from X showed …; "the army showed restraint" is no report
         claimant, unnamed, channel, kind = self.subject(subj_from, k)
         claimant_rule = self.subject_rule
         nearest = self._actors_between(subj_from, k)

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
-from kg.extract.lexicon import article_free, comparatives, function_words, measures
+from kg.extract.lexicon import Measure, article_free, comparatives, function_words, measures
 from kg.extract.normalize import normalize
 from kg.records import Claim, Conflict, Entity, Quantity
 
@@ -76,6 +76,21 @@ def measure_stems(claim: Claim, q: Quantity) -> set[str]:
     return {stem(w) for w in before + after if normalize(w) not in fw and w.lower() not in fw and len(w) > 2}
 
 
+COUNTED_UNITS = {"person", "count", "household", "case"}
+# the period a rate is over, when the words around its figure say it (على أساس شهري، monthly)
+PERIODS = {"شهري": "month", "شهريا": "month", "سنوي": "year", "سنويا": "year", "ربعي": "quarter", "اسبوعي": "week",
+           "يومي": "day", "monthly": "month", "annual": "year", "annually": "year", "quarterly": "quarter",
+           "weekly": "week", "daily": "day"}
+
+
+def _period(claim: Claim, q: Quantity) -> str:
+    """The period of a figure's rate; a rate reported without one is an annual rate, as newswire reports them."""
+    text = claim.content.text
+    rel_s, rel_e = q.start - claim.content.start, q.end - claim.content.start
+    around = _WORD.findall(text[:rel_s])[-WINDOW_BEFORE:] + _WORD.findall(text[rel_e:])[:WINDOW_AFTER]
+    return next((PERIODS[w] for w in map(article_free, around) if w in PERIODS), "year")
+
+
 def _counted(claim: Claim, q: Quantity) -> str | None:
     """The stem of the noun a bare count counts: the first word after it (خمسة أحياء, three options)."""
     after = _WORD.findall(claim.content.text[q.end - claim.content.start :])
@@ -97,7 +112,9 @@ def find_conflicts(claims: list[Claim], entities: dict[str, Entity]) -> list[Con
     exactly as a comparison of all pairs would.
     """
     stems: list[list[set[str]]] = [[measure_stems(c, q) for q in c.quantities] for c in claims]
+    lexicon = measures_by_name()
     keys = [set() if speaker(c) is None else {(q.unit, st) for q, qs in zip(c.quantities, stems[j]) for st in qs}
+            | {(q.unit, "measure:" + m) for m in _measures_of(c) for q in c.quantities if q.unit in lexicon[m].units}
             for j, c in enumerate(claims)]
     return _indexed_pairs(keys, lambda i, j: _conflict(claims, stems, i, j, entities))
 
@@ -130,13 +147,20 @@ def _conflict(claims: list[Claim], stems: list[list[set[str]]], i: int, j: int, 
     if not different_speakers(a, b):
         return None
     shared_about = [k for k in a.about if k in b.about]
+    lexicon = measures_by_name()
+    shared_measures = {m for m in _measures_of(a) & _measures_of(b)}
     for qa, sa in zip(a.quantities, stems[i]):
         for qb, sb in zip(b.quantities, stems[j]):
             if qa.unit != qb.unit or abs(qa.value - qb.value) <= TOLERANCE * max(abs(qa.value), abs(qb.value)):
                 continue
             common = sa & sb
-            if not common or (not shared_about and len(common) < 2):
+            # the same measure: words around both figures in common, or a measure both name (التضخم) in its unit
+            measured = any(qa.unit in lexicon[m].units for m in shared_measures) and (
+                qa.unit not in COUNTED_UNITS or _counted(a, qa) == _counted(b, qb))  # 10 people ≠ two children
+            if not measured and (not common or (not shared_about and len(common) < 2)):
                 continue
+            if _period(a, qa) != _period(b, qb):
+                continue  # a monthly rate against an annual one is another measure
             if qa.unit == "count" and _counted(a, qa) != _counted(b, qb):
                 continue  # five districts against three options: a bare count is of the noun after it
             who_a, who_b = who(a, entities), who(b, entities)
@@ -219,6 +243,10 @@ def _comparison(claim: Claim) -> tuple[str, set[str]] | None:
     return (direction, named) if named else None
 
 
+def measures_by_name() -> dict[str, Measure]:
+    return {m.name: m for m in measures().values()}
+
+
 def _measures_of(claim: Claim) -> set[str]:
     return {measures()[w].name for w in map(article_free, _WORD.findall(claim.content.text)) if w in measures()}
 
@@ -228,7 +256,7 @@ def find_comparative_conflicts(claims: list[Claim], entities: dict[str, Entity])
     will be far higher", say officials. The two claims name the same measure (measures.tsv: toll / dead /
     died are one), one states a figure in a unit of that measure, the other only compares
     (comparatives.tsv) and states no figure of it. Linear: claims are indexed by measure."""
-    lexicon = {m.name: m for m in measures().values()}
+    lexicon = measures_by_name()
     comparing = [_comparison(c) for c in claims]
     keys = [set() if speaker(c) is None else _measures_of(c) for c in claims]
 

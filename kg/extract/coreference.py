@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from kg.extract.entity_base import DEMONSTRATIVES, Found
 from kg.extract.gazetteer import GazEntry
+from kg.extract.lexicon import title_first_words
 from kg.extract.normalize import normalize
 from kg.extract.tokens import cut_offset, strip_article
 
@@ -15,6 +16,7 @@ class CoreferenceRules:
     def pass_coreference(self) -> None:
         """Name parts of earlier persons; definite heads and demonstratives for earlier entities."""
         self._words_cache: dict = {}
+        self.relink_titled_surnames()
         self._person_tails = set()
         for f in self.found:
             if f.entry.category == "person":
@@ -39,6 +41,26 @@ class CoreferenceRules:
                 continue
             i += 1
         self.found.sort(key=lambda f: f.start)
+
+    def relink_titled_surnames(self) -> None:
+        """"Mr Abdi" / «السيد عبدي» after "Mazloum Abdi": a title and one name word that ends exactly one
+        person named before is that person, not a new one (rule entity.titled-surname)."""
+        titles = title_first_words()
+        by_last: dict[str, list[GazEntry]] = {}
+        for f in sorted(self.found, key=lambda f: f.start):
+            if f.entry.category != "person":
+                continue
+            words = self.text[f.start : f.end].split()
+            arabic = self.tokens[f.first].is_arabic
+            keyed = [normalize(w) if arabic else w.rstrip(".").lower() for w in words]
+            if len(words) >= 2 and all(w in titles for w in keyed[:-1]):
+                earlier = {e.key: e for e in by_last.get(keyed[-1], ()) if e.key != f.entry.key}
+                if len(earlier) == 1:
+                    f.entry = next(iter(earlier.values()))
+                    f.kind = "part"
+                    continue
+            if len(words) >= 2 and not any(w in titles for w in keyed[:1]):
+                by_last.setdefault(keyed[-1], []).append(f.entry)
 
     def name_part(self, i: int, introduced: _Introduced) -> Found | None:
         tok = self.tokens[i]

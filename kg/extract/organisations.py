@@ -16,6 +16,12 @@ from kg.extract.entity_base import (
 from kg.extract.tokens import cut_offset
 
 
+DATE_WORDS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
+    "September October November December".split()
+)
+
+
 class OrganisationRules:
     """Mixed into the entity finder (:mod:`kg.extract.entities`)."""
 
@@ -206,10 +212,13 @@ class OrganisationRules:
         k = i + 1
         while k < len(self.tokens) and len(parts) < 7:
             t = self.tokens[k]
+            if t.text in DATE_WORDS:
+                break  # "the World Bank on Monday", "the Council in March": a date ends the name
             if t.is_word and (t.text[:1].isupper() or t.text.isdigit()):
                 parts.append(k)
                 k += 1
-            elif t.text in {"of", "for", "and", "on"} and k + 1 < len(self.tokens) and self.tokens[k + 1].text[:1].isupper():
+            elif t.text in {"of", "for", "and", "on"} and k + 1 < len(self.tokens) and self.tokens[k + 1].text[:1].isupper() \
+                    and self.tokens[k + 1].text not in DATE_WORDS:
                 parts.extend([k, k + 1])
                 k += 2
             else:
