@@ -235,9 +235,8 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules):
                 cands += self.english_generic_org(i)
         rank = {"trigger": 0, "pattern": 1, "person": 2, "name": 0, "demonym": 3}
         cands.sort(key=lambda f: (-(f.end - f.start), rank.get(f.kind, 5), f.first))
+        # the one overlap filter: longest span first, then the rank of the pass that proposed it
         for f in cands:
-            if f.kind == "person" and any(self.taken.get(k) and self.taken[k].entry.category != "person" for k in range(f.first, f.last)):
-                pass
             if self.is_free(f.first, f.last):
                 self.accept(f)
         self.found.sort(key=lambda f: f.start)
@@ -273,45 +272,6 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules):
                     f.kind = "alias"
                     self.accept(f)
         self.found.sort(key=lambda f: f.start)
-
-
-    def pass_senses(self) -> None:
-        """A bare name of a city whose governorate the article named first denotes the governorate."""
-        first_seen: dict[str, int] = {}
-        for f in self.found:
-            first_seen.setdefault(f.entry.key, f.start)
-        regions = {}
-        for f in self.found:
-            if f.entry.type == "Region":
-                label = normalize(f.entry.label_ar or f.entry.label)
-                for prefix in ("محافظه ", "ولايه "):
-                    if label.startswith(prefix):
-                        regions[label[len(prefix):]] = f.entry
-        explicit_first: dict[str, int] = {}  # each city's first explicit mention (one pass, not one per mention)
-        for g in self.found:
-            if g.entry.type == "City" and self._explicit(g):
-                explicit_first[g.entry.key] = min(g.start, explicit_first.get(g.entry.key, g.start))
-        for f in self.found:
-            if f.kind != "name" or f.entry.type != "City" or self._explicit(f):
-                continue
-            region = regions.get(normalize(self.text[f.start : f.end]).removeprefix("ب").removeprefix("ل")) or regions.get(
-                normalize(f.entry.label_ar or "")
-            )
-            if region is None:
-                continue
-            explicit_city = explicit_first.get(f.entry.key)
-            city_first = min(explicit_city, f.start) if explicit_city is not None else None
-            if city_first is None or first_seen[region.key] < city_first:
-                f.entry = region
-
-
-    def _explicit(self, f: Found) -> bool:
-        """A mention that names its class: مدينة الرقة, not the bare الرقة."""
-        first = self.tokens[f.first]
-        return f.kind == "trigger" or any(stem in self.triggers for _, stem in first.splits)
-
-
-
 
 def find_entities(text: str, tokens: list[Token], sentences: list[Sentence], lang: str) -> EntityTable:
     finder = _Finder(text, tokens, sentences, lang)

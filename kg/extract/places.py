@@ -65,3 +65,37 @@ class PlaceRules:
             out.append(idx[1])
         return out
 
+    def pass_senses(self) -> None:
+        """A bare name of a city whose governorate the article named first denotes the governorate."""
+        first_seen: dict[str, int] = {}
+        for f in self.found:
+            first_seen.setdefault(f.entry.key, f.start)
+        regions = {}
+        for f in self.found:
+            if f.entry.type == "Region":
+                label = normalize(f.entry.label_ar or f.entry.label)
+                for prefix in ("محافظه ", "ولايه "):
+                    if label.startswith(prefix):
+                        regions[label[len(prefix):]] = f.entry
+        explicit_first: dict[str, int] = {}  # each city's first explicit mention (one pass, not one per mention)
+        for g in self.found:
+            if g.entry.type == "City" and self._explicit(g):
+                explicit_first[g.entry.key] = min(g.start, explicit_first.get(g.entry.key, g.start))
+        for f in self.found:
+            if f.kind != "name" or f.entry.type != "City" or self._explicit(f):
+                continue
+            region = regions.get(normalize(self.text[f.start : f.end]).removeprefix("ب").removeprefix("ل")) or regions.get(
+                normalize(f.entry.label_ar or "")
+            )
+            if region is None:
+                continue
+            explicit_city = explicit_first.get(f.entry.key)
+            city_first = min(explicit_city, f.start) if explicit_city is not None else None
+            if city_first is None or first_seen[region.key] < city_first:
+                f.entry = region
+
+
+    def _explicit(self, f: Found) -> bool:
+        """A mention that names its class: مدينة الرقة, not the bare الرقة."""
+        first = self.tokens[f.first]
+        return f.kind == "trigger" or any(stem in self.triggers for _, stem in first.splits)
