@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
+from functools import lru_cache
 
 from kg.extract.lexicon import Measure, article_free, comparatives, function_words, measures
 from kg.extract.normalize import normalize
@@ -148,7 +149,7 @@ def _conflict(claims: list[Claim], stems: list[list[set[str]]], i: int, j: int, 
         return None
     shared_about = [k for k in a.about if k in b.about]
     lexicon = measures_by_name()
-    shared_measures = {m for m in _measures_of(a) & _measures_of(b)}
+    shared_measures = _measures_of(a) & _measures_of(b)
     for qa, sa in zip(a.quantities, stems[i]):
         for qb, sb in zip(b.quantities, stems[j]):
             if qa.unit != qb.unit or abs(qa.value - qb.value) <= TOLERANCE * max(abs(qa.value), abs(qb.value)):
@@ -247,8 +248,14 @@ def measures_by_name() -> dict[str, Measure]:
     return {m.name: m for m in measures().values()}
 
 
-def _measures_of(claim: Claim) -> set[str]:
-    return {measures()[w].name for w in map(article_free, _WORD.findall(claim.content.text)) if w in measures()}
+def _measures_of(claim: Claim) -> frozenset[str]:
+    return _measures_in(claim.content.text)
+
+
+@lru_cache(maxsize=4096)
+def _measures_in(text: str) -> frozenset[str]:
+    """The measures (measures.tsv) a content names: computed once per content, compared with many."""
+    return frozenset(measures()[w].name for w in map(article_free, _WORD.findall(text)) if w in measures())
 
 
 def find_comparative_conflicts(claims: list[Claim], entities: dict[str, Entity]) -> list[Conflict]:
