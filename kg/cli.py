@@ -19,6 +19,7 @@ from kg.pipeline import DEFAULT_BATCH_SIZE, count_inputs
 from kg.queries import examples, export, read_query, run
 from kg.read import MAX_ARTICLE_BYTES
 from kg.store import KGStore, StoreError, default_store_path
+from kg.tagger import TaggerError
 from kg.validate import reports_json
 
 store_option = click.option(
@@ -35,6 +36,31 @@ class KGError(click.ClickException):
 
 def _fail(e: Exception) -> KGError:
     return KGError(str(e))
+
+
+def _set_tagger(ctx: click.Context, param: click.Parameter, value) -> None:
+    """--no-tagger / --tagger-model: set for this process and its workers, and the model checked now."""
+    from kg import tagger
+
+    if param.name == "no_tagger":
+        ctx.meta["kg.no_tagger"] = value
+        if value:
+            tagger.configure(enabled=False)
+    elif param.name == "tagger_model" and value is not None and not ctx.meta.get("kg.no_tagger"):
+        tagger.configure(model=value)
+    if tagger.enabled():
+        try:
+            tagger.check()
+        except tagger.TaggerError as e:
+            raise _fail(e) from None
+
+
+def tagger_options(f):
+    """--no-tagger and --tagger-model, for the commands that extract."""
+    f = click.option("--tagger-model", type=click.Path(dir_okay=False, path_type=Path), default=None, expose_value=False,
+                     callback=_set_tagger, help="Use this tagger model (from `kg train ner`) instead of the shipped one.")(f)
+    return click.option("--no-tagger", is_flag=True, expose_value=False, callback=_set_tagger, is_eager=True,
+                        help="Extract with rules and lexicons only, without the learned entity tagger.")(f)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -55,6 +81,7 @@ def cli() -> None:
 @click.option("--timings", is_flag=True, help="Also print the CPU time per article of each stage and of the writer.")
 @click.option("--max-article-bytes", type=int, default=MAX_ARTICLE_BYTES, show_default=True,
               help="Largest article text in UTF-8 bytes; a larger one is rejected by name (0: no limit).")
+@tagger_options
 def load(paths: tuple[str, ...], store: Path | None, quiet: bool, workers: int | None, batch_size: int, resume: bool,
          shards: str | None, atomic: bool, timings: bool, max_article_bytes: int) -> None:
     """Load article files or folders (txt, json, jsonl, html; - for JSON lines on stdin)."""
@@ -98,13 +125,14 @@ def load(paths: tuple[str, ...], store: Path | None, quiet: bool, workers: int |
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=False))
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
 @click.option("--explain", is_flag=True, help="For each claim, the rules that made it: cue, content and claimant.")
+@tagger_options
 def extract(file: str, fmt: str, explain: bool) -> None:
     """Print what kg extracts from one article file (JSON as in CONTRACT.md)."""
     from kg.explain import explain_claims
 
     try:
         results = api.extract_file(file)
-    except api.InputError as e:
+    except (api.InputError, TaggerError) as e:
         raise _fail(e) from None
     if explain:
         for r in results:
@@ -213,15 +241,62 @@ def conflicts(store: Path | None) -> None:
 @cli.command()
 @click.argument("folder", type=click.Path(exists=True, file_okay=False))
 @click.option("--rules", "by_rule", is_flag=True, help="Print each claim rule's count and precision on the gold folder, worst first.")
+@tagger_options
 def evaluate(folder: str, by_rule: bool) -> None:
     """Score extraction on a folder of NAME.txt + NAME.gold.json (entities, claims, attribution, conflicts)."""
     from kg.evaluate import evaluate_folder
 
     try:
         result = evaluate_folder(folder)
-    except ValueError as e:
+    except (ValueError, TaggerError) as e:
         raise _fail(e) from None
     click.echo(result.rules_table() if by_rule else result.summary())
+
+
+@cli.group()
+def train() -> None:
+    """Train kg's learned components on annotated data."""
+
+
+@train.command("ner")
+@click.option("--lang", default="ar", show_default=True, help="Language of the corpora (the model is used for it).")
+@click.option("--train", "train_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="CoNLL training file, `token TAG` per line (repeatable).")
+@click.option("--dev", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="CoNLL file scored after training (and kept out of training).")
+@click.option("--exclude", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="CoNLL file whose sentences must not be trained on: training sentences sharing 6 words in a row with it are dropped (repeatable).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Model file to write.")
+@click.option("--iterations", type=int, default=200, show_default=True, help="L-BFGS iterations.")
+@click.option("--c1", type=float, default=0.05, show_default=True, help="L1 regularisation (a smaller model).")
+@click.option("--c2", type=float, default=0.01, show_default=True, help="L2 regularisation.")
+@click.option("--evaluate", "evaluate_model", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Instead of training: score this model on the CoNLL FILE arguments.")
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def train_ner(lang: str, train_files: tuple[Path, ...], dev: Path | None, exclude: tuple[Path, ...], out: Path | None,
+              iterations: int, c1: float, c2: float, evaluate_model: Path | None, files: tuple[Path, ...]) -> None:
+    """Train the entity tagger (a CRF) on CoNLL corpora, or score a model with --evaluate MODEL FILE…"""
+    from kg.tagger.train import CorpusError, TrainingOptions, evaluate_file, format_scores, train_files as run_training
+
+    try:
+        if evaluate_model is not None:
+            if not files:
+                raise KGError("give the CoNLL file(s) to score: kg train ner --evaluate MODEL FILE")
+            for f in files:
+                click.echo(f"# {f}\n{format_scores(evaluate_file(evaluate_model, f))}")
+            return
+        if not train_files or out is None:
+            raise KGError("give --train FILE (repeatable) and --out MODEL")
+        report = run_training(list(train_files), out, language=lang, dev_path=dev, exclude=list(exclude),
+                              options=TrainingOptions(c1=c1, c2=c2, max_iterations=iterations))
+    except (CorpusError, TaggerError, OSError) as e:
+        raise _fail(e) from None
+    for f, n in report.dropped.items():
+        if n:
+            click.echo(f"{f}: {n} sentence(s) dropped (they overlap an excluded or dev file)")
+    click.echo(f"model: {out} ({report.header['sentences']} sentences, {report.header['tokens']} tokens)")
+    if report.dev is not None:
+        click.echo(f"# dev {dev}\n{format_scores(report.dev)}")
 
 
 @cli.command()

@@ -31,6 +31,7 @@ def to_contract(x: Extraction) -> dict[str, Any]:
             "coordinates": [e.lat, e.lon] if e.lat is not None else None,
             "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in e.mentions],
             "rules": list(e.rules),
+            **({"tagger_score": e.tagger_score} if e.tagger_score is not None else {}),
         }
         for e in x.entities
     ]

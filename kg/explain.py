@@ -18,7 +18,8 @@ def explain_claims(result: dict[str, Any], width: int = 90) -> str:
     for e in result["entities"]:
         link = f" {e['wikidata']}" if e.get("wikidata") else ""
         lines.append(f"{e['id']} {e['label']} [{e['category']}/{e['type']}{link}] ×{len(e['mentions'])}"
-                     f"   rules: {', '.join(e.get('rules', []))}")
+                     f"   rules: {', '.join(e.get('rules', []))}"
+                     + (f" (tagger score {e['tagger_score']:.2f})" if e.get("tagger_score") is not None else ""))
     for c in result["claims"]:
         who = labels.get(c["claimant"]) if c["claimant"] else None
         who = who or (f"unnamed: {c['unnamed_source']}" if c.get("unnamed_source") else "no claimant")

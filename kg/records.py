@@ -58,6 +58,7 @@ class Entity:
     gender: str = "m"  # grammatical agreement in Arabic: m | f | pl
     mentions: list[Span] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)  # ids of the rules whose mentions make it (entity.name, entity.person …)
+    tagger_score: float | None = None  # the learned tagger's confidence (0–1) when it proposed a mention
 
 
 @dataclass(frozen=True)

@@ -123,3 +123,19 @@ def test_mr_and_a_surname_is_the_person_named_before():
 def test_a_quote_with_the_comma_outside_then_said():
     [c] = run("For its part, “the mission is watching the situation closely”, said Mr. Karim Haddad.", "en").claims
     assert c.mode == "direct" and c.content.text == "the mission is watching the situation closely"
+
+
+def test_a_broken_plural_meets_its_singular():
+    from kg.extract.conflicts import skeleton
+
+    assert skeleton(stem("أحكام")) == skeleton(stem("حكم")) and skeleton("death") == "death"
+    text = ("وقالت منظمة العفو الدولية إن المحكمة العليا أيدت أحكام الإعدام بحق المتهمين. "
+            "وقال وزير العدل سامي فارس إن المحكمة العليا لم تصدر حكم الإعدام بحق المتهمين.")
+    x = run(text, "ar")
+    assert pairs(x) == [(0, 1)] and "negates" in x.conflicts[0].reason
+
+
+def test_a_negation_after_but_answers_only_part_of_the_claim():
+    text = ("وقالت منظمة الصحة العالمية إن قذائف استهدفت القافلة قرب المعبر. "
+            "وقال الجيش الإسرائيلي إن قذيفة أصابت القافلة قرب المعبر، لكن القافلة لم تتعرض لأضرار.")
+    assert run(text, "ar").conflicts == []

@@ -47,6 +47,18 @@ def stem(word: str) -> str:
     return w
 
 
+WEAK = str.maketrans("", "", "اويءىآأإؤئ")
+
+
+def skeleton(st: str) -> str:
+    """The consonants of an Arabic stem when three or more remain, so a broken plural or another pattern of
+    the same root meets it (أحكام / حكم، الإعدام / إعدام); the stem itself otherwise, and for Latin words."""
+    if st.isascii():
+        return st
+    bare = st.translate(WEAK)
+    return bare if len(bare) >= 3 else st
+
+
 def speaker(claim: Claim) -> str | None:
     """Who makes the claim, for telling claimants apart: the entity, or the unnamed source's noun
     ("officials", «مصادر»), or None when nobody is named at all."""
@@ -173,13 +185,23 @@ def _conflict(claims: list[Claim], stems: list[list[set[str]]], i: int, j: int, 
 
 NEGATIONS = {"لم", "لن", "لا", "ليس", "ليست", "غير", "عدم", "ولم", "ولا", "not", "no", "never", "n't", "didn't", "wasn't",
              "weren't", "isn't", "aren't", "hasn't", "haven't", "without"}
-MIN_SHARED_STEMS = 3  # content words in common; a shared name counts for one of them, never for more
+MIN_SHARED_STEMS = 3  # content words and entities in common (each entity counts once, whatever its length)
 
 
-def _negated(claim: Claim) -> bool:
+CONTRASTS = {"لكن", "ولكن", "لكنه", "لكنها", "لكنهم", "but", "however", "although", "though"}
+
+
+def _negated(claim: Claim) -> bool | None:
+    """True when the claim negates, False when it asserts, None when it does both: a negation only after a
+    contrast («… أصابت شخصاً؛ لكن القافلة لم تتعرض لأضرار», "… but no one was hurt") answers part of it."""
     if claim.certainty == "denied":
         return True
-    return any(w.lower() in NEGATIONS for w in re.findall(r"[^\W\d_]+(?:'t)?|n't", claim.content.text))
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+(?:'t)?|n't", claim.content.text)]
+    cut = next((n for n, w in enumerate(words) if w in CONTRASTS), len(words))
+    before, after = any(w in NEGATIONS for w in words[:cut]), any(w in NEGATIONS for w in words[cut:])
+    if after and not before and cut > 0:
+        return None
+    return before or after
 
 
 def content_stems(claim: Claim, named: list[tuple[int, int]] = (), names: set[str] | None = None) -> set[str]:
@@ -209,16 +231,20 @@ def find_polarity_conflicts(claims: list[Claim], entities: dict[str, Entity]) ->
     polarity = [_negated(c) for c in claims]
     named = sorted((m.start, m.end) for e in entities.values() for m in e.mentions)
     names: list[set[str]] = [set() for _ in claims]
-    stems = [content_stems(c, named, names[n]) for n, c in enumerate(claims)]
+    stems = [{skeleton(st) for st in content_stems(c, named, names[n])} for n, c in enumerate(claims)]
+    names = [{skeleton(st) for st in ns} for ns in names]
 
     def pair(i: int, j: int) -> Conflict | None:
         a, b = claims[i], claims[j]
-        if polarity[i] == polarity[j] or not different_speakers(a, b):
+        if polarity[i] is None or polarity[j] is None or polarity[i] == polarity[j] or not different_speakers(a, b):
             return None
         common = stems[i] & stems[j]
         # a name shared, whether or not the other claim's words were recognised as one (لليونيفيل / قوات اليونيفيل)
+        # entities both mention (a name of several words is one thing), or a name one of them has as a
+        # plain word (لليونيفيل / قوات اليونيفيل); and at least one content word: the same statement
+        shared_entities = len(set(a.about) & set(b.about))
         shared_name = bool(names[i] & (names[j] | stems[j]) or names[j] & stems[i])
-        if len(common) + shared_name < MIN_SHARED_STEMS or len(common) < MIN_SHARED_STEMS - 1:
+        if not common or len(common) + max(shared_entities, int(shared_name)) < MIN_SHARED_STEMS:
             return None
         who_a, who_b = who(a, entities), who(b, entities)
         yes, no = (who_b, who_a) if polarity[i] else (who_a, who_b)

@@ -48,11 +48,12 @@ from kg.extract.normalize import normalize
 from kg.extract.organisations import OrganisationRules
 from kg.extract.persons import PersonRules
 from kg.extract.places import PlaceRules
+from kg.extract.tagged import TaggerRules
 from kg.extract.tokens import Sentence, Token, cut_offset
 from kg.records import Span
 
 
-class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules):
+class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, TaggerRules):
     def __init__(self, text: str, tokens: list[Token], sentences: list[Sentence], lang: str):
         self.text = text
         self.tokens = tokens
@@ -235,7 +236,8 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules):
                 cands += self.english_generic_org(i)
         rank = {"trigger": 0, "pattern": 1, "person": 2, "name": 0, "demonym": 3}
         cands.sort(key=lambda f: (-(f.end - f.start), rank.get(f.kind, 5), f.first))
-        # the one overlap filter: longest span first, then the rank of the pass that proposed it
+        # the one overlap filter: longest span first, then the rank of the pass that proposed it (the learned
+        # tagger's spans come after every rule's and after coreference: pass_tagger)
         for f in cands:
             if self.is_free(f.first, f.last):
                 self.accept(f)
@@ -279,6 +281,7 @@ def find_entities(text: str, tokens: list[Token], sentences: list[Sentence], lan
     finder.pass_aliases()
     finder.pass_senses()
     finder.pass_coreference()
+    finder.pass_tagger()
     table = EntityTable()
     for f in sorted(finder.found, key=lambda f: f.start):
         ent = table.entities.get(f.entry.key)
@@ -286,7 +289,9 @@ def find_entities(text: str, tokens: list[Token], sentences: list[Sentence], lan
             ent = _entity_from(f.entry)
             table.entities[f.entry.key] = ent
         ent.mentions.append(Span(f.start, f.end, text[f.start : f.end]))
-        rule = f"entity.{f.kind}"  # which pass found the mention: name, trigger, pattern, person, part, nominal, alias, demonym
+        rule = f"entity.{f.kind}"  # which pass found the mention: name, trigger, pattern, person, part, nominal, alias, demonym, tagger
+        if f.score is not None:
+            ent.tagger_score = max(ent.tagger_score or 0.0, f.score)
         if rule not in ent.rules:
             ent.rules.append(rule)
         table.found.append(f)

@@ -39,6 +39,7 @@ class Found:
     entry: GazEntry
     kind: str  # name | trigger | pattern | person | nominal | part | alias | demonym
     trigger_type: str | None = None
+    score: float | None = None  # the tagger's confidence, for a mention only the tagger proposed
 
 
 @dataclass

@@ -1,0 +1,166 @@
+"""Features of a word for the entity tagger, computed once per word type and cached.
+
+A token's features are its own word-type features plus its neighbours' (±2) context features, each
+list built once per word type and per window offset, so tagging a text costs a dictionary look-up and
+a list concatenation per token before the CRF decodes. The features come from kg's own normalisation
+(:func:`kg.extract.normalize.normalize`), its proclitic splitting, affixes and word shape, and from
+membership in kg's lexicons: gazetteer names by category and position, given names, titles,
+organisation heads, place triggers, cue words, function words, unnamed sources.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.extract.normalize import normalize
+from kg.extract.tokens import ARABIC_RE, proclitic_splits
+
+WINDOW = 2
+FEATURE_VERSION = 1  # stored in a model: a model built with other features is refused, not misread
+
+
+@dataclass(frozen=True)
+class LexiconFlags:
+    """Word → sorted lexicon flags (``gaz0:person`` = first word of a person's name in the gazetteer)."""
+
+    flags: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def of(self, word: str) -> tuple[str, ...]:
+        return self.flags.get(word, ())
+
+
+def build_lexicon_flags() -> LexiconFlags:
+    """The flags from kg's shipped lexicons and gazetteer (the gazetteer takes a second to build)."""
+    from kg.extract.gazetteer import load_gazetteer
+    from kg.extract.lexicon import cues, function_words, given_names, org_heads, place_triggers, titles, unnamed_sources
+
+    sets: dict[str, set[str]] = {}
+
+    def add(word: str, flag: str) -> None:
+        sets.setdefault(word, set()).add(flag)
+
+    for key, entries in load_gazetteer().index.items():
+        cats = {e.category for e in entries if not e.demonym} or {"demonym"}
+        for cat in cats:
+            for n, w in enumerate(key):
+                pos = "1" if len(key) == 1 else ("0" if n == 0 else ("L" if n == len(key) - 1 else "M"))
+                add(_lexical(w), f"gaz{pos}:{cat}")
+    for w in given_names():
+        add(_lexical(w), "given")
+    for t in titles():
+        add(_lexical(t[0]), "title")
+    for h in org_heads():
+        add(_lexical(h), "orghead")
+    for p in place_triggers():
+        add(_lexical(p), "placetrigger")
+    for form in cues():
+        add(_lexical(form), "cue")
+    for w in function_words():
+        add(_lexical(w), "fw")
+    for u in unnamed_sources():
+        add(_lexical(u[0]), "unnamed")
+    return LexiconFlags({w: tuple(sorted(f)) for w, f in sets.items()})
+
+
+def _lexical(word: str) -> str:
+    """The key lexicons are compared under: normalised, Latin case folded."""
+    return normalize(word, casefold=True)
+
+
+def shape(word: str) -> str:
+    if word[:1].isdigit():
+        return "digit"
+    if ARABIC_RE.match(word):
+        return "ar"
+    if not word[:1].isalpha():
+        return "punct"
+    if word.isupper() and len(word) > 1:
+        return "UPPER"
+    return "Cap" if word[:1].isupper() else "low"
+
+
+class FeatureCache:
+    """Per word type: the features of the word itself (offset 0) and its context features at ±1, ±2."""
+
+    def __init__(self, lexicon: LexiconFlags):
+        self.lexicon = lexicon
+        self._own: dict[str, list[str]] = {}
+        self._context: dict[tuple[str, int], list[str]] = {}
+
+    def own(self, word: str) -> list[str]:
+        got = self._own.get(word)
+        if got is None:
+            got = self._own[word] = self._own_features(word)
+        return got
+
+    def context(self, word: str, offset: int) -> list[str]:
+        key = (word, offset)
+        got = self._context.get(key)
+        if got is None:
+            got = self._context[key] = self._context_features(word, offset)
+        return got
+
+    def sequence(self, words: list[str]) -> list[list[str]]:
+        """The feature lists of a sentence's words."""
+        n = len(words)
+        out = []
+        for i, w in enumerate(words):
+            feats = list(self.own(w))
+            for off in range(-WINDOW, WINDOW + 1):
+                if off == 0:
+                    continue
+                j = i + off
+                if 0 <= j < n:
+                    feats += self.context(words[j], off)
+                elif j == -1 or j == n:
+                    feats.append(f"{off}:BOUND")
+            out.append(feats)
+        return out
+
+    def _own_features(self, word: str) -> list[str]:
+        low = _lexical(word)
+        stem, clitic = _stem(low)
+        feats = ["bias", f"w={low}", f"sh={shape(word)}", f"s={stem}", f"c={clitic}", f"len={min(len(stem), 8)}"]
+        for k in (1, 2, 3):
+            if len(stem) > k:
+                feats.append(f"suf{k}={stem[-k:]}")
+                feats.append(f"pre{k}={stem[:k]}")
+        flags = set(self.lexicon.of(low))
+        for rest in _cuts(low):
+            flags |= {"s:" + f for f in self.lexicon.of(rest)}
+        if stem.startswith("ال"):
+            flags |= {"a:" + f for f in self.lexicon.of(stem[2:])}
+        feats += [f"lex={f}" for f in sorted(flags)]
+        return feats
+
+    def _context_features(self, word: str, offset: int) -> list[str]:
+        low = _lexical(word)
+        stem, clitic = _stem(low)
+        feats = [f"{offset}:w={low}", f"{offset}:s={stem}", f"{offset}:sh={shape(word)}"]
+        if abs(offset) == 1:
+            feats.append(f"{offset}:c={clitic}")
+            if len(stem) > 2:
+                feats.append(f"{offset}:suf2={stem[-2:]}")
+        flags = set(self.lexicon.of(low))
+        for rest in _cuts(low):
+            flags |= set(self.lexicon.of(rest))
+        feats += [f"{offset}:lex={f}" for f in sorted(flags)]
+        return feats
+
+
+def _stem(word: str) -> tuple[str, str]:
+    """The word without its proclitics when they end in the article (والرئيس → الرئيس، للجيش → الجيش),
+    else the word itself (بيروت is not ب + يروت); and the cut letters."""
+    if not ARABIC_RE.match(word):
+        return word, ""
+    for cut, rest in reversed(proclitic_splits(word)):
+        if cut and rest.startswith("ال") and len(rest) > 3:
+            return rest, word[:cut]
+    return word, ""
+
+
+def _cuts(word: str) -> list[str]:
+    """Every other reading of the word without proclitics (وبيروت → بيروت), for lexicon look-ups."""
+    if not ARABIC_RE.match(word):
+        return []
+    return [rest for cut, rest in proclitic_splits(word) if cut]

@@ -1,0 +1,111 @@
+"""A trained entity tagger: a linear-chain CRF (python-crfsuite) over :mod:`kg.tagger.features`.
+
+The model file is one file: a magic line, a JSON header (feature version, language, labels, training
+summary, SHA-256 of the CRF) and the CRF's own bytes. A file that is missing, truncated, corrupted or
+built with other features is refused with :class:`TaggerError` naming the file — never a silent
+fallback to extraction without the tagger.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.tagger.features import FEATURE_VERSION, FeatureCache, LexiconFlags
+
+MAGIC = b"KGTAGGER 1\n"
+TYPES = {"PERS": "person", "LOC": "place", "ORG": "organization"}  # MISC is learned, never proposed
+
+
+class TaggerError(Exception):
+    """A model file that cannot be used: missing, unreadable, corrupt, or made for other features."""
+
+
+@dataclass(frozen=True)
+class TaggedSpan:
+    first: int  # word index, inclusive
+    last: int  # word index, exclusive
+    category: str  # person | place | organization
+    score: float  # the CRF's marginal probability of the span's labels, averaged over its words
+
+
+def write_model(path: Path, crf_bytes: bytes, header: dict) -> None:
+    header = {**header, "feature_version": FEATURE_VERSION, "sha256": hashlib.sha256(crf_bytes).hexdigest()}
+    path.write_bytes(MAGIC + json.dumps(header, sort_keys=True, ensure_ascii=False).encode() + b"\n" + crf_bytes)
+
+
+def read_model(path: Path) -> tuple[dict, bytes]:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        raise TaggerError(f"{path}: cannot read the tagger model ({e.strerror or e})") from None
+    if not data.startswith(MAGIC):
+        raise TaggerError(f"{path}: not a kg tagger model (bad magic line)")
+    end = data.find(b"\n", len(MAGIC))
+    if end < 0:
+        raise TaggerError(f"{path}: truncated tagger model (no header)")
+    try:
+        header = json.loads(data[len(MAGIC) : end])
+    except ValueError:
+        raise TaggerError(f"{path}: corrupt tagger model header") from None
+    crf = data[end + 1 :]
+    if not isinstance(header, dict) or hashlib.sha256(crf).hexdigest() != header.get("sha256"):
+        raise TaggerError(f"{path}: corrupt tagger model (checksum mismatch)")
+    if header.get("feature_version") != FEATURE_VERSION:
+        raise TaggerError(f"{path}: model built with feature version {header.get('feature_version')}, "
+                          f"kg computes version {FEATURE_VERSION}: rebuild it with `kg train ner`")
+    return header, crf
+
+
+class Tagger:
+    """Tags words with BIO labels and proposes person, place and organisation spans with a score."""
+
+    def __init__(self, path: Path, lexicon: LexiconFlags):
+        import pycrfsuite
+
+        self.path = Path(path)
+        self.header, crf = read_model(self.path)
+        self._crf = pycrfsuite.Tagger()
+        self._crf_bytes = crf  # crfsuite reads the model in place: the bytes must live as long as the tagger
+        try:
+            self._crf.open_inmemory(crf)
+        except Exception as e:  # crfsuite raises ValueError/IOError on a bad model body
+            raise TaggerError(f"{path}: corrupt tagger model ({e})") from None
+        self.features = FeatureCache(lexicon)
+
+    @property
+    def language(self) -> str:
+        return self.header.get("language", "")
+
+    def labels(self, words: list[str]) -> list[str]:
+        if not words:
+            return []
+        return self._crf.tag(self.features.sequence(words))
+
+    def spans(self, words: list[str]) -> list[TaggedSpan]:
+        """Entity spans over ``words`` (one sentence), with the marginal probability of their labels."""
+        if not words:
+            return []
+        labels = self._crf.tag(self.features.sequence(words))
+        out = []
+        for first, last, kind in chunks(labels):
+            if kind not in TYPES:
+                continue
+            score = sum(self._crf.marginal(labels[i], i) for i in range(first, last)) / (last - first)
+            out.append(TaggedSpan(first, last, TYPES[kind], round(score, 3)))
+        return out
+
+
+def chunks(labels: list[str]) -> list[tuple[int, int, str]]:
+    """(first, last exclusive, type) of each BIO chunk; an I- without its B- starts a chunk."""
+    out, start, kind = [], None, None
+    for i, lab in enumerate(labels + ["O"]):
+        bio, _, ty = lab.partition("-")
+        if start is not None and (bio != "I" or ty != kind):
+            out.append((start, i, kind))
+            start, kind = None, None
+        if bio == "B" or (bio == "I" and start is None):
+            start, kind = i, ty
+    return out

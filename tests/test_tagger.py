@@ -1,0 +1,138 @@
+"""The learned entity tagger: training is deterministic, a model round-trips through its file, a model
+that cannot be used is a clear error, and extraction shows what the tagger proposed. A tiny model is
+trained on sentences written for these tests (no shared data needed)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg import tagger
+from kg.cli import cli
+from kg.tagger.features import LexiconFlags
+from kg.tagger.model import MAGIC, Tagger, TaggerError, chunks
+from kg.tagger.train import Sentence, read_conll, train, without_overlap
+
+# invented people, places and organisations, in newswire sentences written for this test
+SENTENCES: list[tuple[str, str]] = [
+    ("قال سمير حداد إن الوفد وصل إلى حمص", "O B-PERS I-PERS O O O O B-LOC"),
+    ("وأكدت منظمة النور للإغاثة أن القافلة وصلت إلى درعا", "O B-ORG I-ORG I-ORG O O O O B-LOC"),
+    ("وقال كريم نصار إن المحادثات ستستأنف في عمان", "O B-PERS I-PERS O O O O B-LOC"),
+    ("وأعلنت شركة الوادي للنفط أن الإنتاج توقف في البصرة", "O B-ORG I-ORG I-ORG O O O O B-LOC"),
+    ("وصرح رامي خليل بأن الطريق إلى حلب مغلق", "O B-PERS I-PERS O O O B-LOC O"),
+    ("Karim Nassar said the talks in Amman would resume", "B-PERS I-PERS O O O O B-LOC O O"),
+    ("The Nour Relief Agency said its convoy reached Daraa", "O B-ORG I-ORG I-ORG O O O O B-LOC"),
+    ("ووصل قرنفلي الثاني إلى حمص أمس", "O B-PERS I-PERS O B-LOC O"),
+    ("والتقى الوفد قرنفلي الثاني في عمان", "O O B-PERS I-PERS O B-LOC"),
+]
+
+
+def conll_text(sentences=SENTENCES) -> str:
+    blocks = []
+    for words, tags in sentences:
+        blocks.append("\n".join(f"{w} {t}" for w, t in zip(words.split(), tags.split())))
+    return "\n\n".join(blocks) + "\n"
+
+
+def corpus(sentences=SENTENCES) -> list[Sentence]:
+    return [(w.split(), t.split()) for w, t in sentences]
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("model") / "tiny.kgtag"
+    train(corpus() * 3, path, LexiconFlags(), language="ar", sources=["tests"])
+    return path
+
+
+def test_training_is_deterministic(tmp_path, tiny_model):
+    again = tmp_path / "again.kgtag"
+    train(corpus() * 3, again, LexiconFlags(), language="ar", sources=["tests"])
+    assert again.read_bytes() == tiny_model.read_bytes()
+
+
+def test_a_model_round_trips_and_tags_what_it_learned(tiny_model):
+    t = Tagger(tiny_model, LexiconFlags())
+    assert t.language == "ar" and t.header["sentences"] == 27
+    words = "وقال كريم نصار إن الوفد وصل إلى حمص".split()
+    labels = t.labels(words)
+    assert len(labels) == len(words) and chunks(labels) == [(1, 3, "PERS"), (7, 8, "LOC")]
+    spans = t.spans(words)
+    assert [(s.first, s.last, s.category) for s in spans] == [(1, 3, "person"), (7, 8, "place")]
+    assert all(0.0 < s.score <= 1.0 for s in spans)
+
+
+def test_a_model_that_cannot_be_used_is_a_clear_error(tmp_path, tiny_model):
+    with pytest.raises(TaggerError, match="missing.kgtag: cannot read"):
+        Tagger(tmp_path / "missing.kgtag", LexiconFlags())
+    data = bytearray(tiny_model.read_bytes())
+    data[-10] ^= 0xFF
+    (tmp_path / "corrupt.kgtag").write_bytes(bytes(data))
+    with pytest.raises(TaggerError, match="corrupt.kgtag: corrupt tagger model"):
+        Tagger(tmp_path / "corrupt.kgtag", LexiconFlags())
+    (tmp_path / "other.kgtag").write_bytes(b"not a model at all")
+    with pytest.raises(TaggerError, match="not a kg tagger model"):
+        Tagger(tmp_path / "other.kgtag", LexiconFlags())
+    header_end = bytes(data).index(b"\n", len(MAGIC))
+    header = json.loads(bytes(data)[len(MAGIC):header_end])
+    header["feature_version"] = 999
+    (tmp_path / "old.kgtag").write_bytes(MAGIC + json.dumps(header).encode() + b"\n" + tiny_model.read_bytes()[header_end + 1:])
+    with pytest.raises(TaggerError, match="feature version 999"):
+        Tagger(tmp_path / "old.kgtag", LexiconFlags())
+
+
+def test_read_conll_maps_fine_classes_and_repairs_io_tags(tmp_path):
+    f = tmp_path / "fine.conll"
+    f.write_text("سمير\tB-Politician\nحداد\tI-Politician\nفي\tO\nحمص\tB-Population-Center\nرواية\tB-Book\n\n"
+                 "Karim I-PER\nNassar I-PER\n", encoding="utf-8")
+    assert read_conll(f) == [(["سمير", "حداد", "في", "حمص", "رواية"], ["B-PERS", "I-PERS", "O", "B-LOC", "B-MISC"]),
+                             (["Karim", "Nassar"], ["B-PERS", "I-PERS"])]
+
+
+def test_sentences_overlapping_an_excluded_file_are_not_trained_on():
+    excluded = corpus(SENTENCES[:1])
+    kept, dropped = without_overlap(corpus(), excluded)
+    assert dropped == 1 and corpus(SENTENCES[:1])[0] not in kept
+
+
+def test_train_and_evaluate_commands(tmp_path):
+    data = tmp_path / "tiny.conll"
+    data.write_text(conll_text(SENTENCES * 3), encoding="utf-8")
+    dev = tmp_path / "dev.conll"
+    dev.write_text(conll_text(SENTENCES[:2]), encoding="utf-8")
+    model = tmp_path / "m.kgtag"
+    r = CliRunner().invoke(cli, ["train", "ner", "--lang", "ar", "--train", str(data), "--dev", str(dev), "--out", str(model)])
+    assert r.exit_code == 0, r.output
+    assert "sentence(s) dropped" in r.output and "# dev" in r.output and "overall" in r.output
+    r = CliRunner().invoke(cli, ["train", "ner", "--evaluate", str(model), str(data)])
+    assert r.exit_code == 0 and "F1" in r.output
+    r = CliRunner().invoke(cli, ["train", "ner", "--train", str(tmp_path / "nope.conll"), "--out", str(model)])
+    assert r.exit_code == 2
+
+
+def test_extraction_marks_what_the_tagger_proposed(tmp_path, tiny_model):
+    text = tmp_path / "a.txt"
+    text.write_text("واستقبل قرنفلي الثاني الوفد في حمص.\n", encoding="utf-8")
+    try:
+        r = CliRunner().invoke(cli, ["extract", "--tagger-model", str(tiny_model), str(text)])
+        assert r.exit_code == 0, r.output
+        found = {e["label"]: e for e in json.loads(r.output)["entities"]}
+        assert "entity.tagger" in found["قرنفلي الثاني"]["rules"] and 0 < found["قرنفلي الثاني"]["tagger_score"] <= 1
+        r = CliRunner().invoke(cli, ["extract", "--explain", "--tagger-model", str(tiny_model), str(text)])
+        assert "tagger score" in r.output
+        r = CliRunner().invoke(cli, ["extract", "--no-tagger", str(text)])
+        assert r.exit_code == 0 and "entity.tagger" not in r.output
+        r = CliRunner().invoke(cli, ["extract", "--tagger-model", str(tmp_path / "gone.kgtag"), str(text)])
+        assert r.exit_code == 2 and "gone.kgtag: cannot read the tagger model" in r.output
+    finally:
+        tagger.configure()
+
+
+def test_the_shipped_model_is_used_and_checked():
+    path = tagger.model_path("ar")
+    assert path is not None and path.name == "ner-ar.kgtag" and path.exists()
+    tagger.check()
+    assert tagger.model_path("en") is None  # no English model: English extraction is rules and lexicons
