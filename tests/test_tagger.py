@@ -135,4 +135,23 @@ def test_the_shipped_model_is_used_and_checked():
     path = tagger.model_path("ar")
     assert path is not None and path.name == "ner-ar.kgtag" and path.exists()
     tagger.check()
-    assert tagger.model_path("en") is None  # no English model: English extraction is rules and lexicons
+    assert tagger.model_path("en").name == "ner-en.kgtag" and tagger.model_path("fr") is None  # no model: rules only
+
+
+def test_the_shipped_tagger_drops_persons_guessed_from_capitals_alone():
+    from kg.extract import extract
+    from kg.records import Article
+
+    text = ("Karim Haddad, head of the International Federation of Red Cross and Red Crescent Societies "
+            "delegation, said aid had arrived.")
+
+    def persons() -> list[str]:
+        return [e.label for e in extract(Article(text=text, source="t", language="en")).entities if e.category == "person"]
+
+    try:
+        tagger.configure(enabled=False)
+        assert "International Federation" in persons()  # the capitalised-words rule alone
+        tagger.configure()
+        assert persons() == ["Karim Haddad"]  # a given name keeps its person; the tagger vetoes the rest
+    finally:
+        tagger.configure()

@@ -255,19 +255,33 @@ def find_polarity_conflicts(claims: list[Claim], entities: dict[str, Entity]) ->
 
 def _comparison(claim: Claim) -> tuple[str, set[str]] | None:
     """("higher" | "lower", the measures named) when the claim compares a measure without a figure:
-    "the death toll would be much higher", «الحصيلة أعلى بكثير»."""
-    words = [article_free(w) for w in _WORD.findall(claim.content.text)]
-    raw = [normalize(w, casefold=True) for w in _WORD.findall(claim.content.text)]
-    direction = None
-    for phrase, d in comparatives().items():
-        n = len(phrase)
-        if any(tuple(raw[x : x + n]) == phrase or tuple(words[x : x + n]) == phrase for x in range(len(words) - n + 1)):
-            direction = d
-            break
-    if direction is None:
+    "the death toll would be much higher", «الحصيلة أعلى بكثير». One pass over the words: a comparison
+    is looked up only where its first word stands."""
+    named = _measures_of(claim)
+    if not named:
         return None
-    named = {measures()[w].name for w in words if w in measures()}
-    return (direction, named) if named else None
+    found = _comparison_in(claim.content.text)
+    return (found, set(named)) if found else None
+
+
+@lru_cache(maxsize=4096)
+def _comparison_in(text: str) -> str | None:
+    firsts = _comparison_firsts()
+    found = [w for w in _WORD.findall(text)]
+    for variants in ([normalize(w, casefold=True) for w in found], [article_free(w) for w in found]):
+        for x, w in enumerate(variants):
+            for phrase, direction in firsts.get(w, ()):
+                if tuple(variants[x : x + len(phrase)]) == phrase:
+                    return direction
+    return None
+
+
+@lru_cache(maxsize=1)
+def _comparison_firsts() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, direction in comparatives().items():
+        out.setdefault(phrase[0], []).append((phrase, direction))
+    return out
 
 
 def measures_by_name() -> dict[str, Measure]:

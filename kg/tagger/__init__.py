@@ -1,6 +1,6 @@
 """The learned entity tagger: a CRF trained on annotated newswire, one component of extraction.
 
-kg ships one model per language it has annotated news for (``kg/models/ner-ar.kgtag``, CC BY-SA 4.0: see
+kg ships one model per language (``kg/models/ner-ar.kgtag``, ``ner-en.kgtag``; CC BY-SA 4.0: see
 ``kg/models/README.md``). Extraction uses it unless told not to — ``kg extract --no-tagger``,
 ``kg load --no-tagger``, or :func:`configure` in a program — and a shipped model that is missing or
 corrupt is an error (:class:`TaggerError`), never a silent fallback to extraction without it.
@@ -21,7 +21,7 @@ __all__ = ["SHIPPED", "TaggedSpan", "Tagger", "TaggerError", "check", "configure
 
 ENV = "KG_TAGGER"
 MODELS = Path(__file__).resolve().parent.parent / "models"
-SHIPPED = {"ar": "ner-ar.kgtag"}  # the languages kg has a trained model for
+SHIPPED = {"ar": "ner-ar.kgtag", "en": "ner-en.kgtag"}  # the languages kg has a trained model for
 
 
 def configure(enabled: bool = True, model: Path | str | None = None) -> None:
@@ -32,7 +32,6 @@ def configure(enabled: bool = True, model: Path | str | None = None) -> None:
         os.environ[ENV] = str(Path(model).resolve())
     else:
         os.environ.pop(ENV, None)
-    _load.cache_clear()
 
 
 def enabled() -> bool:

@@ -16,7 +16,7 @@ from kg.extract.normalize import normalize
 from kg.extract.tokens import ARABIC_RE, proclitic_splits
 
 WINDOW = 2
-FEATURE_VERSION = 1  # stored in a model: a model built with other features is refused, not misread
+FEATURE_VERSION = 2  # stored in a model: a model built with other features is refused, not misread
 
 
 @dataclass(frozen=True)
@@ -101,30 +101,31 @@ class FeatureCache:
         return got
 
     def sequence(self, words: list[str]) -> list[list[str]]:
-        """The feature lists of a sentence's words."""
+        """The feature lists of a sentence's words: per word, its own list and its neighbours' context
+        lists (looked up once per word and offset), joined."""
         n = len(words)
+        ctx = self.context
+        b2, b1, a1, a2 = ["-2:BOUND"], ["-1:BOUND"], ["1:BOUND"], ["2:BOUND"]
         out = []
         for i, w in enumerate(words):
-            feats = list(self.own(w))
-            for off in range(-WINDOW, WINDOW + 1):
-                if off == 0:
-                    continue
-                j = i + off
-                if 0 <= j < n:
-                    feats += self.context(words[j], off)
-                elif j == -1 or j == n:
-                    feats.append(f"{off}:BOUND")
-            out.append(feats)
+            out.append(
+                self.own(w)
+                + (ctx(words[i - 2], -2) if i >= 2 else b2 if i == 1 else [])
+                + (ctx(words[i - 1], -1) if i >= 1 else b1)
+                + (ctx(words[i + 1], 1) if i + 1 < n else a1)
+                + (ctx(words[i + 2], 2) if i + 2 < n else a2 if i + 2 == n else [])
+            )
         return out
 
     def _own_features(self, word: str) -> list[str]:
         low = _lexical(word)
         stem, clitic = _stem(low)
-        feats = ["bias", f"w={low}", f"sh={shape(word)}", f"s={stem}", f"c={clitic}", f"len={min(len(stem), 8)}"]
-        for k in (1, 2, 3):
+        feats = ["bias", f"w={low}", f"sh={shape(word)}", f"len={min(len(stem), 8)}"]
+        if stem != low:
+            feats += [f"s={stem}", f"c={clitic}"]
+        for k in (2, 3):
             if len(stem) > k:
-                feats.append(f"suf{k}={stem[-k:]}")
-                feats.append(f"pre{k}={stem[:k]}")
+                feats += [f"suf{k}={stem[-k:]}", f"pre{k}={stem[:k]}"]
         flags = set(self.lexicon.of(low))
         for rest in _cuts(low):
             flags |= {"s:" + f for f in self.lexicon.of(rest)}
@@ -134,16 +135,21 @@ class FeatureCache:
         return feats
 
     def _context_features(self, word: str, offset: int) -> list[str]:
+        """Fewer for the outer window: every feature string costs the CRF a look-up per token."""
         low = _lexical(word)
-        stem, clitic = _stem(low)
-        feats = [f"{offset}:w={low}", f"{offset}:s={stem}", f"{offset}:sh={shape(word)}"]
-        if abs(offset) == 1:
-            feats.append(f"{offset}:c={clitic}")
-            if len(stem) > 2:
-                feats.append(f"{offset}:suf2={stem[-2:]}")
+        feats = [f"{offset}:w={low}"]
         flags = set(self.lexicon.of(low))
         for rest in _cuts(low):
             flags |= set(self.lexicon.of(rest))
+        if abs(offset) == 1:
+            stem, clitic = _stem(low)
+            sh = shape(word)
+            if sh != "ar":
+                feats.append(f"{offset}:sh={sh}")
+            if stem != low:
+                feats += [f"{offset}:s={stem}", f"{offset}:c={clitic}"]
+            if len(stem) > 2:
+                feats.append(f"{offset}:suf2={stem[-2:]}")
         feats += [f"{offset}:lex={f}" for f in sorted(flags)]
         return feats
 

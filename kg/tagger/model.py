@@ -28,7 +28,7 @@ class TaggedSpan:
     first: int  # word index, inclusive
     last: int  # word index, exclusive
     category: str  # person | place | organization
-    score: float  # the CRF's marginal probability of the span's labels, averaged over its words
+    score: float | None  # the CRF's marginal probability of the span's labels, averaged over its words
 
 
 def write_model(path: Path, crf_bytes: bytes, header: dict) -> None:
@@ -86,16 +86,28 @@ class Tagger:
 
     def spans(self, words: list[str]) -> list[TaggedSpan]:
         """Entity spans over ``words`` (one sentence), with the marginal probability of their labels."""
+        return self.tag(words)[1]
+
+    def tag(self, words: list[str], scores: bool = True) -> tuple[list[str], list[TaggedSpan]]:
+        """The label of every word and the entity spans they make, with their scores (``scores=False``:
+        scores left None, for a caller that scores only the spans it keeps, with :meth:`score`)."""
         if not words:
-            return []
+            return [], []
         labels = self._crf.tag(self.features.sequence(words))
         out = []
         for first, last, kind in chunks(labels):
-            if kind not in TYPES:
-                continue
-            score = sum(self._crf.marginal(labels[i], i) for i in range(first, last)) / (last - first)
-            out.append(TaggedSpan(first, last, TYPES[kind], round(score, 3)))
-        return out
+            if kind in TYPES:
+                score = self._mean_marginal(labels, first, last) if scores else None
+                out.append(TaggedSpan(first, last, TYPES[kind], score))
+        return labels, out
+
+    def score(self, words: list[str], labels: list[str], first: int, last: int) -> float:
+        """The marginal probability of ``labels[first:last]``, averaged over the span's words."""
+        self._crf.set(self.features.sequence(words))
+        return self._mean_marginal(labels, first, last)
+
+    def _mean_marginal(self, labels: list[str], first: int, last: int) -> float:
+        return round(sum(self._crf.marginal(labels[i], i) for i in range(first, last)) / (last - first), 3)
 
 
 def chunks(labels: list[str]) -> list[tuple[int, int, str]]:

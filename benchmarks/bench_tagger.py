@@ -1,0 +1,77 @@
+"""The entity tagger's cost: its own tokens/s, and extraction with it against extraction without it.
+
+Texts: the dev articles of ../shared/eval/dev when present (real news), else kg's Arabic samples.
+Rounds alternate the two settings over the same texts on one core; the report gives the ratio of
+characters/s (with / without) per round and its spread. Targets (issue 12): the tagger ≥ 100,000
+tokens/s warm; extraction with it at most 25 % slower (ratio ≥ 0.8).
+
+    python -m benchmarks.bench_tagger [--rounds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from pathlib import Path
+
+from kg import tagger
+from kg.extract import extract
+from kg.extract.tokens import split_sentences, tokenize
+from kg.records import Article
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT.parent / "shared" / "eval" / "dev"
+
+
+def texts() -> list[str]:
+    files = sorted(DEV.glob("*.txt")) if DEV.is_dir() else sorted((ROOT / "samples").glob("*_ar.txt"))
+    return [f.read_text(encoding="utf-8") for f in files]
+
+
+def extraction_seconds(docs: list[str], enabled: bool) -> float:
+    tagger.configure(enabled=enabled)
+    t0 = time.process_time()
+    for d in docs:
+        extract(Article(text=d, source="bench"))
+    return time.process_time() - t0
+
+
+def tagger_tokens_per_second(docs: list[str]) -> float:
+    t = tagger.tagger_for("ar")
+    sentences = []
+    for d in docs:
+        toks = tokenize(d)
+        sentences += [[toks[k].text for k in range(s.start, s.end)] for s in split_sentences(d, toks)]
+    for words in sentences:  # warm: features are cached per word type, as in a long run
+        t.tag(words)
+    n = sum(len(w) for w in sentences)
+    t0 = time.process_time()
+    for words in sentences:
+        t.tag(words)
+    return n / (time.process_time() - t0)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rounds", type=int, default=5)
+    args = ap.parse_args()
+    docs = texts()
+    chars = sum(len(d) for d in docs)
+    extraction_seconds(docs, True)
+    extraction_seconds(docs, False)  # warm both
+    ratios = []
+    for r in range(args.rounds):
+        order = (True, False) if r % 2 == 0 else (False, True)
+        got = {on: extraction_seconds(docs, on) for on in order}
+        ratios.append(got[False] / got[True])
+        print(f"round {r + 1}: with tagger {chars / got[True]:,.0f} chars/s, without {chars / got[False]:,.0f} chars/s, "
+              f"ratio {ratios[-1]:.3f}")
+    tagger.configure()
+    print(f"{len(docs)} texts, {chars:,} characters; extraction with / without the tagger (chars/s): "
+          f"median {statistics.median(ratios):.3f}, min {min(ratios):.3f}, max {max(ratios):.3f} (target ≥ 0.8)")
+    print(f"tagger alone, warm: {tagger_tokens_per_second(docs):,.0f} tokens/s on one core (target ≥ 100,000)")
+
+
+if __name__ == "__main__":
+    main()
