@@ -21,6 +21,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 import kg
+from kg.literals import date_literal
 from kg.iris import (
     article_iri,
     claim_iri,
@@ -328,12 +329,9 @@ def _is_arabic(s: str) -> bool:
 
 
 def _date(value: str) -> ox.Literal:
-    v = value.strip()
-    if len(v) == 10 and v[4] == "-" and v[7] == "-":
-        return lit(v, datatype=X.date)
-    if len(v) >= 19 and v[4] == "-" and "T" in v:
-        return lit(v, datatype=X.dateTime)
-    return lit(v)
+    """xsd:date or xsd:dateTime when the value is one (the reader refuses others); a plain string otherwise."""
+    got = date_literal(value)
+    return lit(got[0], datatype=ox.NamedNode(got[1])) if got else lit(value.strip())
 
 
 __all__ = ["SKOS", "ArticleGraphs", "to_graphs"]

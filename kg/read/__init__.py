@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from kg.jsonscan import structure
+from kg.literals import field_problem
 from kg.records import Article, ReadError
 
 KNOWN_FIELDS = ("id", "url", "title", "text", "published", "publisher", "language")
@@ -125,6 +126,9 @@ def _checked(item: Article | ReadError, max_article_bytes: int | None) -> Articl
                                           f"{e.start}), which is not valid Unicode")
         if name == "text" and max_article_bytes and size > max_article_bytes:
             return ReadError(item.source, _too_large(size, max_article_bytes))
+        problem = field_problem(name, value) if name in ("published", "url", "language") else None
+        if problem:
+            return ReadError(item.source, problem)  # at the door: never a stored graph the shapes reject
     return item
 
 
@@ -233,7 +237,9 @@ def _from_html(path: Path, html: str) -> Article:
     info: dict[str, Any] = {}
     if meta is not None:
         info = {"title": meta.title, "published": meta.date, "url": meta.url, "publisher": meta.sitename}
-    return _article(text, str(path), {k: v for k, v in info.items() if v})
+    # the page's metadata is trafilatura's reading, not the user's record: a field that is no valid value
+    # (a relative URL, a date it could not normalise) is left out rather than the article refused
+    return _article(text, str(path), {k: v for k, v in info.items() if v and not field_problem(k, str(v))})
 
 
 __all__ = ["read_paths", "read_file", "read_jsonl_stream", "json_array_items", "ArticleFormatError", "MAX_ARTICLE_BYTES"]

@@ -23,6 +23,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
+from kg.literals import well_formed
 from kg.validate import Report, Violation, class_hierarchy, shapes_graph
 
 SUPPORTED = {
@@ -60,6 +61,24 @@ class NodeCheck:
     sparql_predicates: frozenset[str] | None = None  # the predicates its SPARQL reads; None: any
 
 
+NODE_SHAPE_KEYS = {SH.targetClass, SH.property, SH.sparql, RDF.type, RDFS.comment, RDFS.label, SH.name, SH.message,
+                   SH.declare, SH.prefixes}
+
+
+def _node_shapes(g: Graph) -> list:
+    """Every node shape of the shapes graph, each using only what this validator enforces: a target other
+    than sh:targetClass, sh:closed, a node-level constraint (sh:nodeKind, sh:datatype …) or a shape with no
+    target is refused here, when the shapes load, never passed over in silence."""
+    shapes = set(g.subjects(RDF.type, SH.NodeShape)) | set(g.subjects(SH.targetClass, None)) | set(g.subjects(SH.property, None))
+    for shape in shapes:
+        for p in set(g.predicates(shape, None)):
+            if p not in NODE_SHAPE_KEYS:
+                raise Unsupported(f"{p} on the node shape {shape}")
+        if (shape, SH.targetClass, None) not in g and (None, SH.node, shape) not in g:
+            raise Unsupported(f"the node shape {shape} has no sh:targetClass")
+    return sorted((s for s in shapes if (s, SH.targetClass, None) in g), key=str)
+
+
 def _path(g: Graph, node) -> list[str]:
     if isinstance(node, URIRef):
         return [str(node)]
@@ -72,7 +91,7 @@ def _path(g: Graph, node) -> list[str]:
 def compiled() -> list[NodeCheck]:
     g = shapes_graph()
     checks = []
-    for shape in set(g.subjects(SH.targetClass, None)):
+    for shape in _node_shapes(g):
         props = []
         for ps in g.objects(shape, SH.property):
             params: dict = {}
@@ -315,7 +334,11 @@ K_MINEXC = str(SH.minExclusive)
 K_MINLEN = str(SH.minLength)
 K_UNIQUE = str(SH.uniqueLang)
 K_LESS = str(SH.lessThan)
-IRI_KIND = str(SH.IRI)
+NODE_KINDS = {
+    str(SH.IRI): (ox.NamedNode,), str(SH.BlankNode): (ox.BlankNode,), str(SH.Literal): (ox.Literal,),
+    str(SH.BlankNodeOrIRI): (ox.BlankNode, ox.NamedNode), str(SH.BlankNodeOrLiteral): (ox.BlankNode, ox.Literal),
+    str(SH.IRIOrLiteral): (ox.NamedNode, ox.Literal),
+}
 
 
 def _value_tests(p: dict) -> list[tuple[ValueTest, str]]:
@@ -325,12 +348,14 @@ def _value_tests(p: dict) -> list[tuple[ValueTest, str]]:
         dt = str(p[K_DT])
         numeric = dt in NUMERIC
         tests.append((
-            lambda v, _t: isinstance(v, ox.Literal) and v.datatype.value == dt and (not numeric or _num(v) is not None),
+            lambda v, _t: isinstance(v, ox.Literal) and v.datatype.value == dt and (not numeric or _num(v) is not None)
+            and well_formed(v.value, dt),
             f"value is not a literal of datatype {dt}",
         ))
     if K_OR in p:
         alternatives = set(p[K_OR])
-        tests.append((lambda v, _t: isinstance(v, ox.Literal) and v.datatype.value in alternatives, "value matches none of the alternatives"))
+        tests.append((lambda v, _t: isinstance(v, ox.Literal) and v.datatype.value in alternatives
+                      and well_formed(v.value, v.datatype.value), "value matches none of the alternatives"))
     if K_IN in p:
         allowed = p[K_IN]
         tests.append((lambda v, _t: any(_same(v, x) for x in allowed), "value is not in the allowed list"))
@@ -343,8 +368,9 @@ def _value_tests(p: dict) -> list[tuple[ValueTest, str]]:
             lambda v, types: isinstance(v, (ox.NamedNode, ox.BlankNode)) and cls in types.get(_key(v), ()),
             f"value is not of class {p[K_CLASS]}",
         ))
-    if K_NODEKIND in p and str(p[K_NODEKIND]) == IRI_KIND:
-        tests.append((lambda v, _t: isinstance(v, ox.NamedNode), "value is not an IRI"))
+    if K_NODEKIND in p:
+        kinds = NODE_KINDS[str(p[K_NODEKIND])]
+        tests.append((lambda v, _t: isinstance(v, kinds), f"value is not of node kind {p[K_NODEKIND]}"))
     if K_LANGIN in p:
         langs = {str(x).lower() for x in p[K_LANGIN]}
         tests.append((
