@@ -14,7 +14,7 @@ from rdflib.namespace import RDF, SH, XSD
 from kg.cli import cli
 from kg.literals import date_literal, field_problem, well_formed
 from kg.validate import validate_graph
-from kg.validate.fast import Unsupported, _node_shapes, validate_graph_fast
+from kg.validate.fast import Unsupported, _node_shapes, compile_shapes, validate_graph_fast, validate_triples
 from kg.vocab import SCHEMA
 
 from .test_shapes import A, base
@@ -82,11 +82,20 @@ def test_node_shape_features_the_fast_validator_does_not_enforce_are_refused():
 
     assert _node_shapes(shapes(lambda g, s: None)) == [URIRef("urn:shape")]
     for add in (lambda g, s: g.add((s, SH.closed, Literal(True))),
-                lambda g, s: g.add((s, SH.nodeKind, SH.IRI)),
-                lambda g, s: g.add((s, SH.targetNode, URIRef("urn:x"))),
-                lambda g, s: g.add((s, SH.datatype, XSD.string))):
+                lambda g, s: g.add((s, SH["not"], BNode())),
+                lambda g, s: g.add((s, SH.hasValue, URIRef("urn:x"))),
+                lambda g, s: g.add((s, SH.severity, SH.Warning)),
+                lambda g, s: g.add((s, SH.deactivated, Literal(True)))):
         with pytest.raises(Unsupported):
             _node_shapes(shapes(add))
+    for add in (lambda g, s: g.add((s, SH.nodeKind, URIRef(str(SH) + "Foo"))),
+                lambda g, s: g.add((s, SH.minInclusive, Literal("2020-01-01", datatype=XSD.date)))):
+        with pytest.raises(Unsupported):
+            compile_shapes(shapes(add))
+    # node-level constraints and other targets are enforced, not skipped
+    g = shapes(lambda g, s: (g.add((s, SH.nodeKind, SH.IRI)), g.add((s, SH.targetNode, Literal("x")))))
+    report = validate_triples([], checks=compile_shapes(g))
+    assert [(v.focus, v.component) for v in report.violations] == [('"x"', str(SH.NodeKindConstraintComponent))]
     untargeted = Graph()
     untargeted.add((BNode(), SH.property, BNode()))
     with pytest.raises(Unsupported, match="no sh:targetClass"):

@@ -25,6 +25,7 @@ class Violation:
     severity: str
     shape: str | None = None
     value: str | None = None
+    component: str | None = None  # the SHACL constraint component (sh:MinCountConstraintComponent …)
 
 
 @dataclass
@@ -100,6 +101,7 @@ def _violations(results: Graph) -> list[Violation]:
                 severity=(one(SH.resultSeverity) or "").rsplit("#", 1)[-1],
                 shape=one(SH.sourceShape),
                 value=one(SH.value),
+                component=one(SH.sourceConstraintComponent),
             )
         )
     out.sort(key=lambda v: (v.focus, v.path or "", v.message))

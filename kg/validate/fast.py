@@ -26,16 +26,22 @@ from rdflib.namespace import RDF, RDFS, SH, XSD
 from kg.literals import well_formed
 from kg.validate import Report, Violation, class_hierarchy, shapes_graph
 
-SUPPORTED = {
-    SH.path, SH.minCount, SH.maxCount, SH.datatype, SH["in"], SH.pattern, SH["class"], SH.nodeKind, SH.lessThan,
-    SH.languageIn, SH.uniqueLang, SH.minInclusive, SH.maxInclusive, SH.minExclusive, SH.minLength, SH.message, SH["or"],
-    RDF.type, RDFS.comment, SH.name,
-}
-NUMERIC = {str(XSD.integer), str(XSD.decimal), str(XSD.double), str(XSD.float), str(XSD.nonNegativeInteger)}
+# what a property shape may say, and what a node shape may say of its focus node itself (value constraints)
+VALUE_KEYS = {SH.datatype, SH["in"], SH.pattern, SH.flags, SH["class"], SH.nodeKind, SH.languageIn, SH.minInclusive,
+              SH.maxInclusive, SH.minExclusive, SH.maxExclusive, SH.minLength, SH.maxLength, SH["or"]}
+ANNOTATIONS = {RDF.type, RDFS.comment, RDFS.label, SH.name, SH.description, SH.message, SH.order, SH.group}
+SUPPORTED = VALUE_KEYS | ANNOTATIONS | {SH.path, SH.minCount, SH.maxCount, SH.lessThan, SH.uniqueLang}
+NODE_SHAPE_KEYS = VALUE_KEYS | ANNOTATIONS | {SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf,
+                                              SH.property, SH.sparql, SH.declare, SH.prefixes}
+STRUCTURE = {SH.path, SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.property, SH.sparql,
+             SH.declare, SH.prefixes}  # read by compile_shapes itself
+NUMERIC = {str(XSD) + n for n in ("integer", "decimal", "double", "float", "nonNegativeInteger", "positiveInteger",
+                                  "nonPositiveInteger", "negativeInteger", "long", "int", "short", "byte",
+                                  "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")}
 
 
 class Unsupported(Exception):
-    pass
+    """A shape uses a SHACL feature outside kg's validated subset: refused when the shapes load."""
 
 
 ValueTest = Callable[[object, dict], bool]  # (value, types of every node) -> ok
@@ -46,7 +52,7 @@ class PropertyCheck:
     path: list[str]  # a predicate, or a sequence path
     message: str | None
     params: dict = field(default_factory=dict)
-    tests: list[tuple[ValueTest, str]] = field(default_factory=list)  # compiled from params: test, message
+    tests: list[tuple[ValueTest, str, str]] = field(default_factory=list)  # from params: test, message, component
 
     def __post_init__(self) -> None:
         self.tests = _value_tests(self.params)
@@ -55,57 +61,80 @@ class PropertyCheck:
 @dataclass
 class NodeCheck:
     shape: str
-    targets: list[str]
+    targets: list[str]  # classes whose instances are focus nodes
     properties: list[PropertyCheck]
     sparql: list[tuple[str, str | None]]  # (select with $this, message)
     sparql_predicates: frozenset[str] | None = None  # the predicates its SPARQL reads; None: any
-
-
-NODE_SHAPE_KEYS = {SH.targetClass, SH.property, SH.sparql, RDF.type, RDFS.comment, RDFS.label, SH.name, SH.message,
-                   SH.declare, SH.prefixes}
+    target_nodes: list = field(default_factory=list)  # pyoxigraph terms named by sh:targetNode
+    subjects_of: list[str] = field(default_factory=list)
+    objects_of: list[str] = field(default_factory=list)
+    node_tests: list[tuple[ValueTest, str, str]] = field(default_factory=list)  # on the focus node itself
+    message: str | None = None
 
 
 def _node_shapes(g: Graph) -> list:
-    """Every node shape of the shapes graph, each using only what this validator enforces: a target other
-    than sh:targetClass, sh:closed, a node-level constraint (sh:nodeKind, sh:datatype …) or a shape with no
-    target is refused here, when the shapes load, never passed over in silence."""
-    shapes = set(g.subjects(RDF.type, SH.NodeShape)) | set(g.subjects(SH.targetClass, None)) | set(g.subjects(SH.property, None))
+    """Every node shape of the shapes graph, each using only what this validator enforces: sh:closed,
+    logical constraints, sh:node, other targets, severities … are refused here, when the shapes load,
+    never passed over in silence; so is a shape with no target that no other shape refers to."""
+    shapes = (set(g.subjects(RDF.type, SH.NodeShape)) | set(g.subjects(SH.property, None))
+              | {s for p in (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf) for s in g.subjects(p, None)})
+    shapes |= {s for s in g.subjects(RDF.type, RDFS.Class) if (s, RDF.type, SH.NodeShape) in g}
     for shape in shapes:
         for p in set(g.predicates(shape, None)):
             if p not in NODE_SHAPE_KEYS:
                 raise Unsupported(f"{p} on the node shape {shape}")
-        if (shape, SH.targetClass, None) not in g and (None, SH.node, shape) not in g:
-            raise Unsupported(f"the node shape {shape} has no sh:targetClass")
-    return sorted((s for s in shapes if (s, SH.targetClass, None) in g), key=str)
+        if not _targeted(g, shape):
+            raise Unsupported(f"the node shape {shape} has no sh:targetClass or other target")
+    return sorted((s for s in shapes if _targeted(g, s)), key=str)
+
+
+def _targeted(g: Graph, shape) -> bool:
+    return any((shape, p, None) in g for p in (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)) \
+        or (shape, RDF.type, RDFS.Class) in g
 
 
 def _path(g: Graph, node) -> list[str]:
     if isinstance(node, URIRef):
         return [str(node)]
     if isinstance(node, BNode) and (node, RDF.first, None) in g:
-        return [str(p) for p in Collection(g, node)]
-    raise Unsupported(f"path {node!r}")
+        steps = list(Collection(g, node))
+        if all(isinstance(x, URIRef) for x in steps):
+            return [str(x) for x in steps]
+    raise Unsupported(f"path {node!r}: only a predicate or a sequence of predicates")
 
 
-@lru_cache(maxsize=1)
-def compiled() -> list[NodeCheck]:
-    g = shapes_graph()
+def _params(g: Graph, node, allowed: set, where: str) -> dict:
+    params: dict = {}
+    for p, o in g.predicate_objects(node):
+        if p not in allowed:
+            raise Unsupported(f"{p} in {where}")
+        if p in ANNOTATIONS or p in STRUCTURE:
+            continue
+        if p in (SH["in"], SH.languageIn):
+            params[str(p)] = list(Collection(g, o))
+        elif p == SH["or"]:
+            alts = list(Collection(g, o))
+            if not all(set(g.predicates(a, None)) == {SH.datatype} for a in alts):
+                raise Unsupported(f"sh:or in {where}: only alternatives of sh:datatype")
+            params[str(p)] = [str(g.value(a, SH.datatype)) for a in alts]
+        elif str(p) in params:
+            raise Unsupported(f"{p} given twice in {where}")
+        else:
+            if p in (SH.minInclusive, SH.maxInclusive, SH.minExclusive, SH.maxExclusive) and _rdflib_num(o) is None:
+                raise Unsupported(f"{p} {o!r} in {where}: only numeric bounds")
+            if p == SH.flags and set(str(o)) - {"i", "m", "s", "x"}:
+                raise Unsupported(f"sh:flags {o!r} in {where}")
+            params[str(p)] = o
+    return params
+
+
+def compile_shapes(g: Graph) -> list[NodeCheck]:
+    """The checks of a shapes graph in kg's SHACL Core subset; :class:`Unsupported` for anything else."""
     checks = []
     for shape in _node_shapes(g):
         props = []
         for ps in g.objects(shape, SH.property):
-            params: dict = {}
-            for p, o in g.predicate_objects(ps):
-                if p not in SUPPORTED:
-                    raise Unsupported(f"{p} in {shape}")
-                if p in (SH.path, SH.message, RDF.type, RDFS.comment, SH.name):
-                    continue
-                if p in (SH["in"], SH.languageIn):
-                    params[str(p)] = [x for x in Collection(g, o)]
-                elif p == SH["or"]:
-                    params[str(p)] = [str(g.value(alt, SH.datatype)) for alt in Collection(g, o)]
-                else:
-                    params[str(p)] = o
+            params = _params(g, ps, SUPPORTED, f"property shape {ps} of {shape}")
             msg = g.value(ps, SH.message)
             props.append(PropertyCheck(_path(g, g.value(ps, SH.path)), str(msg) if msg else None, params))
         sparql = []
@@ -115,12 +144,46 @@ def compiled() -> list[NodeCheck]:
                 prefixes += f"PREFIX {g.value(decl, SH.prefix)}: <{g.value(decl, SH.namespace)}>\n"
             msg = g.value(c, SH.message)
             sparql.append((prefixes + str(g.value(c, SH.select)), str(msg) if msg else None))
+        node_params = _params(g, shape, NODE_SHAPE_KEYS, f"node shape {shape}")
         targets = [str(t) for t in g.objects(shape, SH.targetClass)]
+        if (shape, RDF.type, RDFS.Class) in g:
+            targets.append(str(shape))  # an implicit class target
         wanted = [_sparql_predicates(select) for select, _ in sparql]
         predicates = None if any(w is None for w in wanted) else frozenset().union(*wanted) if wanted else None
-        checks.append(NodeCheck(str(shape), targets, props, sparql, predicates))
+        msg = g.value(shape, SH.message)
+        checks.append(NodeCheck(
+            str(shape), targets, props, sparql, predicates,
+            target_nodes=[_to_ox(t) for t in g.objects(shape, SH.targetNode)],
+            subjects_of=[str(t) for t in g.objects(shape, SH.targetSubjectsOf)],
+            objects_of=[str(t) for t in g.objects(shape, SH.targetObjectsOf)],
+            node_tests=_value_tests(node_params), message=str(msg) if msg else None,
+        ))
     checks.sort(key=lambda c: c.shape)
     return checks
+
+
+@lru_cache(maxsize=1)
+def compiled() -> list[NodeCheck]:
+    return compile_shapes(shapes_graph())
+
+
+def _to_ox(term):
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD.string)))
+
+
+def _rdflib_num(term) -> Decimal | None:
+    if isinstance(term, Literal) and str(term.datatype) in NUMERIC:
+        try:
+            return Decimal(str(term))
+        except InvalidOperation:
+            return None
+    return None
 
 
 def _num(term) -> Decimal | None:
@@ -171,6 +234,26 @@ def _ancestors() -> dict[str, set[str]]:
 
 
 RDF_TYPE = str(RDF.type)
+SUBCLASS = str(RDFS.subClassOf)
+
+
+def _with_data_hierarchy(triples: list) -> dict[str, set[str]]:
+    parents: dict[str, set[str]] = {}
+    for t in triples:
+        if t.predicate.value == SUBCLASS and isinstance(t.object, (ox.NamedNode, ox.BlankNode)):
+            parents.setdefault(_key(t.subject), set()).add(_key(t.object))
+    if not parents:
+        return _ancestors()
+    out: dict[str, set[str]] = {}
+    for c in parents:
+        seen, todo = {c}, [c]
+        while todo:
+            for p in parents.get(todo.pop(), ()):
+                if p not in seen:
+                    seen.add(p)
+                    todo.append(p)
+        out[c] = seen
+    return out
 
 
 def _sparql_predicates(select: str) -> frozenset[str] | None:
@@ -202,20 +285,48 @@ def _sparql_predicates(select: str) -> frozenset[str] | None:
     return frozenset(found)
 
 
-def validate_triples(triples: list, label: str | None = None) -> Report:
-    """Validate pyoxigraph triples (objects with subject, predicate, object)."""
-    by_sp, types, instances = _index(triples)
+def validate_triples(triples: list, label: str | None = None, checks: list[NodeCheck] | None = None) -> Report:
+    """Validate pyoxigraph triples (objects with subject, predicate, object) against kg's shapes, or against
+    ``checks`` compiled from other shapes (:func:`compile_shapes`), whose data graph's own rdfs:subClassOf
+    triples then count too."""
+    by_sp, types, instances = _index(triples, data_hierarchy=checks is not None)
     violations: list[Violation] = []
-    for check in compiled():
-        focus = sorted({f for c in check.targets for f in instances.get(c, ())})
+    for check in compiled() if checks is None else checks:
+        focus = _focus_nodes(check, triples, instances)
         if not focus:
             continue
+        for key, term in focus.items():
+            for test, msg, component in check.node_tests:
+                if not test(term, types):
+                    violations.append(Violation(key, None, check.message or msg, "Violation", component=component))
+        keys = sorted(k for k, t in focus.items() if not isinstance(t, ox.Literal))
         for prop in check.properties:
-            _check_property(prop, focus, by_sp, types, violations)
+            _check_property(prop, keys, by_sp, types, violations)
         if check.sparql:
-            _check_sparql(check, triples, set(focus), violations)
+            _check_sparql(check, triples, set(keys), violations)
     violations.sort(key=lambda v: (v.focus, v.path or "", v.message))
     return Report(conforms=not violations, violations=violations, graph=None, label=label)
+
+
+def _focus_nodes(check: NodeCheck, triples: list, instances: dict[str, list[str]]) -> dict:
+    """Focus node key → term, from every target of the shape."""
+    out: dict = {}
+    for c in check.targets:
+        for k in instances.get(c, ()):
+            out[k] = None
+    for t in check.target_nodes:
+        out[_key(t) or str(t)] = t
+    if check.subjects_of or check.objects_of:
+        subj, obj = set(check.subjects_of), set(check.objects_of)
+        for t in triples:
+            if t.predicate.value in subj:
+                out[_key(t.subject)] = t.subject
+            if t.predicate.value in obj:
+                out[_key(t.object) or str(t.object)] = t.object
+    for k, v in out.items():
+        if v is None:
+            out[k] = ox.BlankNode(k[2:]) if k.startswith("_:") else ox.NamedNode(k)
+    return out
 
 
 def _key(term) -> str | None:
@@ -227,10 +338,11 @@ def _key(term) -> str | None:
     return None  # literals have no outgoing triples
 
 
-def _index(triples: list) -> tuple[dict[tuple[str, str], list], dict[str, set[str]], dict[str, list[str]]]:
+def _index(triples: list, data_hierarchy: bool = False) -> tuple[dict[tuple[str, str], list], dict[str, set[str]], dict[str, list[str]]]:
     """(subject, predicate) → distinct objects; each node's classes (with superclasses); each class's
-    instances. One pass, since it runs for every article."""
-    ancestors = _ancestors()
+    instances. One pass, since it runs for every article. ``data_hierarchy``: the data graph's own
+    rdfs:subClassOf triples define superclasses too (SHACL's rule), beside kg's ontology."""
+    ancestors = _ancestors() if not data_hierarchy else _with_data_hierarchy(triples)
     by_sp: dict[tuple[str, str], list] = {}
     many: dict[tuple[str, str], set[str]] = {}  # for keys with many values, their N-Triples forms: a set, not a list scan
     types: dict[str, set[str]] = {}
@@ -277,26 +389,36 @@ def _check_property(prop: PropertyCheck, focus: list[str], by_sp: dict, types: d
                 vs = [o for k in keys for o in by_sp.get((k, step), ())]
                 vs = [o for i, o in enumerate(vs) if o not in vs[:i]]
                 keys = [_key(o) for o in vs]
-        msgs = []
+        found: list[tuple[str, str]] = []  # (message, component)
         if lo is not None and len(vs) < lo:
-            msgs.append(f"fewer than {lo} values")
+            found.append((f"fewer than {lo} values", C_MIN))
         if hi is not None and len(vs) > hi:
-            msgs.append(f"more than {hi} values")
+            found.append((f"more than {hi} values", C_MAX))
         for v in vs:
-            for test, msg in prop.tests:
+            for test, msg, component in prop.tests:
                 if not test(v, types):
-                    msgs.append(msg)
+                    found.append((msg, component))
             if other_pred is not None:
-                a = _num(v)
-                others = by_sp.get((f, other_pred), empty)
-                if a is None or any(_num(o) is None or not a < _num(o) for o in others):
-                    msgs.append("value is not less than the compared values")
+                for o in by_sp.get((f, other_pred), empty):
+                    if not _less(v, o):
+                        found.append(("value is not less than the compared values", C_LESS))
         if unique:
-            langs = [v.language for v in vs if isinstance(v, ox.Literal) and v.language]
-            if len(langs) != len(set(langs)):
-                msgs.append("more than one value per language")
-        for msg in msgs:
-            out.append(Violation(f, single, prop.message or msg, "Violation"))
+            langs = [v.language.lower() for v in vs if isinstance(v, ox.Literal) and v.language]
+            for lang in sorted({x for x in langs if langs.count(x) > 1}):
+                found.append((f"more than one value with language {lang}", C_UNIQUE))
+        for msg, component in found:
+            out.append(Violation(f, single, prop.message or msg, "Violation", component=component))
+
+
+def _less(a, b) -> bool:
+    """SPARQL's a < b for the values sh:lessThan compares: numbers, or strings, or dates of one datatype."""
+    na, nb = _num(a), _num(b)
+    if na is not None and nb is not None:
+        return na < nb
+    if isinstance(a, ox.Literal) and isinstance(b, ox.Literal) and not a.language and not b.language \
+            and a.datatype == b.datatype and a.datatype.value in ORDERED_AS_TEXT:
+        return a.value < b.value
+    return False
 
 
 def _check_sparql(check: NodeCheck, triples: list, focus: set[str], out: list[Violation]) -> None:
@@ -316,7 +438,7 @@ def _check_sparql(check: NodeCheck, triples: list, focus: set[str], out: list[Vi
             for var in re.findall(r"\{\?(\w+)\}", text):
                 v = sol[var]
                 text = text.replace("{?" + var + "}", v.value if v is not None else "")
-            out.append(Violation(_key(this), None, text, "Violation"))
+            out.append(Violation(_key(this), None, text, "Violation", component=str(SH.SPARQLConstraintComponent)))
 
 
 K_MIN = str(SH.minCount)
@@ -332,6 +454,13 @@ K_MININC = str(SH.minInclusive)
 K_MAXINC = str(SH.maxInclusive)
 K_MINEXC = str(SH.minExclusive)
 K_MINLEN = str(SH.minLength)
+K_MAXLEN = str(SH.maxLength)
+K_MAXEXC = str(SH.maxExclusive)
+C_MIN = str(SH.MinCountConstraintComponent)
+C_MAX = str(SH.MaxCountConstraintComponent)
+C_LESS = str(SH.LessThanConstraintComponent)
+C_UNIQUE = str(SH.UniqueLangConstraintComponent)
+ORDERED_AS_TEXT = {str(XSD) + n for n in ("string", "date", "dateTime")}
 K_UNIQUE = str(SH.uniqueLang)
 K_LESS = str(SH.lessThan)
 NODE_KINDS = {
@@ -341,47 +470,64 @@ NODE_KINDS = {
 }
 
 
-def _value_tests(p: dict) -> list[tuple[ValueTest, str]]:
-    """One small test per value constraint of a property shape, made once when the shapes are read."""
-    tests: list[tuple[ValueTest, str]] = []
+def _value_tests(p: dict) -> list[tuple[ValueTest, str, str]]:
+    """One small test per value constraint, made once when the shapes are read: (test, message, component)."""
+    tests: list[tuple[ValueTest, str, str]] = []
     if K_DT in p:
         dt = str(p[K_DT])
         numeric = dt in NUMERIC
         tests.append((
             lambda v, _t: isinstance(v, ox.Literal) and v.datatype.value == dt and (not numeric or _num(v) is not None)
             and well_formed(v.value, dt),
-            f"value is not a literal of datatype {dt}",
+            f"value is not a literal of datatype {dt}", str(SH.DatatypeConstraintComponent),
         ))
     if K_OR in p:
         alternatives = set(p[K_OR])
         tests.append((lambda v, _t: isinstance(v, ox.Literal) and v.datatype.value in alternatives
-                      and well_formed(v.value, v.datatype.value), "value matches none of the alternatives"))
+                      and well_formed(v.value, v.datatype.value), "value matches none of the alternatives",
+                      str(SH.OrConstraintComponent)))
     if K_IN in p:
         allowed = p[K_IN]
-        tests.append((lambda v, _t: any(_same(v, x) for x in allowed), "value is not in the allowed list"))
+        tests.append((lambda v, _t: any(_same(v, x) for x in allowed), "value is not in the allowed list",
+                      str(SH.InConstraintComponent)))
     if K_PATTERN in p:
-        pattern = re.compile(str(p[K_PATTERN]))
-        tests.append((lambda v, _t: not isinstance(v, ox.BlankNode) and pattern.search(v.value) is not None, "value does not match the pattern"))
+        flags = 0
+        for ch in str(p.get(str(SH.flags), "")):
+            flags |= {"i": re.I, "m": re.M, "s": re.S, "x": re.X}[ch]
+        pattern = re.compile(str(p[K_PATTERN]), flags)
+        tests.append((lambda v, _t: not isinstance(v, ox.BlankNode) and pattern.search(v.value) is not None,
+                      "value does not match the pattern", str(SH.PatternConstraintComponent)))
     if K_CLASS in p:
         cls = str(p[K_CLASS])
         tests.append((
             lambda v, types: isinstance(v, (ox.NamedNode, ox.BlankNode)) and cls in types.get(_key(v), ()),
-            f"value is not of class {p[K_CLASS]}",
+            f"value is not of class {p[K_CLASS]}", str(SH.ClassConstraintComponent),
         ))
     if K_NODEKIND in p:
+        if str(p[K_NODEKIND]) not in NODE_KINDS:
+            raise Unsupported(f"sh:nodeKind {p[K_NODEKIND]}")
         kinds = NODE_KINDS[str(p[K_NODEKIND])]
-        tests.append((lambda v, _t: isinstance(v, kinds), f"value is not of node kind {p[K_NODEKIND]}"))
+        tests.append((lambda v, _t: isinstance(v, kinds), f"value is not of node kind {p[K_NODEKIND]}",
+                      str(SH.NodeKindConstraintComponent)))
     if K_LANGIN in p:
-        langs = {str(x).lower() for x in p[K_LANGIN]}
+        ranges = [str(x).lower() for x in p[K_LANGIN]]
         tests.append((
-            lambda v, _t: isinstance(v, ox.Literal) and bool(v.language) and v.language.lower().split("-")[0] in langs,
-            "value has no allowed language tag",
+            lambda v, _t: isinstance(v, ox.Literal) and bool(v.language) and any(
+                r == "*" or v.language.lower() == r or v.language.lower().startswith(r + "-") for r in ranges),
+            "value has no allowed language tag", str(SH.LanguageInConstraintComponent),
         ))
-    for key, ok in ((K_MININC, lambda a, b: a >= b), (K_MAXINC, lambda a, b: a <= b), (K_MINEXC, lambda a, b: a > b)):
+    for key, ok, component in ((K_MININC, lambda a, b: a >= b, SH.MinInclusiveConstraintComponent),
+                               (K_MAXINC, lambda a, b: a <= b, SH.MaxInclusiveConstraintComponent),
+                               (K_MINEXC, lambda a, b: a > b, SH.MinExclusiveConstraintComponent),
+                               (K_MAXEXC, lambda a, b: a < b, SH.MaxExclusiveConstraintComponent)):
         if key in p:
             bound = Decimal(str(p[key]))
-            tests.append((lambda v, _t, ok=ok, bound=bound: (n := _num(v)) is not None and ok(n, bound), "value is out of range"))
-    if K_MINLEN in p:
-        least = int(p[K_MINLEN])
-        tests.append((lambda v, _t: not isinstance(v, ox.BlankNode) and len(v.value) >= least, "value is too short"))
+            tests.append((lambda v, _t, ok=ok, bound=bound: (n := _num(v)) is not None and ok(n, bound),
+                          "value is out of range", str(component)))
+    for key, ok, component in ((K_MINLEN, lambda n, b: n >= b, SH.MinLengthConstraintComponent),
+                               (K_MAXLEN, lambda n, b: n <= b, SH.MaxLengthConstraintComponent)):
+        if key in p:
+            bound = int(p[key])
+            tests.append((lambda v, _t, ok=ok, bound=bound: not isinstance(v, ox.BlankNode) and ok(len(v.value), bound),
+                          "value is too short" if key == K_MINLEN else "value is too long", str(component)))
     return tests
