@@ -154,10 +154,12 @@ def extract(file: str, fmt: str, explain: bool) -> None:
 @click.argument("files", nargs=-1, type=click.Path(exists=True))
 @store_option
 @click.option("--format", "fmt", type=click.Choice(["text", "turtle", "json"]), default="text", show_default=True)
-def validate(files: tuple[str, ...], store: Path | None, fmt: str) -> None:
+@click.option("--engine", type=click.Choice(["fast", "pyshacl"]), default="fast", show_default=True,
+              help="fast: the validator kg load uses (SHACL Core subset, checked on the W3C suite); pyshacl: the reference.")
+def validate(files: tuple[str, ...], store: Path | None, fmt: str, engine: str) -> None:
     """Validate the store (or RDF / article FILES) against the shapes. Exit 0 conforms, 1 violations, 2 error."""
     try:
-        reports = api.validate_files(files) if files else api.validate_store(store)
+        reports = api.validate_files(files, engine=engine) if files else api.validate_store(store, engine=engine)
     except (StoreError, api.InputError) as e:
         raise _fail(e) from None
     conforms = all(r.conforms for r in reports)

@@ -100,3 +100,27 @@ def test_node_shape_features_the_fast_validator_does_not_enforce_are_refused():
     untargeted.add((BNode(), SH.property, BNode()))
     with pytest.raises(Unsupported, match="no sh:targetClass"):
         _node_shapes(untargeted)
+
+
+def test_validate_engines_agree_on_a_store_with_a_bad_graph(tmp_path):
+    import pyoxigraph as ox
+
+    from kg.store import KGStore
+
+    store = tmp_path / "store"
+    src = tmp_path / "a.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    r = CliRunner().invoke(cli, ["load", "-q", "--workers", "1", "--store", str(store), str(src)])
+    assert r.exit_code == 0, r.output
+    with KGStore(store) as s:
+        graph = next(g for g in s.named_graphs() if "/article/" in g)
+        article = next(q.subject for q in s.graph_quads(graph) if q.predicate.value == str(SCHEMA.inLanguage))
+        s.post_graph(ox.NamedNode(graph), [ox.Quad(article, ox.NamedNode(str(SCHEMA.datePublished)),
+                                                   ox.Literal("2024-99-99", datatype=ox.NamedNode(str(XSD.date))),
+                                                   ox.NamedNode(graph))])
+    outputs = {}
+    for engine in ("fast", "pyshacl"):
+        r = CliRunner().invoke(cli, ["validate", "--store", str(store), "--engine", engine, "--format", "json"])
+        assert r.exit_code == 1, r.output
+        outputs[engine] = {(v["focus"], v["path"], v["component"]) for rep in json.loads(r.output)["reports"] for v in rep["violations"]}
+    assert outputs["fast"] == outputs["pyshacl"] and len(outputs["fast"]) == 1

@@ -232,6 +232,24 @@ class KGStore:
     def all_quads(self) -> Iterator[ox.Quad]:
         return self._store.quads_for_pattern(None, None, None)
 
+    def graph_quads(self, graph: str) -> Iterator[ox.Quad]:
+        """The quads of one named graph, streamed."""
+        return self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+
+    def articles_for_validation(self) -> Iterator[tuple[str, list[ox.Quad]]]:
+        """(graph IRI, its quads and the entity triples it refers to) for every article graph, one at a time:
+        the entities graph is indexed once by subject, never copied into every article."""
+        ents = str(entities_graph())
+        by_subject: dict[str, list[ox.Quad]] = {}
+        for q in self.graph_quads(ents):
+            by_subject.setdefault(q.subject.value, []).append(q)
+        for g in self.named_graphs():
+            if g == ents:
+                continue
+            quads = list(self.graph_quads(g))
+            named = {t.value for q in quads for t in (q.subject, q.object) if isinstance(t, ox.NamedNode)}
+            yield g, quads + [e for n in sorted(named) for e in by_subject.get(n, ())]
+
     def dump(self, fmt: ox.RdfFormat, graph: str | None = None) -> bytes:
         buf = io.BytesIO()
         if graph is not None:

@@ -51,7 +51,30 @@ class Report:
         }
 
     def turtle(self) -> str:
-        return self.graph.serialize(format="turtle") if self.graph is not None else ""
+        """The report as a SHACL validation report in Turtle (pySHACL's own graph, or one built from the results)."""
+        return (self.graph if self.graph is not None else self.report_graph()).serialize(format="turtle")
+
+    def report_graph(self) -> Graph:
+        from rdflib import BNode, Literal, URIRef
+        from rdflib.namespace import RDF
+
+        g = Graph()
+        g.bind("sh", SH)
+        report = BNode()
+        g.add((report, RDF.type, SH.ValidationReport))
+        g.add((report, SH.conforms, Literal(self.conforms)))
+        for v in self.violations:
+            r = BNode()
+            g.add((report, SH.result, r))
+            g.add((r, RDF.type, SH.ValidationResult))
+            g.add((r, SH.focusNode, URIRef(v.focus) if not v.focus.startswith(("_:", '"')) else Literal(v.focus)))
+            if v.path:
+                g.add((r, SH.resultPath, URIRef(v.path)))
+            g.add((r, SH.resultMessage, Literal(v.message)))
+            g.add((r, SH.resultSeverity, SH[v.severity]))
+            if v.component:
+                g.add((r, SH.sourceConstraintComponent, URIRef(v.component)))
+        return g
 
 
 @lru_cache(maxsize=1)
