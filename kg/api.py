@@ -23,9 +23,10 @@ from kg.records import ReadError
 from kg.resources import samples_dir
 from kg.store import KGStore, StoreError
 from kg.validate import Report, validate_graph
+from kg.errors import KGException
 
 
-class InputError(Exception):
+class InputError(KGException):
     """An input file cannot be read as an article."""
 
 

@@ -34,6 +34,8 @@ def plan(corpus: str, lines_per_partition: int = 2000) -> list[Partition]:
     import fsspec
 
     fs, root = fsspec.core.url_to_fs(corpus)
+    if not fs.exists(root):
+        raise FileNotFoundError(2, "no such corpus file or folder", corpus)
     if fs.isdir(root):
         files = sorted(f for f in fs.find(root) if f.lower().endswith(ARTICLE_SUFFIXES) and not f.endswith((".meta.json", ".gold.json")))
     else:

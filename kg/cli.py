@@ -63,7 +63,29 @@ def tagger_options(f):
                         help="Extract with rules and lexicons only, without the learned entity tagger.")(f)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _one_line(e: BaseException) -> str:
+    if isinstance(e, OSError) and e.filename is not None:
+        return f"{e.filename}: {e.strerror or e}"
+    return str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+
+
+class KGGroup(click.Group):
+    """The one error boundary of the command line: kg's exceptions (:class:`kg.errors.KGException`), files
+    that cannot be read or written and databases that cannot be opened end as one line on stderr and exit
+    code 2, in every command; anything else is a bug in kg and keeps its traceback."""
+
+    def invoke(self, ctx: click.Context):
+        import sqlite3
+
+        from kg.errors import KGException
+
+        try:
+            return super().invoke(ctx)
+        except (KGException, OSError, sqlite3.Error) as e:
+            raise KGError(_one_line(e)) from None
+
+
+@click.group(cls=KGGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(kg.__version__, prog_name="kg")
 def cli() -> None:
     """Turn Arabic and English news articles into a validated knowledge graph of actors, places and claims."""
@@ -105,11 +127,11 @@ def load(paths: tuple[str, ...], store: Path | None, quiet: bool, workers: int |
     opts = dict(workers=workers or default_workers(), batch_size=batch_size, resume=resume,
                 max_article_bytes=max_article_bytes or None)
     try:
-        if quiet:
+        total = 0 if quiet else count_inputs(p for p in paths if p != "-")
+        if quiet or not total:  # nothing to count (stdin, or no readable input): no bar
             report = api.load(paths, store, **opts)
         else:
-            total = count_inputs(p for p in paths if p != "-")
-            with click.progressbar(length=total or None, label="loading", show_pos=True, file=sys.stderr) as bar:
+            with click.progressbar(length=total, label="loading", show_pos=True, file=sys.stderr) as bar:
                 report = api.load(paths, store, on_item=lambda _: bar.update(1), **opts)
     except StoreError as e:
         raise _fail(e) from None
@@ -336,6 +358,9 @@ def serve_cmd(store, host, port, writable, token, allow_service, timeout, max_re
     """Serve the store over SPARQL 1.1 (endpoint /sparql, Graph Store /store, UI at /)."""
     from kg.serve import ServeConfig, get_once, serve
 
+    path = Path(store or default_store_path())
+    if not writable and not path.exists():
+        raise KGError(f"{path}: no store there (load articles with `kg load`, or serve --writable to start one)")
     config = ServeConfig(
         store=store or default_store_path(), writable=writable, token=token, allow_service=tuple(allow_service),
         timeout=timeout, max_result_bytes=int(max_result_mb * 1_000_000), cors=tuple(cors), workers=workers,

@@ -110,11 +110,11 @@ def _cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def process(article: Article) -> Processed:
-    """Extract, map and validate one article (with the fast validator; ``kg validate`` uses pySHACL)."""
+def process(article: Article, tagger: bool | None = None) -> Processed:
+    """Extract, map and validate one article (with the fast validator, as ``kg validate`` does)."""
     with _cyclic_gc_paused():
         t0 = time.process_time()
-        x = extract(article)
+        x = extract(article, tagger=tagger)
         t1 = time.process_time()
         graphs = to_graphs(x)
         t2 = time.process_time()
@@ -174,9 +174,9 @@ def rejection_reason(report: Report) -> str:
     return reason
 
 
-def process_to_outcome(article: Article) -> Outcome:
+def process_to_outcome(article: Article, tagger: bool | None = None) -> Outcome:
     try:
-        done = process(article)
+        done = process(article, tagger)
     except Exception as e:  # noqa: BLE001 - an extractor bug must not stop the batch; it is reported by name
         return Outcome(article.source, reason=f"extraction failed: {type(e).__name__}: {e}")
     if not done.report.conforms:
@@ -279,8 +279,10 @@ def load_items(
     resume: bool = False,
     on_item: Progress | None = None,
     record_stored: bool = False,
+    tagger: bool | None = None,
 ) -> LoadReport:
-    """Load articles (and report the read errors among them) into ``store``.
+    """Load articles (and report the read errors among them) into ``store``. ``tagger`` overrides the process's
+    tagger setting in this process (worker processes follow the setting, :func:`kg.tagger.configure`).
 
     Articles stream through a pipeline: at most ``2 × batch_size + 2 × workers × chunk`` are in flight (read but
     not yet stored), the workers process while the writer commits, and every ``batch_size`` results
@@ -330,7 +332,7 @@ def load_items(
             batch.clear()
 
     try:
-        results = pool.imap(process_item, feed(), chunksize=chunk) if pool else map(process_item, feed())
+        results = pool.imap(process_item, feed(), chunksize=chunk) if pool else (process_item(i, tagger) for i in feed())
         for out in results:
             in_flight.release()
             for stage, secs in zip(STAGES, out.cpu):
@@ -360,10 +362,10 @@ def load_items(
     return report
 
 
-def process_item(item: Article | ReadError) -> Outcome:
+def process_item(item: Article | ReadError, tagger: bool | None = None) -> Outcome:
     if isinstance(item, ReadError):
         return Outcome(item.source, reason=item.message)
-    return process_to_outcome(item)
+    return process_to_outcome(item, tagger)
 
 
 def count_inputs(paths: Iterable[str | Path]) -> int:

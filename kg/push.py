@@ -21,6 +21,7 @@ import pyoxigraph as ox
 
 from kg.httpio import AnswerTooSlow, error_excerpt, read_bounded
 from kg.store import KGStore
+from kg.errors import KGException
 
 
 @dataclass
@@ -35,6 +36,10 @@ class PushReport:
         if self.stopped:
             out += f"; stopped with {self.not_sent} graph(s) not sent: {self.stopped}"
         return out
+
+
+class PushError(KGException):
+    """The push cannot start: an endpoint that is no URL."""
 
 
 class _Stop(Exception):
@@ -53,6 +58,9 @@ def push(store: str | Path | None, endpoint: str, *, token: str | None = None, u
     401 or 403 stops the push, since every later graph would be refused too. ``on_graph`` is called
     after each graph (progress).
     """
+    parts = urllib.parse.urlsplit(endpoint)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise PushError(f"{endpoint!r} is not an http(s) Graph Store URL")
     headers = {"Content-Type": "application/n-triples", "User-Agent": "kg-push"}
     if token:
         headers["Authorization"] = f"Bearer {token}"

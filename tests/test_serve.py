@@ -248,3 +248,10 @@ def test_service_to_a_listening_address_makes_no_connection(client):
     with pytest.raises(socket.timeout):
         listener.accept()  # nobody called
     listener.close()
+
+
+def test_unknown_entity_and_claim_pages_are_404(client):
+    for page in ("/entity", "/claim"):
+        r = client.get(page, params={"iri": "https://w3id.org/kg-news/id/nothing-here"})
+        assert r.status_code == 404 and "nothing-here" in r.text
+        assert "<script" not in r.text.split("</title>")[1]  # the IRI is escaped, never markup

@@ -26,12 +26,14 @@ def _same_side(a: Claim, b: Claim, roles: list[Role]) -> bool:
     return any({r.person, r.organization} == pair for r in roles)
 
 
-def extract(article: Article) -> Extraction:
+def extract(article: Article, *, tagger: bool | None = None) -> Extraction:
+    """Entities, claims, roles and conflicts of one article. ``tagger``: use the learned entity tagger or
+    not for this call; None follows the process setting (:func:`kg.tagger.configure`, on by default)."""
     text = article.text
     lang = article.language or detect_language(text)
     tokens = tokenize(text)
     sentences = split_sentences(text, tokens)
-    table = find_entities(text, tokens, sentences, lang)
+    table = find_entities(text, tokens, sentences, lang, tagger=tagger)
     claims = find_claims(text, tokens, sentences, table, lang)
     roles = find_roles(text, tokens, sentences, table)
     # claimants, channels and role holders are entities of the article even when only named there

@@ -275,8 +275,10 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
                     self.accept(f)
         self.found.sort(key=lambda f: f.start)
 
-def find_entities(text: str, tokens: list[Token], sentences: list[Sentence], lang: str) -> EntityTable:
+def find_entities(text: str, tokens: list[Token], sentences: list[Sentence], lang: str, *,
+                  tagger: bool | None = None) -> EntityTable:
     finder = _Finder(text, tokens, sentences, lang)
+    finder.use_tagger = tagger
     finder.pass_names()
     finder.pass_aliases()
     finder.pass_senses()

@@ -61,7 +61,7 @@ class TaggerRules:
             return self._tagger_cache
         from kg.tagger import tagger_for  # kg.tagger's features import kg.extract: imported when first used
 
-        tagger = tagger_for(self.lang)
+        tagger = tagger_for(self.lang, getattr(self, "use_tagger", None))
         if tagger is None:
             self._tagger_cache = None
             return None

@@ -25,6 +25,7 @@ from pathlib import Path
 from kg.extract.normalize import normalize
 from kg.link.families import CLASS_FAMILY, KIND_FAMILY
 from kg.resources import data_dir
+from kg.errors import KGException
 
 DEFAULT_INDEX = "kg-labels.sqlite"
 SCHEMA = """
@@ -91,11 +92,18 @@ class Skipped:
             self.examples.append((line, reason))
 
 
+class IndexUnavailable(KGException):
+    """The label index file cannot be opened or created."""
+
+
 class LabelIndex:
     def __init__(self, path: str | Path | None = None):
         self.path = Path(path) if path else default_index_path()
-        self.db = sqlite3.connect(str(self.path))
-        self.db.executescript(SCHEMA)
+        try:
+            self.db = sqlite3.connect(str(self.path))
+            self.db.executescript(SCHEMA)
+        except sqlite3.Error as e:
+            raise IndexUnavailable(f"{self.path}: cannot open the label index ({e})") from None
         self.db.execute("PRAGMA journal_mode=WAL")
         if self.db.execute("SELECT value FROM meta WHERE key = 'gazetteer'").fetchone() is None:
             self.add_gazetteer()
@@ -221,7 +229,7 @@ def _claim_value(entity: dict, prop: str):
 QID = re.compile(r"Q[1-9][0-9]{0,11}")
 
 
-class EntityShapeError(ValueError):
+class EntityShapeError(KGException, ValueError):
     """A dump line or API entity that is JSON but not a Wikidata entity kg can read."""
 
 

@@ -22,6 +22,7 @@ from typing import IO, Any
 from kg.jsonscan import structure
 from kg.literals import field_problem
 from kg.records import Article, ReadError
+from kg.errors import KGException
 
 KNOWN_FIELDS = ("id", "url", "title", "text", "published", "publisher", "language")
 SUFFIXES = {".txt", ".json", ".jsonl", ".html", ".htm"}
@@ -29,7 +30,7 @@ SKIP_SUFFIXES = (".meta.json", ".gold.json")
 MAX_ARTICLE_BYTES = 1_000_000  # UTF-8 bytes of one article's text (kg load --max-article-bytes)
 
 
-class ArticleFormatError(ValueError):
+class ArticleFormatError(KGException, ValueError):
     """An input that is not an article kg can read; the message names the problem."""
 
 
@@ -199,6 +200,11 @@ def json_array_items(text: str) -> list[str]:
     return items
 
 
+def record_article(rec: Any, where: str, max_article_bytes: int | None = MAX_ARTICLE_BYTES) -> Article | ReadError:
+    """A JSON record (``{"text": …, "published": …}``) as an article, or the reason it is refused."""
+    return _record_or_error(rec, where, max_article_bytes)
+
+
 def _record_or_error(rec: Any, where: str, max_article_bytes: int | None = MAX_ARTICLE_BYTES) -> Article | ReadError:
     if not isinstance(rec, dict):
         return ReadError(where, "a record must be a JSON object")
@@ -242,4 +248,4 @@ def _from_html(path: Path, html: str) -> Article:
     return _article(text, str(path), {k: v for k, v in info.items() if v and not field_problem(k, str(v))})
 
 
-__all__ = ["read_paths", "read_file", "read_jsonl_stream", "json_array_items", "ArticleFormatError", "MAX_ARTICLE_BYTES"]
+__all__ = ["read_paths", "record_article", "read_file", "read_jsonl_stream", "json_array_items", "ArticleFormatError", "MAX_ARTICLE_BYTES"]

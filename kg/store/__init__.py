@@ -21,6 +21,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from kg.iris import entities_graph
+from kg.errors import KGException
 
 DEFAULT_STORE = "kg-store"
 BULK_BATCH_QUADS = 900_000  # under the bulk loader's 1,000,000-quad chunk: one batch, one atomic ingestion
@@ -29,7 +30,7 @@ BULK_BATCH_QUADS = 900_000  # under the bulk loader's 1,000,000-quad chunk: one 
 _BUMPS = itertools.count()
 
 
-class StoreError(Exception):
+class StoreError(KGException):
     """The store cannot be opened or used; the message says why and what to do."""
 
 

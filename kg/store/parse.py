@@ -20,6 +20,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.jsonscan import max_depth
+from kg.errors import KGException
 
 MAX_ENTITY_EXPANSION = 1_000_000  # characters that entity references may add to a document
 MAX_JSON_DEPTH = 100
@@ -49,7 +50,7 @@ _ENTITY_DECL = re.compile(r"<!ENTITY\s+(%\s+)?([^\s%&;<>\"']+)\s+(\"[^\"]*\"|'[^
 _ANY_ENTITY_DECL = re.compile(r"<!ENTITY\b", re.IGNORECASE)
 
 
-class RdfInputError(ValueError):
+class RdfInputError(KGException, ValueError):
     """RDF that kg will not parse; the message says why."""
 
 

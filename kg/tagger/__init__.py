@@ -59,11 +59,17 @@ def check() -> None:
             read_model(path)
 
 
-def tagger_for(lang: str) -> Tagger | None:
+def tagger_for(lang: str, use: bool | None = None) -> Tagger | None:
     """The tagger for ``lang``, loaded once per process; None when off or kg has no model for ``lang``.
+    ``use`` overrides the process setting for one call (True: the configured or shipped model even when
+    the setting is off; False: none).
 
     Raises :class:`TaggerError` when the model that should be used cannot be (missing, corrupt)."""
+    if use is False:
+        return None
     path = model_path(lang)
+    if path is None and use and SHIPPED.get(lang):
+        path = MODELS / SHIPPED[lang]
     return _load(str(path)) if path is not None else None
 
 

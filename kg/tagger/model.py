@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.tagger.features import FEATURE_VERSION, FeatureCache, LexiconFlags
+from kg.errors import KGException
 
 MAGIC = b"KGTAGGER 1\n"
 TYPES = {"PERS": "person", "LOC": "place", "ORG": "organization"}  # MISC is learned, never proposed
 
 
-class TaggerError(Exception):
+class TaggerError(KGException):
     """A model file that cannot be used: missing, unreadable, corrupt, or made for other features."""
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kg.tagger.features import FeatureCache, LexiconFlags
 from kg.tagger.model import TYPES, Tagger, chunks, write_model
+from kg.errors import KGException
 
 # NewsFANE's fine classes → ANERcorp's coarse ones (ACE-style: facilities are places; vehicles, works,
 # products and groups of people are not entities kg scores)
@@ -32,7 +33,7 @@ ALIASES = {"PER": "PERS", "PERSON": "PERS", "LOCATION": "LOC", "ORGANIZATION": "
 Sentence = tuple[list[str], list[str]]
 
 
-class CorpusError(Exception):
+class CorpusError(KGException):
     """A training or test file that cannot be read as ``token TAG`` lines."""
 
 

@@ -25,6 +25,7 @@ from rdflib.namespace import RDF, RDFS, SH, XSD
 
 from kg.literals import well_formed
 from kg.validate import Report, Violation, class_hierarchy, shapes_graph
+from kg.errors import KGException
 
 # what a property shape may say, and what a node shape may say of its focus node itself (value constraints)
 VALUE_KEYS = {SH.datatype, SH["in"], SH.pattern, SH.flags, SH["class"], SH.nodeKind, SH.languageIn, SH.minInclusive,
@@ -40,7 +41,7 @@ NUMERIC = {str(XSD) + n for n in ("integer", "decimal", "double", "float", "nonN
                                   "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")}
 
 
-class Unsupported(Exception):
+class Unsupported(KGException):
     """A shape uses a SHACL feature outside kg's validated subset: refused when the shapes load."""
 
 

@@ -1,0 +1,137 @@
+"""``KnowledgeGraph``: a kg store as one object, the library's front door (in the style of sqlite-utils'
+``Database``). Every method is one of kg's pipeline functions over this store; nothing is loaded until a
+method needs it, and nothing changes the caller's process (no ``gc.freeze``, no global settings: the
+tagger choice is per object).
+
+>>> from kg import KnowledgeGraph
+>>> kg = KnowledgeGraph("kg-store")
+>>> kg.load(["samples/"]).summary()                        # doctest: +SKIP
+>>> kg.query("SELECT ?c WHERE { ?c a kg:Claim } LIMIT 3")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kg.errors import KGException
+from kg.records import Article, Extraction
+
+
+@dataclass(frozen=True)
+class Term:
+    """One value of a query result: an IRI, a blank node or a literal with its datatype or language."""
+
+    kind: str  # iri | bnode | literal
+    value: str
+    datatype: str | None = None
+    language: str | None = None
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class KnowledgeGraph:
+    """A store of articles' graphs: load, extract, query, validate, link, export, serve."""
+
+    def __init__(self, path: str | Path | None = None, *, tagger: bool = True):
+        from kg.store import default_store_path
+
+        self.path = Path(path) if path is not None else default_store_path()
+        self.tagger = tagger  # the learned entity tagger for extraction through this object
+
+    def __repr__(self) -> str:
+        return f"KnowledgeGraph({str(self.path)!r})"
+
+    # ---------- extraction ----------
+    def extract(self, text_or_article: str | Article, *, language: str | None = None) -> Extraction:
+        """The typed extraction of one article (a text, or an :class:`kg.records.Article`)."""
+        from kg.extract import extract
+
+        article = text_or_article if isinstance(text_or_article, Article) else Article(
+            text=text_or_article, source="<text>", language=language)
+        return extract(article, tagger=self.tagger)
+
+    # ---------- loading ----------
+    def load(self, items: Iterable[str | Path | dict | Article], *, workers: int = 1, batch_size: int | None = None,
+             resume: bool = False):
+        """Load files or folders (paths), JSON records (dicts with ``text``) or :class:`Article` records; the
+        same pipeline as ``kg load`` (validated, de-duplicated, batched). Returns a ``LoadReport``."""
+        from kg.pipeline import DEFAULT_BATCH_SIZE, load_items
+        from kg.read import read_paths, record_article
+        from kg.store import KGStore
+
+        def articles():
+            for item in items:
+                if isinstance(item, Article):
+                    yield item
+                elif isinstance(item, dict):
+                    yield record_article(item, "<record>")
+                else:
+                    yield from read_paths([item])
+
+        if not self.tagger:
+            workers = 1  # the per-object setting cannot reach worker processes; one process honours it
+        with KGStore(self.path) as store:
+            return load_items(articles(), store, workers=workers, batch_size=batch_size or DEFAULT_BATCH_SIZE,
+                              resume=resume, tagger=self.tagger)
+
+    # ---------- reading ----------
+    def query(self, sparql: str) -> list[dict[str, Term]] | bool:
+        """Rows of a SELECT (variable → :class:`Term`), or the answer of an ASK; kg's prefixes are declared."""
+        from kg.queries import with_prefixes
+        from kg.store import KGStore
+
+        with KGStore(self.path, read_only=True) as store:
+            result = store.query(with_prefixes(sparql))
+            if isinstance(result, bool) or type(result).__name__ == "QueryBoolean":
+                return bool(result)
+            if type(result).__name__ != "QuerySolutions":
+                raise KGException("query: CONSTRUCT and DESCRIBE results are graphs: use export() or kg query")
+            names = [v.value for v in result.variables]
+            return [{n: _term(sol[n]) for n in names if sol[n] is not None} for sol in result]
+
+    def validate(self, *, engine: str = "fast"):
+        """A validation report per article graph (``engine="pyshacl"`` for the reference)."""
+        from kg import api
+
+        return api.validate_store(self.path, engine=engine)
+
+    def stats(self) -> dict[str, Any]:
+        from kg import api
+
+        return api.stats(self.path)
+
+    def export(self, fmt: str = "nquads", graph: str | None = None) -> bytes:
+        from kg.queries import export
+        from kg.store import KGStore
+
+        with KGStore(self.path, read_only=True) as store:
+            return export(store, fmt, graph)
+
+    def link(self, index: str | Path | None = None, *, online: bool = False):
+        """Link the store's actors and places to Wikidata with the label index (``kg link``)."""
+        from kg.link import LabelIndex, relink_store
+        from kg.link.online import WikidataClient
+
+        with LabelIndex(index) as idx:
+            return relink_store(self.path, idx, online=WikidataClient(Path("kg-wikidata-cache.sqlite")) if online else None)
+
+    def serve_app(self, **options):
+        """The SPARQL endpoint as an ASGI app (Starlette), for a server or a test client; ``options`` are
+        :class:`kg.serve.ServeConfig` fields (writable, token, timeout …)."""
+        from kg.serve import ServeConfig
+        from kg.serve.app import create_app
+
+        return create_app(ServeConfig(store=self.path, **options))
+
+
+def _term(t) -> Term:
+    name = type(t).__name__
+    if name == "NamedNode":
+        return Term("iri", t.value)
+    if name == "BlankNode":
+        return Term("bnode", t.value)
+    return Term("literal", t.value, None if t.language else t.datatype.value, t.language or None)
