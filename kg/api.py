@@ -64,8 +64,6 @@ def validate_store(store: str | Path | None = None, *, engine: str = "fast") -> 
     ``engine="fast"`` (the default, the validator `kg load` uses) streams each article's quads and adds the
     triples of the entities that article refers to, from an index of the entities graph built once; the
     reference ``engine="pyshacl"`` builds an rdflib graph per article."""
-    from kg.iris import entities_graph
-
     _check_engine(engine)
     with KGStore(store, read_only=True) as s:
         return [_validate_triples(triples, g, engine) for g, triples in s.articles_for_validation()]

@@ -126,15 +126,12 @@ def load(paths: tuple[str, ...], store: Path | None, quiet: bool, workers: int |
 
     opts = dict(workers=workers or default_workers(), batch_size=batch_size, resume=resume,
                 max_article_bytes=max_article_bytes or None)
-    try:
-        total = 0 if quiet else count_inputs(p for p in paths if p != "-")
-        if quiet or not total:  # nothing to count (stdin, or no readable input): no bar
-            report = api.load(paths, store, **opts)
-        else:
-            with click.progressbar(length=total, label="loading", show_pos=True, file=sys.stderr) as bar:
-                report = api.load(paths, store, on_item=lambda _: bar.update(1), **opts)
-    except StoreError as e:
-        raise _fail(e) from None
+    total = 0 if quiet else count_inputs(p for p in paths if p != "-")
+    if quiet or not total:  # nothing to count (stdin, or no readable input): no bar
+        report = api.load(paths, store, **opts)
+    else:
+        with click.progressbar(length=total, label="loading", show_pos=True, file=sys.stderr) as bar:
+            report = api.load(paths, store, on_item=lambda _: bar.update(1), **opts)
     for r in report.rejected:
         click.echo(f"rejected {r.source}: {r.reason}", err=True)
     click.echo(report.summary())
@@ -152,10 +149,7 @@ def extract(file: str, fmt: str, explain: bool) -> None:
     """Print what kg extracts from one article file (JSON as in CONTRACT.md)."""
     from kg.explain import explain_claims
 
-    try:
-        results = api.extract_file(file)
-    except (api.InputError, TaggerError) as e:
-        raise _fail(e) from None
+    results = api.extract_file(file)
     if explain:
         for r in results:
             click.echo(explain_claims(r))
@@ -180,10 +174,7 @@ def extract(file: str, fmt: str, explain: bool) -> None:
               help="fast: the validator kg load uses (SHACL Core subset, checked on the W3C suite); pyshacl: the reference.")
 def validate(files: tuple[str, ...], store: Path | None, fmt: str, engine: str) -> None:
     """Validate the store (or RDF / article FILES) against the shapes. Exit 0 conforms, 1 violations, 2 error."""
-    try:
-        reports = api.validate_files(files, engine=engine) if files else api.validate_store(store, engine=engine)
-    except (StoreError, api.InputError) as e:
-        raise _fail(e) from None
+    reports = api.validate_files(files, engine=engine) if files else api.validate_store(store, engine=engine)
     conforms = all(r.conforms for r in reports)
     if fmt == "json":
         click.echo(reports_json(reports))
@@ -206,12 +197,9 @@ def validate(files: tuple[str, ...], store: Path | None, fmt: str, engine: str) 
 def query(query: str, store: Path | None, fmt: str | None) -> None:
     """Run a SPARQL query (text, a .rq file, or the name of an example query)."""
     fmt = fmt or ("table" if sys.stdout.isatty() else "csv")
-    try:
-        text = examples().get(query) or read_query(query)
-        with KGStore(store, read_only=True) as s:
-            click.echo(run(s, text, fmt).rstrip("\n"))
-    except StoreError as e:
-        raise _fail(e) from None
+    text = examples().get(query) or read_query(query)
+    with KGStore(store, read_only=True) as s:
+        click.echo(run(s, text, fmt).rstrip("\n"))
 
 
 @cli.command("export")
@@ -221,11 +209,8 @@ def query(query: str, store: Path | None, fmt: str | None) -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None, help="File (default stdout).")
 def export_cmd(store: Path | None, fmt: str, graph: str | None, output: Path | None) -> None:
     """Export the graph (all named graphs, or one)."""
-    try:
-        with KGStore(store, read_only=True) as s:
-            data = export(s, fmt, graph)
-    except StoreError as e:
-        raise _fail(e) from None
+    with KGStore(store, read_only=True) as s:
+        data = export(s, fmt, graph)
     if output:
         output.write_bytes(data)
     else:
@@ -237,10 +222,7 @@ def export_cmd(store: Path | None, fmt: str, graph: str | None, output: Path | N
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def stats(store: Path | None, fmt: str) -> None:
     """Counts per class, articles, languages."""
-    try:
-        st = api.stats(store)
-    except StoreError as e:
-        raise _fail(e) from None
+    st = api.stats(store)
     if fmt == "json":
         click.echo(json.dumps(st, ensure_ascii=False, indent=2, sort_keys=True))
         return
@@ -255,10 +237,7 @@ def stats(store: Path | None, fmt: str) -> None:
 @store_option
 def conflicts(store: Path | None) -> None:
     """List claims that conflict (different claimants, different values for the same measure)."""
-    try:
-        table = api.conflicts(store)
-    except StoreError as e:
-        raise _fail(e) from None
+    table = api.conflicts(store)
     click.echo(table.render(70) if table.rows else "no conflicting claims")
 
 
@@ -300,21 +279,18 @@ def train() -> None:
 def train_ner(lang: str, train_files: tuple[Path, ...], dev: Path | None, exclude: tuple[Path, ...], out: Path | None,
               iterations: int, c1: float, c2: float, evaluate_model: Path | None, files: tuple[Path, ...]) -> None:
     """Train the entity tagger (a CRF) on CoNLL corpora, or score a model with --evaluate MODEL FILE…"""
-    from kg.tagger.train import CorpusError, TrainingOptions, evaluate_file, format_scores, train_files as run_training
+    from kg.tagger.train import TrainingOptions, evaluate_file, format_scores, train_files as run_training
 
-    try:
-        if evaluate_model is not None:
-            if not files:
-                raise KGError("give the CoNLL file(s) to score: kg train ner --evaluate MODEL FILE")
-            for f in files:
-                click.echo(f"# {f}\n{format_scores(evaluate_file(evaluate_model, f))}")
-            return
-        if not train_files or out is None:
-            raise KGError("give --train FILE (repeatable) and --out MODEL")
-        report = run_training(list(train_files), out, language=lang, dev_path=dev, exclude=list(exclude),
-                              options=TrainingOptions(c1=c1, c2=c2, max_iterations=iterations))
-    except (CorpusError, TaggerError, OSError) as e:
-        raise _fail(e) from None
+    if evaluate_model is not None:
+        if not files:
+            raise KGError("give the CoNLL file(s) to score: kg train ner --evaluate MODEL FILE")
+        for f in files:
+            click.echo(f"# {f}\n{format_scores(evaluate_file(evaluate_model, f))}")
+        return
+    if not train_files or out is None:
+        raise KGError("give --train FILE (repeatable) and --out MODEL")
+    report = run_training(list(train_files), out, language=lang, dev_path=dev, exclude=list(exclude),
+                          options=TrainingOptions(c1=c1, c2=c2, max_iterations=iterations))
     for f, n in report.dropped.items():
         if n:
             click.echo(f"{f}: {n} sentence(s) dropped (they overlap an excluded or dev file)")
@@ -328,10 +304,7 @@ def train_ner(lang: str, train_files: tuple[Path, ...], dev: Path | None, exclud
               help="Fresh store directory for the demo (default: a new temporary directory).")
 def demo(store: Path | None) -> None:
     """Load the bundled sample articles into a fresh store and answer three example queries."""
-    try:
-        result = api.demo(store)
-    except StoreError as e:
-        raise _fail(e) from None
+    result = api.demo(store)
     click.echo(f"store: {result.store}")
     click.echo(result.report.summary())
     for title, table in result.answers:
@@ -409,16 +382,13 @@ def push_cmd(store, endpoint, token, user, password, graphs, timeout, deadline, 
     from kg.push import push
 
     opts = dict(token=token, user=user, password=password, graphs=list(graphs) or None, timeout=timeout, deadline=deadline)
-    try:
-        if quiet:
-            report = push(store, endpoint, **opts)
-        else:
-            with KGStore(store, read_only=True) as s:
-                total = len(graphs) or len(s.named_graphs())
-            with click.progressbar(length=total, label="pushing", show_pos=True, file=sys.stderr) as bar:
-                report = push(store, endpoint, on_graph=lambda _: bar.update(1), **opts)
-    except StoreError as e:
-        raise _fail(e) from None
+    if quiet:
+        report = push(store, endpoint, **opts)
+    else:
+        with KGStore(store, read_only=True) as s:
+            total = len(graphs) or len(s.named_graphs())
+        with click.progressbar(length=total, label="pushing", show_pos=True, file=sys.stderr) as bar:
+            report = push(store, endpoint, on_graph=lambda _: bar.update(1), **opts)
     for g, why in report.failed:
         click.echo(f"failed {g}: {why}", err=True)
     click.echo(report.summary())
@@ -487,10 +457,7 @@ def link(store: Path | None, index_path: Path | None, mention: str | None, categ
         if mention:
             click.echo(Linker(index, online=client).link(mention, category).explain())
             return
-        try:
-            report = relink_store(store, index, online=client)
-        except StoreError as e:
-            raise _fail(e) from None
+        report = relink_store(store, index, online=client)
     for _entity, label, qid, score in report.linked:
         click.echo(f"linked {label} → {qid} ({score:.2f})")
     if client is not None and client.offline_reason:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH, XSD
 
 from kg.extract import extract
