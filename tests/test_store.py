@@ -82,7 +82,7 @@ def test_a_failing_warm_up_does_not_break_the_load(store_dir, monkeypatch):
     """A pool initializer that raises would make multiprocessing respawn workers forever."""
     import kg.pipeline as pipeline
 
-    def broken(article):
+    def broken(article, tagger=None):
         raise RuntimeError("lexicon missing")
 
     monkeypatch.setattr(pipeline, "_warm", False)
