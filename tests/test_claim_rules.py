@@ -203,3 +203,12 @@ def test_arabic_cue_forms_come_from_lemmas():
     [(who, _, content, rules)] = ar_claims("ويحذرون الخبراء من أن الأسعار سترتفع.") or [(None, None, "", [""])]
     assert rules[0] == "cue:ar:حذر"
     assert cues()["يصف"].family == "وصف"
+
+
+def test_the_first_of_coordinated_subjects_is_the_claimant():
+    en = extract(Article(text="Officials and the World Health Organization said the outbreak was spreading.", source="t", language="en"))
+    assert [(c.claimant, c.unnamed_source.text, c.rules[2]) for c in en.claims] == [(None, "Officials", "claimant.subject.first-conjunct")]
+    ar = extract(Article(text="وقال مسؤولون ومنظمة الصحة العالمية إن الوضع خطير.", source="t", language="ar"))
+    assert [(c.claimant, c.unnamed_source.text) for c in ar.claims] == [(None, "مسؤولون")]
+    actor_first = extract(Article(text="The World Health Organization and officials said the outbreak was spreading.", source="t", language="en"))
+    assert [c.claimant is not None for c in actor_first.claims] == [True]

@@ -60,8 +60,15 @@ class ClaimantRules:
                 k += u[0]
                 continue
             k += 1
+        if unnamed is not None and actors and not unnamed_after_actor and self._coordinated(unnamed[0], actors[0]):
+            # "the authorities and the Red Cross feared …": the first of coordinated subjects is the claimant
+            self.subject_rule = "claimant.subject.first-conjunct"
+            return None, unnamed, channel, channel_kind
         persons = [f for f in actors if f.entry.category == "person"]
-        if unnamed is not None and not persons and actors and self._unnamed_is_head(unnamed_after_actor, k, b):
+        joined = unnamed is not None and actors and unnamed_after_actor and (
+            "and" in [self.norm(x) for x in range(actors[-1].last, unnamed[0])][-2:]
+            or self.norm(unnamed[0])[:1] == "و" and self.norm(unnamed[0])[1:] and unnamed[0] == actors[-1].last)
+        if unnamed is not None and not persons and actors and not joined and self._unnamed_is_head(unnamed_after_actor, k, b):
             # خبير في المنظمة / a senior US official: the unnamed noun heads the subject, the actor only describes it
             self.subject_rule = "claimant.subject.unnamed-head"
             return None, unnamed, channel, channel_kind
@@ -79,6 +86,15 @@ class ClaimantRules:
         if claimant is not None:
             unnamed = None
         return claimant, unnamed, channel, channel_kind
+
+    def _coordinated(self, first: int, actor: Found) -> bool:
+        """Whether ``actor`` is joined to the phrase at token ``first`` by "and" / a و cut off its first word
+        (مسؤولون ومنظمة …; not وزارة, whose و is its own letter: the mention then starts with the token)."""
+        between = [self.norm(x) for x in range(first + 1, actor.first)]
+        if "and" in between[-2:] or "و" in between[-1:]:
+            return True
+        head = self.tokens[actor.first]
+        return actor.first == first + 1 and head.is_arabic and actor.start > head.start and head.norm[:1] == "و"
 
     def _unnamed_is_head(self, after_actor: bool, k: int, b: int) -> bool:
         """Arabic puts a noun phrase's head first (مصدر في الوزارة); English last (ministry sources)."""
