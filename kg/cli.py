@@ -141,15 +141,36 @@ def load(paths: tuple[str, ...], store: Path | None, quiet: bool, workers: int |
 
 
 @cli.command()
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=False))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=False))
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
 @click.option("--explain", is_flag=True, help="For each claim, the rules that made it: cue, content and claimant.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Write one JSON per article into this folder (any inputs kg load reads), in one process.")
+@click.option("--workers", "-w", type=int, default=1, show_default=True, help="With --out: worker processes.")
+@click.option("--quiet", "-q", is_flag=True, help="With --out: no progress bar.")
 @tagger_options
-def extract(file: str, fmt: str, explain: bool) -> None:
-    """Print what kg extracts from one article file (JSON as in CONTRACT.md)."""
+def extract(paths: tuple[str, ...], fmt: str, explain: bool, out_dir: Path | None, workers: int, quiet: bool) -> None:
+    """Print what kg extracts from one article file (JSON as in CONTRACT.md), or with --out write one JSON
+    per article of any number of files and folders."""
     from kg.explain import explain_claims
 
-    results = api.extract_file(file)
+    if out_dir is not None:
+        from kg.batch_extract import extract_to_folder
+
+        if quiet:
+            report = extract_to_folder(paths, out_dir, workers=workers)
+        else:
+            with click.progressbar(length=count_inputs(paths) or 1, label="extracting", show_pos=True, file=sys.stderr) as bar:
+                report = extract_to_folder(paths, out_dir, workers=workers, on_item=lambda _: bar.update(1))
+        for source, reason in report.failed:
+            click.echo(f"failed {source}: {reason}", err=True)
+        click.echo(report.summary())
+        sys.exit(0 if not report.failed else 1)
+    if len(paths) > 1:
+        raise KGError("one FILE, or several paths with --out DIR")
+    if Path(paths[0]).is_dir():
+        raise KGError(f"{paths[0]} is a folder: give --out DIR to extract every article in it")
+    results = api.extract_file(paths[0])
     if explain:
         for r in results:
             click.echo(explain_claims(r))
