@@ -30,7 +30,7 @@ from kg.serve.negotiation import choose, parse_accept
 from kg.serve.results import QueryTask
 from kg.serve.safety import Allowlist, Refused, check, graph_iri, mentions_remote, with_using
 from kg.serve.workers import QueryPool
-from kg.store import KGStore, StoreError
+from kg.store import KGStore, StoreError, create_empty
 from kg.store.parse import MEDIA_TYPES, RdfInputError, parse_rdf
 
 log = logging.getLogger("kg.serve")
@@ -67,8 +67,7 @@ class KGServer:
         if self.config.writable:
             self.store = KGStore(self.config.store)
         elif not any(self.config.store.iterdir()):
-            del_store = ox.Store(str(self.config.store))  # create an empty store the workers can open read-only
-            del del_store
+            create_empty(self.config.store)  # the workers open read-only views of it
         await self.pool.start()
 
     async def committed(self) -> None:

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.serve.results import QueryTask, run_task
-from kg.store import read_generation
+from kg.store import open_read_only_view, read_generation
 
 
 @dataclass
@@ -137,8 +137,8 @@ def _answer(ox, store_path: str, store, task: QueryTask, attempts: int = 4):
 
 
 def _open_view(ox, store_path: str):
-    """A read-only view of the store (failures are retried by :func:`_answer`)."""
-    return ox.Store.read_only(store_path)
+    """A read-only view of the store (failures are retried by :func:`_answer`); the store module opens it."""
+    return open_read_only_view(store_path)
 
 
 @dataclass

@@ -41,6 +41,24 @@ def default_store_path() -> Path:
 GENERATION_FILE = "kg-generation"
 
 
+def open_read_only_view(path: str | Path) -> ox.Store:
+    """A read-only view of the store at ``path`` for a query worker (it sees the last flushed state)."""
+    return ox.Store.read_only(str(path))
+
+
+def create_empty(path: str | Path) -> None:
+    """Create an empty store at ``path`` (read-only views need one to open)."""
+    store = ox.Store(str(path))
+    del store
+
+
+def memory_store(triples) -> ox.Store:
+    """An in-memory store holding ``triples`` in its default graph (for a SPARQL check over one article)."""
+    store = ox.Store()
+    store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples)
+    return store
+
+
 def bump_generation(path: str | Path) -> None:
     """Record that the store at ``path`` changed: readers (``kg serve`` workers) reopen their view.
 

@@ -424,12 +424,9 @@ def _less(a, b) -> bool:
 
 def _check_sparql(check: NodeCheck, triples: list, focus: set[str], out: list[Violation]) -> None:
     wanted = check.sparql_predicates
-    store = ox.Store()
-    store.bulk_extend(  # no transaction: an in-memory store only this check sees
-        ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
-        for t in triples
-        if wanted is None or t.predicate.value in wanted
-    )
+    from kg.store import memory_store
+
+    store = memory_store(t for t in triples if wanted is None or t.predicate.value in wanted)
     for select, message in check.sparql:
         for sol in store.query(select.replace("$this", "?this")):
             this = sol["this"]
