@@ -212,3 +212,21 @@ def test_the_first_of_coordinated_subjects_is_the_claimant():
     assert [(c.claimant, c.unnamed_source.text) for c in ar.claims] == [(None, "مسؤولون")]
     actor_first = extract(Article(text="The World Health Organization and officials said the outbreak was spreading.", source="t", language="en"))
     assert [c.claimant is not None for c in actor_first.claims] == [True]
+
+
+def test_reports_are_the_source_of_what_they_say():
+    def got(text, lang):
+        x = extract(Article(text=text, source="t", language=lang))
+        labels = {e.key: e.label for e in x.entities}
+        return [(labels.get(c.claimant), c.unnamed_source.text if c.unnamed_source else None, c.content.text, c.rules[2])
+                for c in x.claims]
+
+    rule = "claimant.reported-by-document"
+    assert got("وأشارت منظمة العفو الدولية إلى تقارير أخرى تفيد بأن المحكمة لم تصادق على الحكم.", "ar") == [
+        (None, "تقارير", "المحكمة لم تصادق على الحكم", rule)]
+    assert got("وأشارت منظمة العفو الدولية إلى تقرير الأمم المتحدة الذي يقول إن المحكمة لم تصادق على الحكم.", "ar") == [
+        ("الأمم المتحدة", None, "المحكمة لم تصادق على الحكم", rule)]
+    assert got("Amnesty International cited reports that the court had upheld the sentences.", "en") == [
+        (None, "reports", "the court had upheld the sentences", rule)]
+    # a report named as the content, with nothing it says, stays the speaker's claim
+    assert got("وأشارت منظمة العفو الدولية إلى تقارير أخرى.", "ar")[0][:2] == ("منظمة العفو الدولية", None)

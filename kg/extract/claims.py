@@ -27,13 +27,14 @@ from kg.extract.claimants import ClaimantRules
 from kg.extract.claims_ar import ArabicCueRules
 from kg.extract.claims_en import EnglishCueRules
 from kg.extract.claims_marker import MarkerRules
+from kg.extract.claims_reported import ReportedRules
 from kg.extract.entities import EntityTable
 from kg.extract.quantities import find_quantities
 from kg.extract.tokens import Sentence, Token
 from kg.records import Claim
 
 
-class _ClaimFinder(ArabicCueRules, EnglishCueRules, MarkerRules, ClaimantRules, ClaimDocument):
+class _ClaimFinder(ArabicCueRules, EnglishCueRules, MarkerRules, ReportedRules, ClaimantRules, ClaimDocument):
     """One pass over the sentences: at each cue, the component for its kind and language makes the claim."""
 
     def run(self) -> None:
@@ -46,6 +47,7 @@ class _ClaimFinder(ArabicCueRules, EnglishCueRules, MarkerRules, ClaimantRules, 
                     continue
                 made = self.claim_from(c, sent)
                 k = made if made and made > k else k + 1
+        self.refine_reported()
 
     def claim_from(self, c: _Cue, sent: Sentence) -> int | None:
         if c.cue.kind == "marker":
