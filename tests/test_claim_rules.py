@@ -230,3 +230,14 @@ def test_reports_are_the_source_of_what_they_say():
         (None, "reports", "the court had upheld the sentences", rule)]
     # a report named as the content, with nothing it says, stays the speaker's claim
     assert got("وأشارت منظمة العفو الدولية إلى تقارير أخرى.", "ar")[0][:2] == ("منظمة العفو الدولية", None)
+
+
+def test_an_english_organisation_named_by_its_head_speaks():
+    x = extract(Article(text="The army said it had struck a weapons depot near the border.", source="t", language="en"))
+    assert [(e.label, e.category, e.type) for e in x.entities if e.category == "organization"] == [("the army", "organization", "GovernmentBody")]
+    assert [x.entity(c.claimant).label for c in x.claims] == ["the army"]
+    y = extract(Article(text="The US embassy said the convoy had arrived.", source="t", language="en"))
+    assert [y.entity(c.claimant).label for c in y.claims] == ["US embassy"]
+    # not the subject of a cue: no organisation is made of "the army"
+    z = extract(Article(text="He joined the army in 1990, officials said.", source="t", language="en"))
+    assert not [e for e in z.entities if e.category == "organization"]

@@ -3,7 +3,7 @@ heads and demonstratives for organisations and places named before (المرصد
 
 from __future__ import annotations
 
-from kg.extract.entity_base import DEMONSTRATIVES, Found
+from kg.extract.entity_base import DEMONSTRATIVES, Found, _new_entry
 from kg.extract.gazetteer import GazEntry
 from kg.extract.lexicon import title_first_words
 from kg.extract.normalize import normalize
@@ -107,6 +107,11 @@ class CoreferenceRules:
                 f = introduced.org_by_word.get(head.text)
                 if f is not None:
                     return Found(i + 1, i + 2, head.start, head.end, f.entry, "nominal")
+                if self._speaks(i + 2):
+                    # "The army said …" with no army named before: the phrase names an organisation itself
+                    label = f"the {head.text}"
+                    return Found(i, i + 2, tok.start, head.end, _new_entry("organization", self.heads[head.text].type, label),
+                                 "nominal")
             return None
         if not tok.is_arabic or not tok.is_word:
             return None
@@ -141,6 +146,19 @@ class CoreferenceRules:
                     last += 1
             return Found(i, last, start, end, target, "nominal")
         return None
+
+    def _speaks(self, k: int) -> bool:
+        """An English cue verb at k, or after one auxiliary (the army has said)."""
+        from kg.extract.lexicon import cues
+
+        for x in (k, k + 1):
+            if x < len(self.tokens):
+                c = cues().get(self.tokens[x].text.lower())
+                if c is not None and c.lang == "en" and c.kind == "verb":
+                    return True
+                if self.tokens[x].text.lower() not in {"has", "have", "had", "also", "later"}:
+                    return False
+        return False
 
     def _mention_head(self, f: Found) -> str:
         words = self.text[f.start : f.end].replace("«", " ").replace("»", " ").split()

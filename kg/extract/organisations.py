@@ -204,7 +204,8 @@ class OrganisationRules:
             return []
         nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
         if nxt is not None and nxt.text in self.heads and nxt.text.islower():
-            demonym = [e for e in self.gaz.lookup((tok.text,)) if e.demonym]
+            # "Israeli army", "US embassy": a demonym or a country before a lowercase head names an organisation
+            demonym = [e for e in self.gaz.lookup((tok.text,)) if e.demonym or e.type == "Country"]
             if demonym:
                 label = f"{tok.text} {nxt.text}"
                 return [Found(i, i + 2, tok.start, nxt.end, _new_entry("organization", self.heads[nxt.text].type, label), "pattern")]
