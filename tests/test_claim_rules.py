@@ -222,14 +222,14 @@ def test_reports_are_the_source_of_what_they_say():
                 for c in x.claims]
 
     rule = "claimant.reported-by-document"
-    assert got("وأشارت منظمة العفو الدولية إلى تقارير أخرى تفيد بأن المحكمة لم تصادق على الحكم.", "ar") == [
+    assert got("وأشارت منظمة العفو الدولية إلى تقارير صحفية تفيد بأن المحكمة لم تصادق على الحكم.", "ar") == [
         (None, "تقارير", "المحكمة لم تصادق على الحكم", rule)]
     assert got("وأشارت منظمة العفو الدولية إلى تقرير الأمم المتحدة الذي يقول إن المحكمة لم تصادق على الحكم.", "ar") == [
         ("الأمم المتحدة", None, "المحكمة لم تصادق على الحكم", rule)]
     assert got("Amnesty International cited reports that the court had upheld the sentences.", "en") == [
         (None, "reports", "the court had upheld the sentences", rule)]
     # a report named as the content, with nothing it says, stays the speaker's claim
-    assert got("وأشارت منظمة العفو الدولية إلى تقارير أخرى.", "ar")[0][:2] == ("منظمة العفو الدولية", None)
+    assert got("وأشارت منظمة العفو الدولية إلى تقارير صحفية.", "ar")[0][:2] == ("منظمة العفو الدولية", None)
 
 
 def test_an_english_organisation_named_by_its_head_speaks():

@@ -19,8 +19,8 @@ def pairs(x) -> list[tuple[int, int]]:
 
 
 def test_a_figure_and_a_comparison_by_someone_else_conflict():
-    x = run("At least 120 people were killed in the earthquake near Hama, according to the civil defence services, "
-            "but residents said the death toll was far higher.", "en")
+    x = run("Rescuers counted at least 120 dead after the earthquake near Hama, according to the civil defence services, "
+            "while residents said the number of dead was far higher.", "en")
     assert [c.unnamed_source.text for c in x.claims] == ["services", "residents"]
     assert pairs(x) == [(0, 1)] and "higher (deaths)" in x.conflicts[0].reason
 
@@ -40,18 +40,18 @@ def test_arabic_figure_and_comparison_conflict():
 def test_verbal_noun_meets_its_verb_and_a_shared_name_counts_once():
     assert stem("إطلاق") == stem("أطلقت") == stem("أطلق")
     text = ("وقالت منظمة الصحة العالمية في بيان: «أطلقت دبابة النار على قافلة لمنظمة الصحة العالمية». "
-            "وقال الجيش الإسرائيلي إنه لم يتم إطلاق النار نحو منظمة الصحة العالمية.")
+            "ونفى الجيش الإسرائيلي إطلاق النار على منظمة الصحة العالمية.")
     x = run(text, "ar")
     assert pairs(x) == [(0, 1)] and "negates" in x.conflicts[0].reason
     # two words in common and no name shared is not enough
     unrelated = ("وقالت منظمة الصحة العالمية إن النار أطلقت في السوق. "
-                 "وقال الجيش الإسرائيلي إنه لم يتم إطلاق النار على المستشفى.")
+                 "ونفى الجيش الإسرائيلي إطلاق النار على المستشفى.")
     assert run(unrelated, "ar").conflicts == []
 
 
 def test_a_spokesman_does_not_conflict_with_his_organisation():
-    text = ("وقال المرصد السوري لحقوق الإنسان إن 30 مقاتلاً قتلوا في المعارك. "
-            "وقال مدير المرصد السوري لحقوق الإنسان رامي عبد الرحمن إن 45 مقاتلاً قتلوا في المعارك.")
+    text = ("وقالت منظمة العفو الدولية إن 30 معتقلاً قتلوا في السجن. "
+            "وقال مدير منظمة العفو الدولية سامي فارس إن 45 معتقلاً قتلوا في السجن.")
     x = run(text, "ar")
     assert len(x.claims) == 2 and x.roles and x.conflicts == []
 

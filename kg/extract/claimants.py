@@ -61,7 +61,7 @@ class ClaimantRules:
                 continue
             k += 1
         if unnamed is not None and actors and not unnamed_after_actor and self._coordinated(unnamed[0], actors[0]):
-            # "the authorities and the Red Cross feared …": the first of coordinated subjects is the claimant
+            # "officials and the aid agency warned …": the first of coordinated subjects is the claimant
             self.subject_rule = "claimant.subject.first-conjunct"
             return None, unnamed, channel, channel_kind
         persons = [f for f in actors if f.entry.category == "person"]
@@ -130,7 +130,7 @@ class ClaimantRules:
         """وكان التحالف (قد) أعلن …: after كان the subject comes before the cue (rule claimant.ar.kana-subject)."""
         for j in range(k - 1, max(sent.start - 1, k - 16), -1):
             t = self.tokens[j]
-            if not t.is_word and t.text not in COMMAS:  # commas: وكان استطلاع، شمل 14 محللاً، قد توقع
+            if not t.is_word and t.text not in COMMAS:  # commas: وكان المسح، الذي شمل مئات الأسر، قد أظهر
                 return None, None
             if {s for _, s in t.splits[:2]} & KANA:
                 end = k - 1 if self.norm(k - 1) == "قد" else k

@@ -62,7 +62,7 @@ class ReportedRules:
             )
 
     def _reports_before_cue(self, n: int, claim: Claim, cue: int) -> bool:
-        """«تقارير أخرى تفيد بأن …»: a report noun just before a cue that had no subject after it is its subject."""
+        """«تقارير صحفية تفيد بأن …»: a report noun just before a cue that had no subject after it is its subject."""
         for x in range(cue - 1, max(cue - 4, -1), -1):
             if not self.tokens[x].is_word:
                 return False

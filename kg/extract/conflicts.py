@@ -239,9 +239,9 @@ def find_polarity_conflicts(claims: list[Claim], entities: dict[str, Entity]) ->
         if polarity[i] is None or polarity[j] is None or polarity[i] == polarity[j] or not different_speakers(a, b):
             return None
         common = stems[i] & stems[j]
-        # a name shared, whether or not the other claim's words were recognised as one (لليونيفيل / قوات اليونيفيل)
+        # a name shared, whether or not the other claim's words were recognised as one (للمنظمة الدولية / قوات المنظمة الدولية)
         # entities both mention (a name of several words is one thing), or a name one of them has as a
-        # plain word (لليونيفيل / قوات اليونيفيل); and at least one content word: the same statement
+        # plain word (للمنظمة الدولية / قوات المنظمة الدولية); and at least one content word: the same statement
         shared_entities = len(set(a.about) & set(b.about))
         shared_name = bool(names[i] & (names[j] | stems[j]) or names[j] & stems[i])
         if not common or len(common) + max(shared_entities, int(shared_name)) < MIN_SHARED_STEMS:

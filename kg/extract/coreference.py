@@ -1,4 +1,4 @@
-"""In-article coreference: name parts of persons introduced before (عبد الرحمن → رامي عبد الرحمن), definite
+"""In-article coreference: name parts of persons introduced before (عبد الكريم → سامي عبد الكريم), definite
 heads and demonstratives for organisations and places named before (المرصد، التنظيم، هذه القوات، المدينة)."""
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ class CoreferenceRules:
         self.found.sort(key=lambda f: f.start)
 
     def relink_titled_surnames(self) -> None:
-        """"Mr Abdi" / «السيد عبدي» after "Mazloum Abdi": a title and one name word that ends exactly one
+        """"Mr Haddad" / «السيد حداد» after "Karim Haddad": a title and one name word that ends exactly one
         person named before is that person, not a new one (rule entity.titled-surname)."""
         titles = title_first_words()
         by_last: dict[str, list[GazEntry]] = {}

@@ -10,7 +10,7 @@ The passes, in order:
    surname words after it. Longer spans win.
 2. **aliases** learned in the article: «X» inside a found name, "(سانا)" after one.
 3. **coreference**: name parts of persons already introduced (عبد الرحمن →
-   رامي عبد الرحمن), definite heads (المرصد, التنظيم, هذه القوات, المدينة).
+   سامي عبد الكريم), definite heads (المرصد, التنظيم, هذه القوات, المدينة).
 4. **senses**: a bare name shared by a city and its governorate takes the sense
    the article introduced first.
 

@@ -25,7 +25,7 @@ class TaggerRules:
 
     def pass_tagger(self) -> None:
         """After the rules and coreference: the tagger's spans where nothing was found, a span that ends
-        a name found before (عبد الرحمن after رامي عبد الرحمن, "Human Rights Watch" after its full name)
+        a name found before (عبد الكريم after سامي عبد الكريم, "Relief Agency" after its full name)
         joining that entity. Only the spans kept are scored (the CRF's marginals cost a second pass)."""
         out = self._tagger_output()
         if not out or not out[1]:
@@ -99,7 +99,7 @@ class TaggerRules:
         if any(st in self.names for _, st in head.splits) or self.names.get(head.text) \
                 or head.splits[-1][1] in self.title_heads or head.text.lower().rstrip(".") in self.title_heads \
                 or self.title_right_before(f.first):
-            return False  # a known given name, or a title (رئيس مجلس النواب نبيه بري, Mr Abdi): the rule's evidence stands
+            return False  # a known given name, or a title (رئيس مجلس النواب سامي فارس, Mr Haddad): the rule's evidence stands
         if self._apposition_after(f.last):
             return False  # "Volker Perthes, the envoy": described as a person in the text itself
         labels = out[0]
