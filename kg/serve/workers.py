@@ -115,10 +115,11 @@ def _worker_main(store_path: str, conn: Connection, isolate_network: bool = Fals
             conn.send((503, "text/plain", b"", f"the store could not be read just now ({type(e).__name__}: {str(e)[:160]}); retry"))
 
 
-def _answer(ox, store_path: str, store, task: QueryTask, attempts: int = 4):
+def _answer(ox, store_path: str, store, task: QueryTask, attempts: int = 8):
     """(answer, view) for a task. A view opened while the writer flushed or compacted may name files
     that are gone, and pyoxigraph then raises (OSError, RuntimeError, or a Rust panic, which pyo3 makes
-    a BaseException): the view is reopened and the query run again, a few times, before giving up."""
+    a BaseException): the view is reopened and the query run again, with a doubling pause (about 1.6 s in
+    all: a compaction on a busy machine takes that long), before giving up."""
     import time
 
     for attempt in range(attempts):
@@ -132,7 +133,7 @@ def _answer(ox, store_path: str, store, task: QueryTask, attempts: int = 4):
             store = None
             if attempt == attempts - 1:
                 raise
-            time.sleep(0.02 * (attempt + 1))
+            time.sleep(min(0.5, 0.02 * 2**attempt))
     raise RuntimeError("unreachable")
 
 
