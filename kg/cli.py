@@ -15,8 +15,9 @@ import click
 
 import kg
 from kg import api
+from kg.graph import KnowledgeGraph
 from kg.pipeline import DEFAULT_BATCH_SIZE, count_inputs
-from kg.queries import examples, export, read_query, run
+from kg.queries import examples, read_query
 from kg.read import MAX_ARTICLE_BYTES
 from kg.store import KGStore, StoreError, default_store_path
 from kg.tagger import TaggerError
@@ -124,14 +125,15 @@ def load(paths: tuple[str, ...], store: Path | None, quiet: bool, workers: int |
     if not paths:
         raise KGError("give article paths, or --shards FOLDER")
 
+    graph = KnowledgeGraph(store)
     opts = dict(workers=workers or default_workers(), batch_size=batch_size, resume=resume,
-                max_article_bytes=max_article_bytes or None)
+                max_article_bytes=max_article_bytes)
     total = 0 if quiet else count_inputs(p for p in paths if p != "-")
     if quiet or not total:  # nothing to count (stdin, or no readable input): no bar
-        report = api.load(paths, store, **opts)
+        report = graph.load(paths, **opts)
     else:
         with click.progressbar(length=total, label="loading", show_pos=True, file=sys.stderr) as bar:
-            report = api.load(paths, store, on_item=lambda _: bar.update(1), **opts)
+            report = graph.load(paths, on_item=lambda _: bar.update(1), **opts)
     for r in report.rejected:
         click.echo(f"rejected {r.source}: {r.reason}", err=True)
     click.echo(report.summary())
@@ -195,7 +197,7 @@ def extract(paths: tuple[str, ...], fmt: str, explain: bool, out_dir: Path | Non
               help="fast: the validator kg load uses (SHACL Core subset, checked on the W3C suite); pyshacl: the reference.")
 def validate(files: tuple[str, ...], store: Path | None, fmt: str, engine: str) -> None:
     """Validate the store (or RDF / article FILES) against the shapes. Exit 0 conforms, 1 violations, 2 error."""
-    reports = api.validate_files(files, engine=engine) if files else api.validate_store(store, engine=engine)
+    reports = api.validate_files(files, engine=engine) if files else KnowledgeGraph(store).validate(engine=engine)
     conforms = all(r.conforms for r in reports)
     if fmt == "json":
         click.echo(reports_json(reports))
@@ -219,8 +221,7 @@ def query(query: str, store: Path | None, fmt: str | None) -> None:
     """Run a SPARQL query (text, a .rq file, or the name of an example query)."""
     fmt = fmt or ("table" if sys.stdout.isatty() else "csv")
     text = examples().get(query) or read_query(query)
-    with KGStore(store, read_only=True) as s:
-        click.echo(run(s, text, fmt).rstrip("\n"))
+    click.echo(KnowledgeGraph(store).query_text(text, fmt).rstrip("\n"))
 
 
 @cli.command("export")
@@ -230,8 +231,7 @@ def query(query: str, store: Path | None, fmt: str | None) -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None, help="File (default stdout).")
 def export_cmd(store: Path | None, fmt: str, graph: str | None, output: Path | None) -> None:
     """Export the graph (all named graphs, or one)."""
-    with KGStore(store, read_only=True) as s:
-        data = export(s, fmt, graph)
+    data = KnowledgeGraph(store).export(fmt, graph)
     if output:
         output.write_bytes(data)
     else:
@@ -243,7 +243,7 @@ def export_cmd(store: Path | None, fmt: str, graph: str | None, output: Path | N
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def stats(store: Path | None, fmt: str) -> None:
     """Counts per class, articles, languages."""
-    st = api.stats(store)
+    st = KnowledgeGraph(store).stats()
     if fmt == "json":
         click.echo(json.dumps(st, ensure_ascii=False, indent=2, sort_keys=True))
         return
@@ -258,7 +258,7 @@ def stats(store: Path | None, fmt: str) -> None:
 @store_option
 def conflicts(store: Path | None) -> None:
     """List claims that conflict (different claimants, different values for the same measure)."""
-    table = api.conflicts(store)
+    table = KnowledgeGraph(store).conflicts()
     click.echo(table.render(70) if table.rows else "no conflicting claims")
 
 
@@ -470,15 +470,15 @@ def wikidata_import(file: Path, index_path: Path | None, langs: tuple[str, ...],
 @click.option("--cache", type=click.Path(dir_okay=False, path_type=Path), default=Path("kg-wikidata-cache.sqlite"), show_default=True)
 def link(store: Path | None, index_path: Path | None, mention: str | None, category: str | None, online: bool, cache: Path) -> None:
     """Link the store's actors and places to Wikidata (or --explain one mention)."""
-    from kg.link import LabelIndex, Linker, relink_store
+    from kg.link import LabelIndex, Linker
     from kg.link.online import WikidataClient
 
     client = WikidataClient(cache) if online else None
-    with LabelIndex(index_path) as index:
-        if mention:
+    if mention:
+        with LabelIndex(index_path) as index:
             click.echo(Linker(index, online=client).link(mention, category).explain())
-            return
-        report = relink_store(store, index, online=client)
+        return
+    report = KnowledgeGraph(store).link(index_path, online=client)
     for _entity, label, qid, score in report.linked:
         click.echo(f"linked {label} → {qid} ({score:.2f})")
     if client is not None and client.offline_reason:

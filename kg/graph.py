@@ -36,11 +36,13 @@ class Term:
 class KnowledgeGraph:
     """A store of articles' graphs: load, extract, query, validate, link, export, serve."""
 
-    def __init__(self, path: str | Path | None = None, *, tagger: bool = True):
+    def __init__(self, path: str | Path | None = None, *, tagger: bool | None = None):
         from kg.store import default_store_path
 
         self.path = Path(path) if path is not None else default_store_path()
-        self.tagger = tagger  # the learned entity tagger for extraction through this object
+        # the learned entity tagger for extraction through this object: True / False, or None for the process
+        # setting (kg.tagger.configure, or the CLI's --no-tagger / --tagger-model; on by default)
+        self.tagger = tagger
 
     def __repr__(self) -> str:
         return f"KnowledgeGraph({str(self.path)!r})"
@@ -56,27 +58,30 @@ class KnowledgeGraph:
 
     # ---------- loading ----------
     def load(self, items: Iterable[str | Path | dict | Article], *, workers: int = 1, batch_size: int | None = None,
-             resume: bool = False):
-        """Load files or folders (paths), JSON records (dicts with ``text``) or :class:`Article` records; the
-        same pipeline as ``kg load`` (validated, de-duplicated, batched). Returns a ``LoadReport``."""
+             resume: bool = False, max_article_bytes: int | None = None, on_item=None):
+        """Load files or folders (paths; ``-`` reads JSON lines from stdin), JSON records (dicts with ``text``)
+        or :class:`Article` records; the same pipeline as ``kg load`` (validated, de-duplicated, batched).
+        Returns a ``LoadReport``."""
         from kg.pipeline import DEFAULT_BATCH_SIZE, load_items
-        from kg.read import read_paths, record_article
+        from kg.read import MAX_ARTICLE_BYTES, read_paths, record_article
         from kg.store import KGStore
+
+        limit = MAX_ARTICLE_BYTES if max_article_bytes is None else (max_article_bytes or None)
 
         def articles():
             for item in items:
                 if isinstance(item, Article):
                     yield item
                 elif isinstance(item, dict):
-                    yield record_article(item, "<record>")
+                    yield record_article(item, "<record>", limit)
                 else:
-                    yield from read_paths([item])
+                    yield from read_paths([item], max_article_bytes=limit)
 
-        if not self.tagger:
-            workers = 1  # the per-object setting cannot reach worker processes; one process honours it
+        if self.tagger is not None:
+            workers = 1  # a per-object setting cannot reach worker processes (they follow the process setting)
         with KGStore(self.path) as store:
             return load_items(articles(), store, workers=workers, batch_size=batch_size or DEFAULT_BATCH_SIZE,
-                              resume=resume, tagger=self.tagger)
+                              resume=resume, on_item=on_item, tagger=self.tagger)
 
     # ---------- reading ----------
     def query(self, sparql: str) -> list[dict[str, Term]] | bool:
@@ -92,6 +97,22 @@ class KnowledgeGraph:
                 raise KGException("query: CONSTRUCT and DESCRIBE results are graphs: use export() or kg query")
             names = [v.value for v in result.variables]
             return [{n: _term(sol[n]) for n in names if sol[n] is not None} for sol in result]
+
+    def query_text(self, sparql: str, fmt: str = "table") -> str:
+        """A query's result formatted as ``kg query`` prints it: table, csv, tsv, json, turtle or nquads."""
+        from kg.queries import run
+        from kg.store import KGStore
+
+        with KGStore(self.path, read_only=True) as store:
+            return run(store, sparql, fmt)
+
+    def conflicts(self):
+        """The conflicting claims stored (a table: the example query ``conflicting_claims``)."""
+        from kg.queries import examples, select
+        from kg.store import KGStore
+
+        with KGStore(self.path, read_only=True) as store:
+            return select(store, examples()["conflicting_claims"])
 
     def validate(self, *, engine: str = "fast"):
         """A validation report per article graph (``engine="pyshacl"`` for the reference)."""
@@ -111,13 +132,15 @@ class KnowledgeGraph:
         with KGStore(self.path, read_only=True) as store:
             return export(store, fmt, graph)
 
-    def link(self, index: str | Path | None = None, *, online: bool = False):
-        """Link the store's actors and places to Wikidata with the label index (``kg link``)."""
+    def link(self, index: str | Path | None = None, *, online=False):
+        """Link the store's actors and places to Wikidata with the label index (``kg link``); ``online``:
+        True (ask the Wikidata APIs, cached in ``kg-wikidata-cache.sqlite``) or a ``WikidataClient``."""
         from kg.link import LabelIndex, relink_store
         from kg.link.online import WikidataClient
 
+        client = WikidataClient(Path("kg-wikidata-cache.sqlite")) if online is True else (online or None)
         with LabelIndex(index) as idx:
-            return relink_store(self.path, idx, online=WikidataClient(Path("kg-wikidata-cache.sqlite")) if online else None)
+            return relink_store(self.path, idx, online=client)
 
     def serve_app(self, **options):
         """The SPARQL endpoint as an ASGI app (Starlette), for a server or a test client; ``options`` are
