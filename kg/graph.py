@@ -12,25 +12,13 @@ tagger choice is per object).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kg.errors import KGException
 from kg.records import Article, Extraction
 
-
-@dataclass(frozen=True)
-class Term:
-    """One value of a query result: an IRI, a blank node or a literal with its datatype or language."""
-
-    kind: str  # iri | bnode | literal
-    value: str
-    datatype: str | None = None
-    language: str | None = None
-
-    def __str__(self) -> str:
-        return self.value
+if TYPE_CHECKING:
+    from kg.queries import Term
 
 
 class KnowledgeGraph:
@@ -85,18 +73,12 @@ class KnowledgeGraph:
 
     # ---------- reading ----------
     def query(self, sparql: str) -> list[dict[str, Term]] | bool:
-        """Rows of a SELECT (variable → :class:`Term`), or the answer of an ASK; kg's prefixes are declared."""
-        from kg.queries import with_prefixes
+        """Rows of a SELECT (variable → :class:`kg.queries.Term`), or the answer of an ASK; kg's prefixes are declared."""
+        from kg.queries import typed_rows
         from kg.store import KGStore
 
         with KGStore(self.path, read_only=True) as store:
-            result = store.query(with_prefixes(sparql))
-            if isinstance(result, bool) or type(result).__name__ == "QueryBoolean":
-                return bool(result)
-            if type(result).__name__ != "QuerySolutions":
-                raise KGException("query: CONSTRUCT and DESCRIBE results are graphs: use export() or kg query")
-            names = [v.value for v in result.variables]
-            return [{n: _term(sol[n]) for n in names if sol[n] is not None} for sol in result]
+            return typed_rows(store, sparql)
 
     def query_text(self, sparql: str, fmt: str = "table") -> str:
         """A query's result formatted as ``kg query`` prints it: table, csv, tsv, json, turtle or nquads."""
@@ -149,12 +131,3 @@ class KnowledgeGraph:
         from kg.serve.app import create_app
 
         return create_app(ServeConfig(store=self.path, **options))
-
-
-def _term(t) -> Term:
-    name = type(t).__name__
-    if name == "NamedNode":
-        return Term("iri", t.value)
-    if name == "BlankNode":
-        return Term("bnode", t.value)
-    return Term("literal", t.value, None if t.language else t.datatype.value, t.language or None)

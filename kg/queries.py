@@ -91,6 +91,38 @@ def run(store: KGStore, query: str, fmt: str = "table") -> str:
     raise StoreError(f"a graph result cannot be written as {fmt}; use turtle or nquads")
 
 
+@dataclass(frozen=True)
+class Term:
+    """One value of a query result: an IRI, a blank node or a literal with its datatype or language."""
+
+    kind: str  # iri | bnode | literal
+    value: str
+    datatype: str | None = None
+    language: str | None = None
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def typed_rows(store: KGStore, query: str) -> list[dict[str, Term]] | bool:
+    """Rows of a SELECT (variable → :class:`Term`), or the answer of an ASK."""
+    result = store.query(with_prefixes(query))
+    if isinstance(result, ox.QueryBoolean):
+        return bool(result)
+    if not isinstance(result, ox.QuerySolutions):
+        raise StoreError("CONSTRUCT and DESCRIBE results are graphs: export them, or use kg query")
+    names = [v.value for v in result.variables]
+    return [{n: _typed(sol[n]) for n in names if sol[n] is not None} for sol in result]
+
+
+def _typed(t) -> Term:
+    if isinstance(t, ox.NamedNode):
+        return Term("iri", t.value)
+    if isinstance(t, ox.BlankNode):
+        return Term("bnode", t.value)
+    return Term("literal", t.value, None if t.language else t.datatype.value, t.language or None)
+
+
 def select(store: KGStore, query: str) -> Table:
     return _table(store.query(with_prefixes(query)))
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from kg import KnowledgeGraph
-from kg.graph import Term
+from kg.queries import Term
 from kg.resources import samples_dir
 
 

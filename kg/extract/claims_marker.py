@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from kg.extract.claim_document import COMMAS, _Cue
 from kg.extract.tokens import Sentence
-from kg.records import Claim
 
 
 class MarkerRules:
@@ -66,7 +65,7 @@ class MarkerRules:
                 return None
             s, e, _, nxt = got
             content_rule = "content.according-to.after"
-        elif at_end and (said := self._claim_in_sentence_before(sent, k)) is not None:
+        elif at_end and (said := self._same_sentence_claim(sent, k)) is not None and said.content.end <= self.tokens[k].start:
             # وقالت X: «…»، بحسب وكالة الأنباء / "…," X said, according to the agency: the marker names who
             # relayed the claim already made, it is not a second claim over the whole sentence
             if said.channel is None and source is not None and self._is_outlet(source.entry.key):
@@ -96,13 +95,3 @@ class MarkerRules:
         self.add(c, s, e, "according_to", source, unnamed, None, None,
                  content_rule=content_rule, claimant_rule="claimant.according-to-source")
         return nxt
-
-
-
-    def _claim_in_sentence_before(self, sent: Sentence, k: int) -> Claim | None:
-        """The claim whose cue is in this sentence before token k and whose content reaches up to it."""
-        lo, hi = self.tokens[sent.start].start, self.tokens[k].start
-        for c in reversed(self.claims):
-            if lo <= c.cue.start < hi and c.content.end <= hi:
-                return c
-        return None

@@ -284,6 +284,7 @@ def _comparison_firsts() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return out
 
 
+@lru_cache(maxsize=1)
 def measures_by_name() -> dict[str, Measure]:
     return {m.name: m for m in measures().values()}
 

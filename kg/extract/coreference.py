@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from kg.extract.entity_base import DEMONSTRATIVES, Found, _new_entry
 from kg.extract.gazetteer import GazEntry
-from kg.extract.lexicon import title_first_words
+from kg.extract.lexicon import cues, title_first_words
 from kg.extract.normalize import normalize
 from kg.extract.tokens import cut_offset, strip_article
 
@@ -149,8 +149,6 @@ class CoreferenceRules:
 
     def _speaks(self, k: int) -> bool:
         """An English cue verb at k, or after one auxiliary (the army has said)."""
-        from kg.extract.lexicon import cues
-
         for x in (k, k + 1):
             if x < len(self.tokens):
                 c = cues().get(self.tokens[x].text.lower())

@@ -9,12 +9,22 @@ articles (kg/models/README.md): rules first, then the tagger where no rule found
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from kg.extract.entity_base import Found, _new_entry
 from kg.extract.gazetteer import name_key
 from kg.extract.lexicon import title_first_words
 from kg.extract.tokens import cut_offset
 
 TYPES = {"person": "Person", "organization": "Organization", "place": "Place"}
+
+
+@dataclass
+class TaggerOutput:
+    labels: dict[int, str]  # token index → the tagger's BIO label
+    candidates: list[Found]  # its spans, as mentions (unscored until kept)
+    tagger: object  # the kg.tagger.Tagger that made them, to score a kept span
+    sentences: dict[int, tuple[int, list[str], list[str]]]  # candidate's first token → (sentence start, words, labels)
 
 
 MIN_SINGLE_WORD_SCORE = 0.9  # a one-word span needs this confidence: common words (انهيار, April) fall below
@@ -28,11 +38,11 @@ class TaggerRules:
         a name found before (عبد الكريم after سامي عبد الكريم, "Relief Agency" after its full name)
         joining that entity. Only the spans kept are scored (the CRF's marginals cost a second pass)."""
         out = self._tagger_output()
-        if not out or not out[1]:
+        if not out or not out.candidates:
             return
-        tagger, sentences = out[2], out[3]
+        tagger, sentences = out.tagger, out.sentences
         endings: dict[tuple[str, tuple[str, ...]], object] | None = None
-        for f in sorted(out[1], key=lambda f: f.start):
+        for f in sorted(out.candidates, key=lambda f: f.start):
             if not self.is_free(f.first, f.last):
                 continue
             if endings is None:  # built when the first span is kept: most articles keep none
@@ -54,9 +64,8 @@ class TaggerRules:
                 endings.setdefault((f.entry.category, names[-n:]), f.entry)
         self.found.sort(key=lambda f: f.start)
 
-    def _tagger_output(self):
-        """(label of every token, candidate mentions, the tagger, token → its sentence's (start, words,
-        labels)), computed once per article; None without a tagger for the language."""
+    def _tagger_output(self) -> TaggerOutput | None:
+        """What the tagger said of the article, computed once; None without a tagger for the language."""
         if hasattr(self, "_tagger_cache"):
             return self._tagger_cache
         from kg.tagger import tagger_for  # kg.tagger's features import kg.extract: imported when first used
@@ -77,12 +86,12 @@ class TaggerRules:
                 if f is not None:
                     cands.append(f)
                     sentences[f.first] = (sent.start, words, sent_labels)
-        self._tagger_cache = (labels, cands, tagger, sentences)
+        self._tagger_cache = TaggerOutput(labels, cands, tagger, sentences)
         return self._tagger_cache
 
     def tagger_candidates(self) -> list[Found]:
         out = self._tagger_output()
-        return out[1] if out else []
+        return out.candidates if out else []
 
     @property
     def title_heads(self) -> frozenset[str]:
@@ -102,7 +111,7 @@ class TaggerRules:
             return False  # a known given name, or a title (رئيس مجلس النواب سامي فارس, Mr Haddad): the rule's evidence stands
         if self._apposition_after(f.last):
             return False  # "Volker Perthes, the envoy": described as a person in the text itself
-        labels = out[0]
+        labels = out.labels
         return not any(labels.get(k, "O").endswith("PERS") for k in range(f.first, f.last))
 
     def _apposition_after(self, k: int) -> bool:

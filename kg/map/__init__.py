@@ -11,7 +11,6 @@ isomorphic graphs.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property, lru_cache
@@ -21,7 +20,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 import kg
-from kg.literals import date_literal
+from kg.literals import LANGUAGE_TAG, date_literal
 from kg.iris import (
     article_iri,
     claim_iri,
@@ -54,7 +53,6 @@ class _OxTerms:
 K, P, S, SK, GEO, R, RS, OW, X = (_OxTerms(ns) for ns in (KG, PROV, SCHEMA, SKOS, WGS84, RDF, RDFS, OWL, XSD))
 
 
-LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(-[A-Za-z0-9]{1,8})*")
 MODES = {"direct": K.Direct, "indirect": K.Indirect, "according_to": K.AccordingTo}
 CERTAINTIES = {"asserted": K.Asserted, "hedged": K.Hedged, "denied": K.Denied}
 CLASSES = {

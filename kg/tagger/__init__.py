@@ -75,11 +75,6 @@ def tagger_for(lang: str, use: bool | None = None) -> Tagger | None:
 
 @lru_cache(maxsize=4)
 def _load(path: str) -> Tagger:
-    return Tagger(Path(path), _lexicon_flags())
-
-
-@lru_cache(maxsize=1)
-def _lexicon_flags():
     from kg.tagger.features import build_lexicon_flags
 
-    return build_lexicon_flags()
+    return Tagger(Path(path), build_lexicon_flags())

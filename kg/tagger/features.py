@@ -11,6 +11,7 @@ organisation heads, place triggers, cue words, function words, unnamed sources.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.extract.normalize import normalize
 from kg.extract.tokens import ARABIC_RE, proclitic_splits
@@ -29,8 +30,9 @@ class LexiconFlags:
         return self.flags.get(word, ())
 
 
+@lru_cache(maxsize=1)
 def build_lexicon_flags() -> LexiconFlags:
-    """The flags from kg's shipped lexicons and gazetteer (the gazetteer takes a second to build)."""
+    """The flags from kg's shipped lexicons and gazetteer (built once per process: the gazetteer takes a second)."""
     from kg.extract.gazetteer import load_gazetteer
     from kg.extract.lexicon import cues, function_words, given_names, org_heads, place_triggers, titles, unnamed_sources
 

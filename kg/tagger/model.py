@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from kg.tagger.features import FEATURE_VERSION, FeatureCache, LexiconFlags
@@ -38,6 +39,17 @@ def write_model(path: Path, crf_bytes: bytes, header: dict) -> None:
 
 
 def read_model(path: Path) -> tuple[dict, bytes]:
+    """(header, CRF bytes) of a verified model file; read and checked once per process and file version
+    (``kg extract`` checks the model before it extracts, then loads it)."""
+    try:
+        st = Path(path).stat()
+    except OSError as e:
+        raise TaggerError(f"{path}: cannot read the tagger model ({e.strerror or e})") from None
+    return _read_verified(str(path), st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=4)
+def _read_verified(path: str, _mtime_ns: int, _size: int) -> tuple[dict, bytes]:
     try:
         data = Path(path).read_bytes()
     except OSError as e:

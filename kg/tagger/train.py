@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.tagger.features import FeatureCache, LexiconFlags
+from kg.tagger.features import FeatureCache, LexiconFlags, build_lexicon_flags
 from kg.tagger.model import TYPES, Tagger, chunks, write_model
 from kg.errors import KGException
 
@@ -190,7 +190,6 @@ class TrainReport:
 def train_files(train_paths: list[Path], out: Path, *, language: str, dev_path: Path | None = None,
                 exclude: list[Path] = (), options: TrainingOptions | None = None) -> TrainReport:
     """``kg train ner``: read the corpora, drop what overlaps the excluded (and dev) files, train, score dev."""
-    from kg.tagger import _lexicon_flags
 
     dev = read_conll(dev_path) if dev_path else None
     excluded = [s for p in exclude for s in read_conll(p)] + (dev or [])
@@ -200,17 +199,16 @@ def train_files(train_paths: list[Path], out: Path, *, language: str, dev_path: 
         kept, n = without_overlap(read_conll(p), excluded) if excluded else (read_conll(p), 0)
         sentences += kept
         dropped[str(p)] = n
-    header = train(sentences, out, _lexicon_flags(), language=language,
+    header = train(sentences, out, build_lexicon_flags(), language=language,
                    sources=[Path(p).name for p in train_paths], options=options)
-    scores = evaluate(Tagger(out, _lexicon_flags()), dev) if dev else None
+    scores = evaluate(Tagger(out, build_lexicon_flags()), dev) if dev else None
     return TrainReport(header, dropped, scores)
 
 
 def evaluate_file(model: Path, path: Path) -> Scores:
     """``kg train ner --evaluate MODEL FILE``: the model's entity F1 on a CoNLL file."""
-    from kg.tagger import _lexicon_flags
 
-    return evaluate(Tagger(model, _lexicon_flags()), read_conll(path))
+    return evaluate(Tagger(model, build_lexicon_flags()), read_conll(path))
 
 
 def format_scores(scores: Scores) -> str:

@@ -222,6 +222,11 @@ def _ancestors() -> dict[str, set[str]]:
     parents: dict[str, set[str]] = {}
     for s_, _, o in class_hierarchy():
         parents.setdefault(str(s_), set()).add(str(o))
+    return _closure(parents)
+
+
+def _closure(parents: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Class → itself and every class above it, following ``parents``."""
     out: dict[str, set[str]] = {}
     for c in parents:
         seen, todo = {c}, [c]
@@ -243,18 +248,7 @@ def _with_data_hierarchy(triples: list) -> dict[str, set[str]]:
     for t in triples:
         if t.predicate.value == SUBCLASS and isinstance(t.object, (ox.NamedNode, ox.BlankNode)):
             parents.setdefault(_key(t.subject), set()).add(_key(t.object))
-    if not parents:
-        return _ancestors()
-    out: dict[str, set[str]] = {}
-    for c in parents:
-        seen, todo = {c}, [c]
-        while todo:
-            for p in parents.get(todo.pop(), ()):
-                if p not in seen:
-                    seen.add(p)
-                    todo.append(p)
-        out[c] = seen
-    return out
+    return _closure(parents) if parents else _ancestors()
 
 
 def _sparql_predicates(select: str) -> frozenset[str] | None:
