@@ -40,14 +40,17 @@ class PlaceRules:
                     label = f"{self.text[tok.start:tok.end][cut:] if cut else tok.text} {self.text[f.start:f.end]}"
                     entry = _new_entry("place", "Region", normalize(label))
                     entry = GazEntry(**{**entry.__dict__, "label": self.text[start:f.end]})
-                out.append(Found(i, f.last, start, f.end, entry, "trigger", ttype))
+                # the trigger word types the place but is not its name: the mention is the name alone
+                # (في مدينة حمص → «حمص»), so it matches the bare name elsewhere and in Wikidata's labels
+                out.append(Found(i, f.last, f.start, f.end, entry, "trigger", ttype))
                 continue
             if not tok.is_arabic:
                 continue
             name = self.unknown_place_name(nxt)
             if not name:
                 continue
-            last, s, e = self.span(i, name[-1], start)
+            first = self.tokens[name[0]]
+            last, s, e = self.span(name[0], name[-1], first.start)
             label = self.text[s:e]
             out.append(Found(i, last, s, e, _new_entry("place", ttype, label), "trigger", ttype))
         return out
