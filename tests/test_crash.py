@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -75,11 +76,14 @@ def _kill_and_resume(reference, tmp_path, kill_after, batch) -> bool:
     deadline = time.time() + 10 * duration
     while kill_after and time.time() < deadline and proc.poll() is None and stored_articles(store) < kill_after:
         time.sleep(0.01)
-    if not kill_after:
-        time.sleep(0.3)
+    while not kill_after and time.time() < deadline and proc.poll() is None and not store.exists():
+        time.sleep(0.01)  # start-up: killed once the store is being created, before any article is stored
+    children = _children(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    time.sleep(0.5)  # orphaned pool workers notice their parent is gone
+    end = time.time() + 30
+    while any(Path(f"/proc/{c}").exists() for c in children) and time.time() < end:
+        time.sleep(0.01)  # orphaned pool workers notice their parent is gone and exit
     # the store opens, and every article graph in it is whole
     partial = graph_sizes(store) if store.exists() else {}
     for g, n in partial.items():
@@ -92,3 +96,16 @@ def _kill_and_resume(reference, tmp_path, kill_after, batch) -> bool:
     assert graph_sizes(store) == sizes
     assert not list(store.glob("bulk-*.sst")), "orphan files of the killed bulk load are removed on the next open"
     return 0 < len(partial) < len(sizes)
+
+
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (Linux /proc)."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out

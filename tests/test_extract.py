@@ -208,3 +208,37 @@ def test_described_english_organisation_is_a_claimant():
     x, _ = run("The eastern-based government denied any role in the attack.")
     [c] = x.claims
     assert claimant_label(x, c) == "eastern-based government" and c.certainty == "denied"
+
+
+def test_ali_and_the_preposition_where_alif_maqsura_is_written_ya():
+    def persons(text: str) -> list[str]:
+        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+        return [e.label for e in x.entities if e.category == "person"]
+
+    # إلي and حتي show a writer who spells every ى as ي: علي before a definite noun is the preposition
+    assert persons("وأكد الوزير أن العمل يجري علي الصعيد المحلي، وأن الوفد وصل إلي المدينة حتي المساء.") == []
+    assert persons("وقال علي حسن إن الوفد وصل إلي المدينة.") == ["علي حسن"]  # a name still follows the name
+    # where ى is written as such, علي is only ever the name
+    assert persons("وأكد علي الحسيني أن الوفد وصل إلى المدينة على متن طائرة.") == ["علي الحسيني"]
+
+
+def test_the_tagger_ends_a_person_the_rules_ran_on(monkeypatch):
+    from kg.extract.tagged import TaggerOutput, TaggerRules
+    from kg.extract.tokens import tokenize
+
+    text = "والتقى رئيس الوزراء كريم دحلان الأسبوع الماضي بالوفد."
+    tokens = tokenize(text)
+    labels = {k: "O" for k in range(len(tokens))}
+    first = next(k for k, t in enumerate(tokens) if t.text == "كريم")
+    labels[first], labels[first + 1] = "B-PERS", "I-PERS"
+
+    def persons() -> list[str]:
+        x = extract(Article(text=text, source="test", language="ar"))
+        return [e.label for e in x.entities if e.category == "person"]
+
+    monkeypatch.setattr(TaggerRules, "_tagger_output", lambda self: None)
+    assert persons() == ["كريم دحلان الأسبوع"]  # the rules alone take the definite word as a family name
+    monkeypatch.setattr(TaggerRules, "_tagger_output", lambda self: TaggerOutput(labels, [], None, {}))
+    assert persons() == ["كريم دحلان"]  # the tagger labels it outside the name: its boundary is kept
+    labels[first + 2] = "I-PERS"
+    assert persons() == ["كريم دحلان الأسبوع"]  # where the tagger agrees, nothing changes

@@ -152,7 +152,11 @@ def test_timeout_stops_the_query_and_others_keep_answering(client):
 
     th = threading.Thread(target=slow)
     th.start()
-    time.sleep(0.3)
+    pool = client.app.state.kg.pool
+    deadline = time.monotonic() + 5
+    while pool.busy < 1 and th.is_alive() and time.monotonic() < deadline:  # the heavy query holds a worker
+        time.sleep(0.005)
+    assert pool.busy == 1, "the heavy query never reached a worker"
     t0 = time.perf_counter()
     quick = client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})
     assert quick.status_code == 200 and time.perf_counter() - t0 < 2.0

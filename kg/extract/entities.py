@@ -43,8 +43,9 @@ from kg.extract.lexicon import (
     place_triggers,
     raw_function_words,
     titles,
+    YA_FOR_ALIF_MAQSURA,
 )
-from kg.extract.normalize import normalize
+from kg.extract.normalize import light, normalize
 from kg.extract.organisations import OrganisationRules
 from kg.extract.persons import PersonRules
 from kg.extract.places import PlaceRules
@@ -80,6 +81,7 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
                 for _, st in t.splits:
                     self._first_use.setdefault(st.removeprefix("ال"), k)
         self.article_countries = self._countries_named()
+        self.ya_for_alif_maqsura = any(t.is_arabic and t.text in YA_FOR_ALIF_MAQSURA for t in tokens)
         self.title_at = self._title_starts()
         self.sentence_of = {}
         for si, s in enumerate(sentences):
@@ -141,6 +143,13 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
         self.found.append(f)
         for k in range(f.first, f.last):
             self.taken[k] = f
+
+    def spelled_like_function_word(self, k: int) -> bool:
+        """علي in a text that writes ى as ي: the name Ali and the preposition على look the same there."""
+        if not self.ya_for_alif_maqsura:
+            return False
+        raw = light(self.tokens[k].text)
+        return raw.endswith("ي") and raw[:-1] + "ى" in self.raw_fw
 
     def prev_word(self, i: int) -> Token | None:
         k = i - 1
@@ -239,6 +248,7 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
         # the one overlap filter: longest span first, then the rank of the pass that proposed it (the learned
         # tagger's spans come after every rule's and after coreference: pass_tagger)
         for f in cands:
+            f = self.tagger_trimmed(f)
             if self.is_free(f.first, f.last) and not self.tagger_doubts_person(f):
                 self.accept(f)
         self.found.sort(key=lambda f: f.start)

@@ -206,6 +206,11 @@ def raw_function_words() -> set[str]:
     return {light(w[0].strip()) for w in read_tsv("function_words.txt")}
 
 
+# Words that exist only with a final ى: a text that spells them with ي (إلي, حتي) writes every ى as ي,
+# so there على "on" and the given name علي are one spelling.
+YA_FOR_ALIF_MAQSURA = frozenset({"إلي", "الي", "حتي", "أخري", "الأخري", "الكبري", "الأولي", "مستوي", "لدي"})
+
+
 @lru_cache(maxsize=1)
 def place_stopwords() -> set[str]:
     return read_words("place_stopwords.txt")

@@ -188,6 +188,11 @@ class QueryPool:
                 w.process.kill()
         self._all.clear()
 
+    @property
+    def busy(self) -> int:
+        """Workers running a query now (for tests and monitoring)."""
+        return len(self._all) - (self._idle.qsize() if self._idle is not None else 0)
+
     def bump(self) -> None:
         """The store changed: workers reopen their read-only view before their next query."""
         self.generation += 1
