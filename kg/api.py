@@ -23,20 +23,16 @@ from kg.records import ReadError
 from kg.resources import samples_dir
 from kg.store import KGStore, StoreError
 from kg.validate import Report, validate_graph
-from kg.errors import KGException
+from kg.errors import InputError
 
 
-class InputError(KGException):
-    """An input file cannot be read as an article."""
-
-
-def extract_file(path: str | Path) -> list[dict[str, Any]]:
+def extract_file(path: str | Path, *, tagger: bool | None = None) -> list[dict[str, Any]]:
     """The contract JSON (CONTRACT.md) of every article in ``path``."""
     out = []
     for item in read_paths([path]):
         if isinstance(item, ReadError):
             raise InputError(f"{item.source}: {item.message}")
-        out.append(to_contract(extract(item)))
+        out.append(to_contract(extract(item, tagger=tagger)))
     return out
 
 

@@ -14,12 +14,11 @@ from pathlib import Path
 import click
 
 import kg
-from kg import api
 from kg.graph import KnowledgeGraph
 from kg.pipeline import DEFAULT_BATCH_SIZE, count_inputs
 from kg.queries import examples, read_query
 from kg.read import MAX_ARTICLE_BYTES
-from kg.store import KGStore, StoreError, default_store_path
+from kg.store import default_store_path
 from kg.tagger import TaggerError
 from kg.validate import reports_json
 
@@ -111,14 +110,8 @@ def load(paths: tuple[str, ...], store: Path | None, quiet: bool, workers: int |
     from kg.pipeline import default_workers
 
     if shards:
-        from kg.build import load_shards
-
         t0 = time.perf_counter()
-        try:
-            with KGStore(store) as s:
-                m = load_shards(s, shards, atomic=atomic)
-        except (StoreError, OSError, ValueError) as e:
-            raise _fail(e) from None
+        m = KnowledgeGraph(store).load_shards(shards, atomic=atomic)
         click.echo(f"articles loaded: {m['articles']} from {len(m['shards'])} shard(s), rejected at build: {len(m['rejects'])}, "
                    f"claims: {m['claims']}, seconds: {time.perf_counter() - t0:.2f}")
         return
@@ -126,14 +119,17 @@ def load(paths: tuple[str, ...], store: Path | None, quiet: bool, workers: int |
         raise KGError("give article paths, or --shards FOLDER")
 
     graph = KnowledgeGraph(store)
-    opts = dict(workers=workers or default_workers(), batch_size=batch_size, resume=resume,
-                max_article_bytes=max_article_bytes)
+
+    def run(on_item=None):
+        return graph.load(paths, workers=workers or default_workers(), batch_size=batch_size, resume=resume,
+                          max_article_bytes=max_article_bytes, on_item=on_item)
+
     total = 0 if quiet else count_inputs(p for p in paths if p != "-")
     if quiet or not total:  # nothing to count (stdin, or no readable input): no bar
-        report = graph.load(paths, **opts)
+        report = run()
     else:
         with click.progressbar(length=total, label="loading", show_pos=True, file=sys.stderr) as bar:
-            report = graph.load(paths, on_item=lambda _: bar.update(1), **opts)
+            report = run(lambda _: bar.update(1))
     for r in report.rejected:
         click.echo(f"rejected {r.source}: {r.reason}", err=True)
     click.echo(report.summary())
@@ -172,7 +168,7 @@ def extract(paths: tuple[str, ...], fmt: str, explain: bool, out_dir: Path | Non
         raise KGError("one FILE, or several paths with --out DIR")
     if Path(paths[0]).is_dir():
         raise KGError(f"{paths[0]} is a folder: give --out DIR to extract every article in it")
-    results = api.extract_file(paths[0])
+    results = KnowledgeGraph().extract_file(paths[0])
     if explain:
         for r in results:
             click.echo(explain_claims(r))
@@ -197,7 +193,7 @@ def extract(paths: tuple[str, ...], fmt: str, explain: bool, out_dir: Path | Non
               help="fast: the validator kg load uses (SHACL Core subset, checked on the W3C suite); pyshacl: the reference.")
 def validate(files: tuple[str, ...], store: Path | None, fmt: str, engine: str) -> None:
     """Validate the store (or RDF / article FILES) against the shapes. Exit 0 conforms, 1 violations, 2 error."""
-    reports = api.validate_files(files, engine=engine) if files else KnowledgeGraph(store).validate(engine=engine)
+    reports = KnowledgeGraph(store).validate(files, engine=engine)
     conforms = all(r.conforms for r in reports)
     if fmt == "json":
         click.echo(reports_json(reports))
@@ -325,7 +321,7 @@ def train_ner(lang: str, train_files: tuple[Path, ...], dev: Path | None, exclud
               help="Fresh store directory for the demo (default: a new temporary directory).")
 def demo(store: Path | None) -> None:
     """Load the bundled sample articles into a fresh store and answer three example queries."""
-    result = api.demo(store)
+    result = KnowledgeGraph.demo(store)
     click.echo(f"store: {result.store}")
     click.echo(result.report.summary())
     for title, table in result.answers:
@@ -350,23 +346,20 @@ def demo(store: Path | None) -> None:
 def serve_cmd(store, host, port, writable, token, allow_service, timeout, max_result_mb, cors, workers, worker_memory_mb,
               header_timeout, get_path, accept) -> None:
     """Serve the store over SPARQL 1.1 (endpoint /sparql, Graph Store /store, UI at /)."""
-    from kg.serve import ServeConfig, get_once, serve
+    from kg.serve import ServeConfig
 
-    path = Path(store or default_store_path())
-    if not writable and not path.exists():
-        raise KGError(f"{path}: no store there (load articles with `kg load`, or serve --writable to start one)")
-    config = ServeConfig(
-        store=store or default_store_path(), writable=writable, token=token, allow_service=tuple(allow_service),
-        timeout=timeout, max_result_bytes=int(max_result_mb * 1_000_000), cors=tuple(cors), workers=workers,
-        worker_memory=worker_memory_mb * 1_000_000 or None, header_timeout=header_timeout,
-    )
+    graph = KnowledgeGraph(store)
+    config = ServeConfig(store=graph.path, writable=writable, token=token, allow_service=tuple(allow_service),
+                         timeout=timeout, max_result_bytes=int(max_result_mb * 1_000_000), cors=tuple(cors),
+                         workers=workers, worker_memory=worker_memory_mb * 1_000_000 or None,
+                         header_timeout=header_timeout)
     try:
         if get_path:
-            status, ctype, body = get_once(config, get_path, accept)
+            status, ctype, body = graph.get(get_path, accept, config)
             click.echo(body.decode("utf-8", errors="replace"), nl=False)
             sys.exit(0 if status < 400 else 1)
-        serve(config, host, port)
-    except (ValueError, StoreError) as e:
+        graph.serve(host, port, config)
+    except ValueError as e:
         raise _fail(e) from None
 
 
@@ -400,16 +393,17 @@ def build_cmd(corpus: str, out: str, scheduler: str | None, executor: str, worke
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def push_cmd(store, endpoint, token, user, password, graphs, timeout, deadline, quiet) -> None:
     """Send each named graph to another store with Graph Store Protocol PUT (idempotent)."""
-    from kg.push import push
+    graph = KnowledgeGraph(store)
 
-    opts = dict(token=token, user=user, password=password, graphs=list(graphs) or None, timeout=timeout, deadline=deadline)
+    def run(on_graph=None):
+        return graph.push(endpoint, token=token, user=user, password=password, graphs=list(graphs), timeout=timeout,
+                          deadline=deadline, on_graph=on_graph)
+
     if quiet:
-        report = push(store, endpoint, **opts)
+        report = run()
     else:
-        with KGStore(store, read_only=True) as s:
-            total = len(graphs) or len(s.named_graphs())
-        with click.progressbar(length=total, label="pushing", show_pos=True, file=sys.stderr) as bar:
-            report = push(store, endpoint, on_graph=lambda _: bar.update(1), **opts)
+        with click.progressbar(length=len(graphs) or graph.graph_count(), label="pushing", show_pos=True, file=sys.stderr) as bar:
+            report = run(lambda _: bar.update(1))
     for g, why in report.failed:
         click.echo(f"failed {g}: {why}", err=True)
     click.echo(report.summary())

@@ -9,3 +9,7 @@ from __future__ import annotations
 
 class KGException(Exception):
     """A problem with the input, the store, a model or the shapes: reported to the user, never a traceback."""
+
+
+class InputError(KGException):
+    """An input file cannot be read, or is not what the command needs."""

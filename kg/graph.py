@@ -19,6 +19,7 @@ from kg.records import Article, Extraction
 
 if TYPE_CHECKING:
     from kg.queries import Term
+    from kg.serve import ServeConfig
 
 
 class KnowledgeGraph:
@@ -35,6 +36,14 @@ class KnowledgeGraph:
     def __repr__(self) -> str:
         return f"KnowledgeGraph({str(self.path)!r})"
 
+    @classmethod
+    def demo(cls, path: str | Path | None = None):
+        """Load the bundled sample articles into a fresh store (a new temporary folder unless ``path``) and
+        answer three example queries (``kg demo``); a ``DemoResult``."""
+        from kg import api
+
+        return api.demo(path)
+
     # ---------- extraction ----------
     def extract(self, text_or_article: str | Article, *, language: str | None = None) -> Extraction:
         """The typed extraction of one article (a text, or an :class:`kg.records.Article`)."""
@@ -43,6 +52,12 @@ class KnowledgeGraph:
         article = text_or_article if isinstance(text_or_article, Article) else Article(
             text=text_or_article, source="<text>", language=language)
         return extract(article, tagger=self.tagger)
+
+    def extract_file(self, path: str | Path) -> list[dict[str, Any]]:
+        """The extraction of each article in a file, as the JSON of the evaluation contract (``kg extract``)."""
+        from kg import api
+
+        return api.extract_file(path, tagger=self.tagger)
 
     # ---------- loading ----------
     def load(self, items: Iterable[str | Path | dict | Article], *, workers: int = 1, batch_size: int | None = None,
@@ -71,6 +86,18 @@ class KnowledgeGraph:
             return load_items(articles(), store, workers=workers, batch_size=batch_size or DEFAULT_BATCH_SIZE,
                               resume=resume, on_item=on_item, tagger=self.tagger)
 
+    def load_shards(self, folder: str, *, atomic: bool = False) -> dict[str, Any]:
+        """Load the validated N-Quads shards of ``kg build`` (its manifest, with what was loaded)."""
+        from kg.build import load_shards
+        from kg.errors import InputError
+        from kg.store import KGStore
+
+        try:
+            with KGStore(self.path) as store:
+                return load_shards(store, folder, atomic=atomic)
+        except (OSError, ValueError) as e:
+            raise InputError(f"{folder}: {e}") from None
+
     # ---------- reading ----------
     def query(self, sparql: str) -> list[dict[str, Term]] | bool:
         """Rows of a SELECT (variable → :class:`kg.queries.Term`), or the answer of an ASK; kg's prefixes are declared."""
@@ -96,10 +123,14 @@ class KnowledgeGraph:
         with KGStore(self.path, read_only=True) as store:
             return select(store, examples()["conflicting_claims"])
 
-    def validate(self, *, engine: str = "fast"):
-        """A validation report per article graph (``engine="pyshacl"`` for the reference)."""
+    def validate(self, files: Iterable[str | Path] = (), *, engine: str = "fast"):
+        """A validation report per article graph of the store, or per RDF / article file given
+        (``engine="pyshacl"`` for the reference)."""
         from kg import api
 
+        files = list(files)
+        if files:
+            return api.validate_files(files, engine=engine)
         return api.validate_store(self.path, engine=engine)
 
     def stats(self) -> dict[str, Any]:
@@ -123,6 +154,46 @@ class KnowledgeGraph:
         client = WikidataClient(Path("kg-wikidata-cache.sqlite")) if online is True else (online or None)
         with LabelIndex(index) as idx:
             return relink_store(self.path, idx, online=client)
+
+    def graph_count(self) -> int:
+        """Named graphs in the store (articles, entities, links)."""
+        from kg.store import KGStore
+
+        with KGStore(self.path, read_only=True) as store:
+            return len(store.named_graphs())
+
+    def push(self, endpoint: str, *, token: str | None = None, user: str | None = None, password: str | None = None,
+             graphs: list[str] | None = None, timeout: float = 60.0, deadline: float = 3600.0, on_graph=None):
+        """PUT every named graph (or ``graphs``) to another store's Graph Store endpoint (``kg push``);
+        a ``PushReport``."""
+        from kg.push import push
+
+        return push(self.path, endpoint, token=token, user=user, password=password, graphs=graphs or None,
+                    timeout=timeout, deadline=deadline, on_graph=on_graph)
+
+    def serve(self, host: str = "127.0.0.1", port: int = 7878, config: ServeConfig | None = None, **options) -> None:
+        """Run the SPARQL endpoint until interrupted (``kg serve``): a :class:`kg.serve.ServeConfig`, or its
+        fields as keywords (writable, token, timeout …); the store is this object's."""
+        from kg.serve import serve
+
+        serve(self._serve_config(config, options), host, port)
+
+    def get(self, path: str, accept: str | None = None, config: ServeConfig | None = None, **options) -> tuple[int, str, bytes]:
+        """Answer one ``GET path`` of the endpoint in-process, without a port: status, content type, body."""
+        from kg.serve import get_once
+
+        return get_once(self._serve_config(config, options), path, accept)
+
+    def _serve_config(self, config: ServeConfig | None, options: dict[str, Any]) -> ServeConfig:
+        import dataclasses
+
+        from kg.serve import ServeConfig
+        from kg.store import StoreError
+
+        config = dataclasses.replace(config or ServeConfig(store=self.path), store=self.path, **options)
+        if not config.writable and not self.path.exists():
+            raise StoreError(f"{self.path}: no store there (load articles with `kg load`, or serve --writable to start one)")
+        return config
 
     def serve_app(self, **options):
         """The SPARQL endpoint as an ASGI app (Starlette), for a server or a test client; ``options`` are

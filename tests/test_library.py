@@ -37,3 +37,29 @@ def test_the_tagger_is_a_setting_of_the_object_not_of_the_process():
     assert "Tomasz Wrzeszcz" in [e.label for e in with_tagger.entities]
     assert "Tomasz Wrzeszcz" not in [e.label for e in without.entities]
     assert "Tomasz Wrzeszcz" in [e.label for e in KnowledgeGraph().extract(text, language="en").entities]
+
+
+def test_every_command_has_its_method(tmp_path):
+    """The CLI's commands are thin wrappers: each store command has a KnowledgeGraph method behind it."""
+    import json
+
+    import pytest
+
+    from kg.errors import KGException
+    from kg.serve import ServeConfig
+
+    demo = KnowledgeGraph.demo(tmp_path / "demo")
+    assert demo.report.ok and len(demo.answers) == 3
+    g = KnowledgeGraph(demo.store)
+    assert g.graph_count() == 7  # six articles and the entities graph
+    status, media, body = g.get("/sparql?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D", "application/sparql-results+json")
+    assert status == 200 and json.loads(body)["boolean"] is True
+    status, _, _ = g.get("/entity?iri=https://w3id.org/kg-news/id/entity/none", config=ServeConfig(store=tmp_path))
+    assert status == 404  # the config's own store is replaced by this object's
+    sample = next(p for p in sorted(samples_dir().iterdir()) if p.suffix == ".txt")
+    [contract] = g.extract_file(sample)
+    assert contract["claims"] and contract["entities"][0]["mentions"]
+    [report] = g.validate([sample])
+    assert report.conforms
+    with pytest.raises(KGException, match="no store there"):
+        KnowledgeGraph(tmp_path / "absent").get("/sparql?query=ASK%7B%7D")
