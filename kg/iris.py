@@ -1,14 +1,12 @@
 """Deterministic IRIs: loading the same article twice yields the same nodes.
 
 Article: from its URL, else from a hash of its text. Entity: from its QID, else
-from its normalised label and class. Claim and mention: article + offsets.
+from its normalised label and class. Claim and mention: article + offsets. IRIs are plain strings; :mod:`kg.terms` makes them nodes.
 """
 
 from __future__ import annotations
 
 import hashlib
-
-from rdflib import URIRef
 
 from kg.vocab import KGID
 
@@ -21,40 +19,40 @@ def article_id(url: str | None, text: str) -> str:
     return _digest("url:" + url) if url else _digest("text:" + text)
 
 
-def article_iri(url: str | None, text: str) -> URIRef:
-    return KGID[f"article/{article_id(url, text)}"]
+def article_iri(url: str | None, text: str) -> str:
+    return str(KGID[f"article/{article_id(url, text)}"])
 
 
-def graph_iri(url: str | None, text: str) -> URIRef:
+def graph_iri(url: str | None, text: str) -> str:
     """The named graph holding one article's nodes."""
-    return KGID[f"graph/article/{article_id(url, text)}"]
+    return str(KGID[f"graph/article/{article_id(url, text)}"])
 
 
-def entities_graph() -> URIRef:
-    return KGID["graph/entities"]
+def entities_graph() -> str:
+    return str(KGID["graph/entities"])
 
 
-def entity_iri(key: str) -> URIRef:
+def entity_iri(key: str) -> str:
     if key.startswith("Q") and key[1:].isdigit():
-        return KGID[f"entity/{key}"]
-    return KGID[f"entity/{_digest('entity:' + key)}"]
+        return str(KGID[f"entity/{key}"])
+    return str(KGID[f"entity/{_digest('entity:' + key)}"])
 
 
-def claim_iri(article: URIRef, start: int, end: int) -> URIRef:
-    return URIRef(f"{article}/claim/{start}-{end}")
+def claim_iri(article: str, start: int, end: int) -> str:
+    return f"{article}/claim/{start}-{end}"
 
 
-def mention_iri(article: URIRef, start: int, end: int) -> URIRef:
-    return URIRef(f"{article}/mention/{start}-{end}")
+def mention_iri(article: str, start: int, end: int) -> str:
+    return f"{article}/mention/{start}-{end}"
 
 
-def quantity_iri(article: URIRef, start: int, end: int) -> URIRef:
-    return URIRef(f"{article}/quantity/{start}-{end}")
+def quantity_iri(article: str, start: int, end: int) -> str:
+    return f"{article}/quantity/{start}-{end}"
 
 
-def role_iri(article: URIRef, start: int, end: int) -> URIRef:
-    return URIRef(f"{article}/role/{start}-{end}")
+def role_iri(article: str, start: int, end: int) -> str:
+    return f"{article}/role/{start}-{end}"
 
 
-def conflict_iri(article: URIRef, a: URIRef, b: URIRef) -> URIRef:
-    return URIRef(f"{article}/conflict/{_digest(str(a) + ' ' + str(b), 12)}")
+def conflict_iri(article: str, a: str, b: str) -> str:
+    return f"{article}/conflict/{_digest(str(a) + ' ' + str(b), 12)}"

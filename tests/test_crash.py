@@ -76,8 +76,7 @@ def _kill_and_resume(reference, tmp_path, kill_after, batch) -> bool:
     deadline = time.time() + 10 * duration
     while kill_after and time.time() < deadline and proc.poll() is None and stored_articles(store) < kill_after:
         time.sleep(0.01)
-    while not kill_after and time.time() < deadline and proc.poll() is None and not store.exists():
-        time.sleep(0.01)  # start-up: killed once the store is being created, before any article is stored
+    # kill_after 0: killed at once, in start-up, before the store exists
     children = _children(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait()

@@ -20,9 +20,9 @@ def test_mapping_is_deterministic():
 def test_replace_is_idempotent(store_dir):
     g = _graphs("libya_oil_ar.txt")
     with KGStore(store_dir) as s:
-        s.replace_article(g.graph, g.triples, g.entities)
+        s.replace_article(g.graph, g.article_triples, g.entity_triples)
         n = len(s)
-        s.replace_article(g.graph, g.triples, g.entities)
+        s.replace_article(g.graph, g.article_triples, g.entity_triples)
         assert len(s) == n
         assert str(g.graph) in s.named_graphs()
 

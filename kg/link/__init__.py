@@ -10,14 +10,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, XSD
 
 from kg.link.index import ImportReport, LabelIndex, default_index_path, import_file
 from kg.link.linker import Decision, Linker
 from kg.queries import select
 from kg.store import KGStore
-from kg.vocab import KG, WD, WGS84
+from kg.terms import GEO, OW, K, Triples, lit, named
+from kg.vocab import WD
 
 LINKABLE = {"person", "organization", "place"}
 
@@ -49,7 +48,7 @@ def relink_store(store: str | Path | None, index: LabelIndex, online=None) -> Re
         context: dict[str, set[str]] = {}
         for e, q in context_rows.rows:
             context.setdefault(e, set()).add(q)
-        add = Graph()
+        add = Triples()
         for entity, label, category in todo.rows:
             if category not in LINKABLE:
                 continue
@@ -58,18 +57,18 @@ def relink_store(store: str | Path | None, index: LabelIndex, online=None) -> Re
             if d.qid is None:
                 report.unlinked.append(d)
                 continue
-            node = URIRef(entity)
-            add.add((node, OWL.sameAs, WD[d.qid]))
-            add.add((node, KG.wikidataId, Literal(d.qid)))
-            add.add((node, KG.linkScore, Literal(Decimal(f"{d.score:.3f}"), datatype=XSD.decimal)))
-            add.add((node, KG.linkMethod, Literal("online" if online is not None and index.item(d.qid) and _fetched(index, d.qid) else "label-index")))
+            node = named(entity)
+            add.add((node, OW.sameAs, named(str(WD[d.qid]))))
+            add.add((node, K.wikidataId, lit(d.qid)))
+            add.add((node, K.linkScore, lit(Decimal(f"{d.score:.3f}"))))
+            add.add((node, K.linkMethod, lit("online" if online is not None and index.item(d.qid) and _fetched(index, d.qid) else "label-index")))
             item = index.item(d.qid)
             if item and category == "place":
                 if item.geonames:
-                    add.add((node, KG.geonamesId, Literal(item.geonames, datatype=XSD.integer)))
+                    add.add((node, K.geonamesId, lit(int(item.geonames))))
                 if item.lat is not None and item.lon is not None:
-                    add.add((node, WGS84.lat, Literal(Decimal(str(item.lat)), datatype=XSD.decimal)))
-                    add.add((node, WGS84.long, Literal(Decimal(str(item.lon)), datatype=XSD.decimal)))
+                    add.add((node, GEO.lat, lit(Decimal(str(item.lat)))))
+                    add.add((node, GEO.long, lit(Decimal(str(item.lon)))))
             report.linked.append((entity, label, d.qid, d.score))
         if len(add):
             s.add_entity_triples(add)

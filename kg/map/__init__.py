@@ -16,7 +16,7 @@ from decimal import Decimal
 from functools import cached_property, lru_cache
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import Graph
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 import kg
@@ -32,25 +32,8 @@ from kg.iris import (
     role_iri,
 )
 from kg.records import Entity, Extraction
+from kg.terms import GEO, OW, RS, SK, K, P, R, S, Triples, X, entity_node, lit, named
 from kg.vocab import KG, KGID, PROV, SCHEMA, SKOS, WD, WGS84
-
-
-class _OxTerms:
-    """A vocabulary namespace's terms as pyoxigraph IRIs, each made once.
-
-    The generated rdflib namespace is asked first, so a misspelt term still fails.
-    """
-
-    def __init__(self, namespace) -> None:
-        self._namespace = namespace
-
-    def __getattr__(self, name: str) -> ox.NamedNode:
-        node = ox.NamedNode(str(getattr(self._namespace, name)))
-        setattr(self, name, node)
-        return node
-
-
-K, P, S, SK, GEO, R, RS, OW, X = (_OxTerms(ns) for ns in (KG, PROV, SCHEMA, SKOS, WGS84, RDF, RDFS, OWL, XSD))
 
 
 MODES = {"direct": K.Direct, "indirect": K.Indirect, "according_to": K.AccordingTo}
@@ -84,8 +67,8 @@ class ArticleGraphs:
     demand for callers that want them.
     """
 
-    graph: URIRef
-    article: URIRef
+    graph: str
+    article: str
     article_triples: list
     entity_triples: list
 
@@ -130,54 +113,19 @@ class ArticleGraphs:
         return Graph().parse(data=self.article_nt + self.entities_nt, format="nt")
 
 
-class _Triples(list):
-    """Collects triples as pyoxigraph terms."""
-
-    def add(self, t: tuple) -> None:
-        self.append(ox.Triple(*t))
+def software_agent() -> str:
+    return str(KGID[f"software/kg/{kg.__version__}"])
 
 
-def _node(iri: str) -> ox.NamedNode:
-    return ox.NamedNode(iri)
-
-
-@lru_cache(maxsize=65536)
-def _entity_node(key: str) -> ox.NamedNode:
-    """Entities recur across articles: their IRIs are hashed once per process."""
-    return ox.NamedNode(entity_iri(key))
-
-
-_XSD_STRING = ox.NamedNode(str(XSD.string))
-
-
-def lit(value, datatype=None, lang: str | None = None) -> ox.Literal:
-    """A literal as pyoxigraph makes it: booleans and numbers get their XSD datatype."""
-    if lang:
-        return ox.Literal(str(value), language=lang)
-    if isinstance(value, bool):
-        return ox.Literal("true" if value else "false", datatype=X.boolean)
-    if datatype is not None:
-        return ox.Literal(str(value), datatype=datatype)
-    if isinstance(value, int):
-        return ox.Literal(str(value), datatype=X.integer)
-    if isinstance(value, Decimal):
-        return ox.Literal(str(value), datatype=X.decimal)
-    return ox.Literal(str(value), datatype=_XSD_STRING)
-
-
-def software_agent() -> URIRef:
-    return KGID[f"software/kg/{kg.__version__}"]
-
-
-def extraction_activity() -> URIRef:
-    return KGID[f"activity/extraction/kg-{kg.__version__}"]
+def extraction_activity() -> str:
+    return str(KGID[f"activity/extraction/kg-{kg.__version__}"])
 
 
 def to_graphs(x: Extraction) -> ArticleGraphs:
     a = x.article
     art_iri = article_iri(a.url, a.text)
-    art = _node(art_iri)
-    g = _Triples()
+    art = named(art_iri)
+    g = Triples()
     g.add((art, R.type, K.Article))
     g.add((art, S.inLanguage, lit(x.language)))
     g.add((art, K.bodyLength, lit(len(a.text), datatype=X.integer)))
@@ -192,24 +140,24 @@ def to_graphs(x: Extraction) -> ArticleGraphs:
     if a.published:
         g.add((art, S.datePublished, _date(a.published)))
     if a.publisher:
-        pub = _entity_node(f"MediaOrganization/{a.publisher}")
+        pub = entity_node(f"MediaOrganization/{a.publisher}")
         g.add((art, S.publisher, pub))
     for k, v in sorted(a.extra.items()):
         g.add((art, K.extraField, lit(f"{k}={json.dumps(v, ensure_ascii=False, sort_keys=True)}")))
-    activity = _node(extraction_activity())
-    agent = _node(software_agent())
+    activity = named(extraction_activity())
+    agent = named(software_agent())
     g.add((activity, R.type, K.Extraction))
     g.add((activity, P.wasAssociatedWith, agent))
     g.add((agent, R.type, P.SoftwareAgent))
     g.add((agent, RS.label, lit(f"kg {kg.__version__}")))
 
-    ents = _Triples()
+    ents = Triples()
     by_key = {e.key: e for e in x.entities}
     for e in x.entities:
         _entity(ents, e)
-        node = _entity_node(e.key)
+        node = entity_node(e.key)
         for m in e.mentions:
-            mi = _node(mention_iri(art_iri, m.start, m.end))
+            mi = named(mention_iri(art_iri, m.start, m.end))
             g.add((mi, R.type, K.Mention))
             g.add((mi, K.beginIndex, lit(m.start, datatype=X.integer)))
             g.add((mi, K.endIndex, lit(m.end, datatype=X.integer)))
@@ -217,7 +165,7 @@ def to_graphs(x: Extraction) -> ArticleGraphs:
             g.add((mi, K.denotes, node))
             g.add((mi, K.inArticle, art))
     if a.publisher:
-        pub = _entity_node(f"MediaOrganization/{a.publisher}")
+        pub = entity_node(f"MediaOrganization/{a.publisher}")
         ents.add((pub, R.type, K.MediaOrganization))
         ents.add((pub, R.type, K.Source))
         pub_label = lit(a.publisher, lang="ar" if _is_arabic(a.publisher) else "en")
@@ -227,7 +175,7 @@ def to_graphs(x: Extraction) -> ArticleGraphs:
 
     claim_nodes = []
     for c in x.claims:
-        ci = _node(claim_iri(art_iri, c.content.start, c.content.end))
+        ci = named(claim_iri(art_iri, c.content.start, c.content.end))
         claim_nodes.append(ci)
         g.add((ci, R.type, K.Claim))
         g.add((ci, K.content, lit(c.content.text)))
@@ -241,11 +189,11 @@ def to_graphs(x: Extraction) -> ArticleGraphs:
         g.add((ci, P.wasDerivedFrom, art))
         g.add((ci, P.wasGeneratedBy, activity))
         if c.claimant and c.claimant in by_key:
-            who = _entity_node(c.claimant)
+            who = entity_node(c.claimant)
             g.add((ci, K.claimant, who))
             g.add((ci, P.wasAttributedTo, who))
         else:
-            unnamed = _node(KGID[f"unnamed/{art_iri.split('/')[-1]}/{c.content.start}"])
+            unnamed = named(KGID[f"unnamed/{art_iri.split('/')[-1]}/{c.content.start}"])
             g.add((unnamed, R.type, K.UnnamedSource))
             label_lang = x.language if LANGUAGE_TAG.fullmatch(x.language or "") else None
             unnamed_label = lit(c.unnamed_source.text, lang=label_lang) if c.unnamed_source else lit("unnamed source", lang="en")
@@ -256,13 +204,13 @@ def to_graphs(x: Extraction) -> ArticleGraphs:
             if c.unnamed_source:
                 g.add((ci, K.unnamedSource, lit(c.unnamed_source.text)))
         if c.channel and c.channel in by_key:
-            g.add((ci, K.channel, _entity_node(c.channel)))
+            g.add((ci, K.channel, entity_node(c.channel)))
         if c.channel_kind:
             g.add((ci, K.channelKind, lit(c.channel_kind)))
         for k in c.about:
-            g.add((ci, K.about, _entity_node(k)))
+            g.add((ci, K.about, entity_node(k)))
         for q in c.quantities:
-            qi = _node(quantity_iri(art_iri, q.start, q.end))
+            qi = named(quantity_iri(art_iri, q.start, q.end))
             g.add((ci, K.quantity, qi))
             g.add((qi, R.type, K.Quantity))
             g.add((qi, K.value, lit(Decimal(str(q.value)), datatype=X.decimal)))
@@ -273,19 +221,19 @@ def to_graphs(x: Extraction) -> ArticleGraphs:
             if q.qualifier:
                 g.add((qi, K.qualifier, lit(q.qualifier)))
     for r in x.roles:
-        ri = _node(role_iri(art_iri, r.span.start, r.span.end))
+        ri = named(role_iri(art_iri, r.span.start, r.span.end))
         g.add((ri, R.type, K.Role))
-        g.add((ri, K.holder, _entity_node(r.person)))
+        g.add((ri, K.holder, entity_node(r.person)))
         g.add((ri, K.roleName, lit(r.role)))
         g.add((ri, K.inArticle, art))
-        g.add((_entity_node(r.person), K.hasRole, ri))
+        g.add((entity_node(r.person), K.hasRole, ri))
         if r.organization:
-            g.add((ri, K.roleIn, _entity_node(r.organization)))
+            g.add((ri, K.roleIn, entity_node(r.organization)))
     for cf in x.conflicts:
         a_, b_ = claim_nodes[cf.first], claim_nodes[cf.second]
         g.add((a_, K.conflictsWith, b_))
         g.add((b_, K.conflictsWith, a_))
-        ni = _node(conflict_iri(art_iri, a_.value, b_.value))
+        ni = named(conflict_iri(art_iri, a_.value, b_.value))
         g.add((ni, R.type, K.Conflict))
         g.add((ni, K.conflictClaim, a_))
         g.add((ni, K.conflictClaim, b_))
@@ -294,8 +242,8 @@ def to_graphs(x: Extraction) -> ArticleGraphs:
     return ArticleGraphs(graph=graph_iri(a.url, a.text), article=art_iri, article_triples=g, entity_triples=ents)
 
 
-def _entity(g: _Triples, e: Entity) -> None:
-    node = _entity_node(e.key)
+def _entity(g: Triples, e: Entity) -> None:
+    node = entity_node(e.key)
     g.add((node, R.type, CLASSES.get(e.type, K.Organization if e.category == "organization" else K.Place if e.category == "place" else K.Actor)))
     if e.type in {"MediaOrganization", "NewsAgency"}:
         g.add((node, R.type, K.Source))
@@ -309,7 +257,7 @@ def _entity(g: _Triples, e: Entity) -> None:
     # one display label per entity (Arabic first), so queries get one row per entity
     g.add((node, SK.prefLabel, lit(label_ar, lang="ar") if label_ar else lit(label_en, lang="en")))
     if e.qid:
-        g.add((node, OW.sameAs, _node(WD[e.qid])))
+        g.add((node, OW.sameAs, named(WD[e.qid])))
         g.add((node, K.wikidataId, lit(e.qid)))
         g.add((node, K.linkMethod, lit("gazetteer")))
         g.add((node, K.linkScore, lit(Decimal("1.0"), datatype=X.decimal)))

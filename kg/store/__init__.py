@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
 
 from kg.iris import entities_graph
 from kg.errors import KGException
@@ -135,9 +134,9 @@ class KGStore:
         return n
 
     # ---------- writes ----------
-    def replace_article(self, graph: URIRef, article: Graph, entities: Graph) -> None:
+    def replace_article(self, graph: str, article: list[ox.Triple], entities: list[ox.Triple]) -> None:
         """Drop the article's graph and write it again with its entities, in one transaction."""
-        self.replace_articles([(str(graph), _ntriples(article), _ntriples(entities))])
+        self.replace_articles([(graph, _ntriples(article), _ntriples(entities))])
 
     @_changes_store
     def replace_articles(self, batch: list[tuple[str, str, str]]) -> None:
@@ -190,7 +189,7 @@ class KGStore:
             raise StoreError(f"could not load the shards: {e}") from None
 
     @_changes_store
-    def add_entity_triples(self, triples: Graph) -> None:
+    def add_entity_triples(self, triples: list[ox.Triple]) -> None:
         """Add descriptions (links, coordinates) to the shared entities graph, in one transaction."""
         self._store.update(f"INSERT DATA {{ GRAPH <{entities_graph()}> {{\n{_ntriples(triples)}\n}} }}")
 
@@ -245,7 +244,7 @@ class KGStore:
         q = f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ GRAPH <{entities_graph()}> {{ ?e a ?type }} }}"
         return int(next(iter(self._store.query(q)))["n"].value)
 
-    def has_graph(self, graph: URIRef) -> bool:
+    def has_graph(self, graph: str) -> bool:
         return self._store.contains_named_graph(ox.NamedNode(str(graph)))
 
     def all_quads(self) -> Iterator[ox.Quad]:
@@ -290,8 +289,8 @@ class KGStore:
         self.close()
 
 
-def _ntriples(g: Graph) -> str:
-    return g.serialize(format="nt")
+def _ntriples(triples: list[ox.Triple]) -> str:
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
 
 
 __all__ = ["KGStore", "StoreError", "default_store_path", "DEFAULT_STORE", "bump_generation", "read_generation"]

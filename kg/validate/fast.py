@@ -111,7 +111,9 @@ def _params(g: Graph, node, allowed: set, where: str) -> dict:
             raise Unsupported(f"{p} in {where}")
         if p in ANNOTATIONS or p in STRUCTURE:
             continue
-        if p in (SH["in"], SH.languageIn):
+        if p == SH["in"]:
+            params[str(p)] = [_to_ox(x) for x in Collection(g, o)]  # compared with the data's terms as they are
+        elif p == SH.languageIn:
             params[str(p)] = list(Collection(g, o))
         elif p == SH["or"]:
             alts = list(Collection(g, o))
@@ -194,17 +196,6 @@ def _num(term) -> Decimal | None:
         except InvalidOperation:
             return None
     return None
-
-
-def _same(a, b) -> bool:
-    """sh:in compares RDF terms: value, datatype/language, and kind."""
-    if isinstance(a, ox.NamedNode):
-        return isinstance(b, URIRef) and a.value == str(b)
-    if isinstance(a, ox.Literal):
-        return isinstance(b, Literal) and a.value == str(b) and (a.language or None) == (b.language or None) and (
-            a.language or a.datatype.value == str(b.datatype or XSD.string)
-        )
-    return False
 
 
 def validate_ntriples(nt: str, label: str | None = None) -> Report:
@@ -479,8 +470,8 @@ def _value_tests(p: dict) -> list[tuple[ValueTest, str, str]]:
                       and well_formed(v.value, v.datatype.value), "value matches none of the alternatives",
                       str(SH.OrConstraintComponent)))
     if K_IN in p:
-        allowed = p[K_IN]
-        tests.append((lambda v, _t: any(_same(v, x) for x in allowed), "value is not in the allowed list",
+        allowed = [x for x in p[K_IN] if not isinstance(x, ox.BlankNode)]  # sh:in compares terms: value, datatype or language, kind
+        tests.append((lambda v, _t: v in allowed, "value is not in the allowed list",
                       str(SH.InConstraintComponent)))
     if K_PATTERN in p:
         flags = 0
