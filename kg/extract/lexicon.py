@@ -208,7 +208,7 @@ def raw_function_words() -> set[str]:
 
 # Words that exist only with a final ى: a text that spells them with ي (إلي, حتي) writes every ى as ي,
 # so there على "on" and the given name علي are one spelling.
-YA_FOR_ALIF_MAQSURA = frozenset({"إلي", "الي", "حتي", "أخري", "الأخري", "الكبري", "الأولي", "مستوي", "لدي"})
+YA_FOR_ALIF_MAQSURA = frozenset({"إلي", "الي", "حتي", "أخري", "الأخري", "الكبري", "الأولي", "مستوي"})
 
 
 @lru_cache(maxsize=1)
