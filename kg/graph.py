@@ -117,11 +117,9 @@ class KnowledgeGraph:
 
     def conflicts(self):
         """The conflicting claims stored (a table: the example query ``conflicting_claims``)."""
-        from kg.queries import examples, select
-        from kg.store import KGStore
+        from kg import api
 
-        with KGStore(self.path, read_only=True) as store:
-            return select(store, examples()["conflicting_claims"])
+        return api.conflicts(self.path)
 
     def validate(self, files: Iterable[str | Path] = (), *, engine: str = "fast"):
         """A validation report per article graph of the store, or per RDF / article file given

@@ -22,6 +22,8 @@ is in :mod:`kg.extract.entity_base`. Every entity records the passes that found 
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from kg.extract.coreference import CoreferenceRules
 from kg.extract.entity_base import (  # noqa: F401 - re-exported for the claim rules
     DEMONSTRATIVES,
@@ -81,7 +83,6 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
                 for _, st in t.splits:
                     self._first_use.setdefault(st.removeprefix("ال"), k)
         self.article_countries = self._countries_named()
-        self.ya_for_alif_maqsura = any(t.is_arabic and t.text in YA_FOR_ALIF_MAQSURA for t in tokens)
         self.title_at = self._title_starts()
         self.sentence_of = {}
         for si, s in enumerate(sentences):
@@ -143,6 +144,11 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
         self.found.append(f)
         for k in range(f.first, f.last):
             self.taken[k] = f
+
+    @cached_property
+    def ya_for_alif_maqsura(self) -> bool:
+        """The text writes ى as ي (إلي, حتي): looked for only when a name could be a function word."""
+        return any(t.is_arabic and t.text in YA_FOR_ALIF_MAQSURA for t in self.tokens)
 
     def spelled_like_function_word(self, k: int) -> bool:
         """علي in a text that writes ى as ي: the name Ali and the preposition على look the same there."""

@@ -13,11 +13,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 import pyoxigraph as ox
 from rdflib import Graph
-from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 import kg
 from kg.literals import LANGUAGE_TAG, date_literal
@@ -25,7 +24,6 @@ from kg.iris import (
     article_iri,
     claim_iri,
     conflict_iri,
-    entity_iri,
     graph_iri,
     mention_iri,
     quantity_iri,
@@ -33,7 +31,7 @@ from kg.iris import (
 )
 from kg.records import Entity, Extraction
 from kg.terms import GEO, OW, RS, SK, K, P, R, S, Triples, X, entity_node, lit, named
-from kg.vocab import KG, KGID, PROV, SCHEMA, SKOS, WD, WGS84
+from kg.vocab import KGID, SKOS, WD
 
 
 MODES = {"direct": K.Direct, "indirect": K.Indirect, "according_to": K.AccordingTo}

@@ -245,7 +245,7 @@ class KGStore:
         return int(next(iter(self._store.query(q)))["n"].value)
 
     def has_graph(self, graph: str) -> bool:
-        return self._store.contains_named_graph(ox.NamedNode(str(graph)))
+        return self._store.contains_named_graph(ox.NamedNode(graph))
 
     def all_quads(self) -> Iterator[ox.Quad]:
         return self._store.quads_for_pattern(None, None, None)
