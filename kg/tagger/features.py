@@ -32,7 +32,13 @@ class LexiconFlags:
 
 @lru_cache(maxsize=1)
 def build_lexicon_flags() -> LexiconFlags:
-    """The flags from kg's shipped lexicons and gazetteer (built once per process: the gazetteer takes a second)."""
+    """The flags from kg's shipped lexicons and gazetteer, compiled once into the user cache (:mod:`kg.compiled`)."""
+    from kg.compiled import compiled
+
+    return compiled("lexicon-flags", _lexicon_flags)
+
+
+def _lexicon_flags() -> LexiconFlags:
     from kg.extract.gazetteer import load_gazetteer
     from kg.extract.lexicon import cues, function_words, given_names, org_heads, place_triggers, titles, unnamed_sources
 
