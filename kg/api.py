@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kg.contract import to_contract
 from kg.extract import extract
 from kg.map import to_graphs
 from kg.pipeline import DEFAULT_BATCH_SIZE, LoadReport, Progress, load_paths
@@ -24,16 +23,6 @@ from kg.resources import samples_dir
 from kg.store import KGStore, StoreError
 from kg.validate import Report, validate_graph
 from kg.errors import InputError
-
-
-def extract_file(path: str | Path, *, tagger: bool | None = None) -> list[dict[str, Any]]:
-    """The contract JSON (CONTRACT.md) of every article in ``path``."""
-    out = []
-    for item in read_paths([path]):
-        if isinstance(item, ReadError):
-            raise InputError(f"{item.source}: {item.message}")
-        out.append(to_contract(extract(item, tagger=tagger)))
-    return out
 
 
 def load(

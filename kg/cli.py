@@ -14,13 +14,9 @@ from pathlib import Path
 import click
 
 import kg
+from kg.defaults import DEFAULT_BATCH_SIZE
 from kg.graph import KnowledgeGraph
-from kg.pipeline import DEFAULT_BATCH_SIZE, count_inputs
-from kg.queries import examples, read_query
 from kg.read import MAX_ARTICLE_BYTES
-from kg.store import default_store_path
-from kg.tagger import TaggerError
-from kg.validate import reports_json
 
 store_option = click.option(
     "--store",
@@ -124,6 +120,8 @@ def load(paths: tuple[str, ...], store: Path | None, quiet: bool, workers: int |
         return graph.load(paths, workers=workers or default_workers(), batch_size=batch_size, resume=resume,
                           max_article_bytes=max_article_bytes, on_item=on_item)
 
+    from kg.pipeline import count_inputs
+
     total = 0 if quiet else count_inputs(p for p in paths if p != "-")
     if quiet or not total:  # nothing to count (stdin, or no readable input): no bar
         report = run()
@@ -154,6 +152,8 @@ def extract(paths: tuple[str, ...], fmt: str, explain: bool, out_dir: Path | Non
 
     if out_dir is not None:
         from kg.batch_extract import extract_to_folder
+
+        from kg.pipeline import count_inputs
 
         if quiet:
             report = extract_to_folder(paths, out_dir, workers=workers)
@@ -196,6 +196,8 @@ def validate(files: tuple[str, ...], store: Path | None, fmt: str, engine: str) 
     reports = KnowledgeGraph(store).validate(files, engine=engine)
     conforms = all(r.conforms for r in reports)
     if fmt == "json":
+        from kg.validate import reports_json
+
         click.echo(reports_json(reports))
     elif fmt == "turtle":
         for r in reports:
@@ -216,6 +218,8 @@ def validate(files: tuple[str, ...], store: Path | None, fmt: str, engine: str) 
 def query(query: str, store: Path | None, fmt: str | None) -> None:
     """Run a SPARQL query (text, a .rq file, or the name of an example query)."""
     fmt = fmt or ("table" if sys.stdout.isatty() else "csv")
+    from kg.queries import examples, read_query
+
     text = examples().get(query) or read_query(query)
     click.echo(KnowledgeGraph(store).query_text(text, fmt).rstrip("\n"))
 
@@ -239,11 +243,12 @@ def export_cmd(store: Path | None, fmt: str, graph: str | None, output: Path | N
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def stats(store: Path | None, fmt: str) -> None:
     """Counts per class, articles, languages."""
-    st = KnowledgeGraph(store).stats()
+    graph = KnowledgeGraph(store)
+    st = graph.stats()
     if fmt == "json":
         click.echo(json.dumps(st, ensure_ascii=False, indent=2, sort_keys=True))
         return
-    click.echo(f"store: {store or default_store_path()}")
+    click.echo(f"store: {graph.path}")
     click.echo(f"articles: {st['articles']}  triples: {st['triples']}  graphs: {st['graphs']}")
     click.echo("languages: " + ", ".join(f"{k} {v}" for k, v in st["languages"].items()))
     for cls, n in st["classes"].items():
@@ -265,6 +270,7 @@ def conflicts(store: Path | None) -> None:
 def evaluate(folder: str, by_rule: bool) -> None:
     """Score extraction on a folder of NAME.txt + NAME.gold.json (entities, claims, attribution, conflicts)."""
     from kg.evaluate import evaluate_folder
+    from kg.tagger import TaggerError
 
     try:
         result = evaluate_folder(folder)

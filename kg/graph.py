@@ -26,7 +26,7 @@ class KnowledgeGraph:
     """A store of articles' graphs: load, extract, query, validate, link, export, serve."""
 
     def __init__(self, path: str | Path | None = None, *, tagger: bool | None = None):
-        from kg.store import default_store_path
+        from kg.defaults import default_store_path
 
         self.path = Path(path) if path is not None else default_store_path()
         # the learned entity tagger for extraction through this object: True / False, or None for the process
@@ -55,9 +55,18 @@ class KnowledgeGraph:
 
     def extract_file(self, path: str | Path) -> list[dict[str, Any]]:
         """The extraction of each article in a file, as the JSON of the evaluation contract (``kg extract``)."""
-        from kg import api
+        from kg.contract import to_contract
+        from kg.errors import InputError
+        from kg.extract import extract
+        from kg.read import read_paths
+        from kg.records import ReadError
 
-        return api.extract_file(path, tagger=self.tagger)
+        out = []
+        for item in read_paths([path]):
+            if isinstance(item, ReadError):
+                raise InputError(f"{item.source}: {item.message}")
+            out.append(to_contract(extract(item, tagger=self.tagger)))
+        return out
 
     # ---------- loading ----------
     def load(self, items: Iterable[str | Path | dict | Article], *, workers: int = 1, batch_size: int | None = None,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 
-from kg.vocab import KGID
+from kg.iri_bases import KGID  # a plain string: minting IRIs needs no rdflib
 
 
 def _digest(text: str, n: int = 16) -> str:
@@ -20,22 +20,22 @@ def article_id(url: str | None, text: str) -> str:
 
 
 def article_iri(url: str | None, text: str) -> str:
-    return str(KGID[f"article/{article_id(url, text)}"])
+    return f"{KGID}article/{article_id(url, text)}"
 
 
 def graph_iri(url: str | None, text: str) -> str:
     """The named graph holding one article's nodes."""
-    return str(KGID[f"graph/article/{article_id(url, text)}"])
+    return f"{KGID}graph/article/{article_id(url, text)}"
 
 
 def entities_graph() -> str:
-    return str(KGID["graph/entities"])
+    return f"{KGID}graph/entities"
 
 
 def entity_iri(key: str) -> str:
     if key.startswith("Q") and key[1:].isdigit():
-        return str(KGID[f"entity/{key}"])
-    return str(KGID[f"entity/{_digest('entity:' + key)}"])
+        return f"{KGID}entity/{key}"
+    return f"{KGID}entity/{_digest('entity:' + key)}"
 
 
 def claim_iri(article: str, start: int, end: int) -> str:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.extract import extract
+from kg.defaults import DEFAULT_BATCH_SIZE
 from kg.iris import entities_graph, graph_iri
 from kg.map import ArticleGraphs, to_graphs
 from kg.read import MAX_ARTICLE_BYTES, read_paths
@@ -228,7 +229,6 @@ class StoredBlocks:
 
 
 FLUSH_EVERY = 64  # batches between flushes of the store's write buffers
-DEFAULT_BATCH_SIZE = 1000  # articles per write at most: fewer, bigger writes leave the store less to compact
 BATCH_QUADS = 800_000  # ... and a write never holds more quads than this (see KGStore.replace_articles_nquads)
 
 

@@ -3,7 +3,8 @@
 Every term the ontology declares (its own and the schema.org, PROV-O, NIF,
 WGS84, GeoSPARQL and SKOS terms it reuses) becomes an attribute of an rdflib
 ``DefinedNamespace``, so a misspelt term fails at import time and no IRI is
-written as a string in code. ``tests/test_vocab.py`` fails when the file is stale.
+written as a string in code; ``kg/iri_bases.py`` holds the bases of minted IRIs as plain strings.
+``tests/test_vocab.py`` fails when either file is stale.
 """
 
 from __future__ import annotations
@@ -57,13 +58,38 @@ def generate(ontology: Path | None = None) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def generate_bases(ontology: Path | None = None) -> str:
+    """``kg/iri_bases.py``: the bases of the IRIs kg mints, as plain strings, for the extraction path that
+    must not pay for importing rdflib (``kg extract`` of one article)."""
+    path = ontology or ontology_dir() / "kg.ttl"
+    g = Graph(bind_namespaces="none")
+    g.parse(path, format="turtle")
+    prefixes = {p: str(ns) for p, ns in g.namespaces()}
+    resource_ns = next(str(o) for s, o in g.subject_objects(URIRef(prefixes["kg"] + RESOURCE_NAMESPACE_TERM)))
+    return "\n".join([
+        '"""Bases of the IRIs kg mints, GENERATED from ontology/kg.ttl by ``python -m kg.vocabgen``: do not edit.',
+        "",
+        "Plain strings (the same as ``kg.vocab.KGID`` and ``kg.vocab.WD``), importable without rdflib.",
+        '"""',
+        "",
+        f'KGID = "{resource_ns}"',
+        f'WD = "{prefixes["wd"]}"',
+        "",
+    ])
+
+
 def target() -> Path:
     return Path(__file__).resolve().parent / "vocab.py"
 
 
+def bases_target() -> Path:
+    return Path(__file__).resolve().parent / "iri_bases.py"
+
+
 def main() -> int:
     target().write_text(generate(), encoding="utf-8")
-    print(f"wrote {target()}", file=sys.stderr)
+    bases_target().write_text(generate_bases(), encoding="utf-8")
+    print(f"wrote {target()} and {bases_target()}", file=sys.stderr)
     return 0
 
 

@@ -1,11 +1,19 @@
 import pytest
 
 from kg.vocab import KG, SCHEMA
-from kg.vocabgen import generate, target
+from kg.vocabgen import bases_target, generate, generate_bases, target
 
 
 def test_generated_vocabulary_is_not_stale():
     assert target().read_text(encoding="utf-8") == generate(), "run: python -m kg.vocabgen"
+    assert bases_target().read_text(encoding="utf-8") == generate_bases(), "run: python -m kg.vocabgen"
+
+
+def test_the_plain_bases_are_the_vocabulary_s():
+    from kg import iri_bases
+    from kg.vocab import KGID, WD
+
+    assert iri_bases.KGID == str(KGID) and iri_bases.WD == str(WD)
 
 
 def test_misspelt_term_fails():

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.defaults import DEFAULT_STORE, default_store_path  # noqa: F401 - part of this module's interface
 from kg.iris import entities_graph
 from kg.errors import KGException
 
-DEFAULT_STORE = "kg-store"
 BULK_BATCH_QUADS = 900_000  # under the bulk loader's 1,000,000-quad chunk: one batch, one atomic ingestion
 
 
@@ -31,10 +31,6 @@ _BUMPS = itertools.count()
 
 class StoreError(KGException):
     """The store cannot be opened or used; the message says why and what to do."""
-
-
-def default_store_path() -> Path:
-    return Path(os.environ.get("KG_STORE", DEFAULT_STORE))
 
 
 GENERATION_FILE = "kg-generation"
