@@ -80,3 +80,16 @@ def test_the_gazetteer_read_back_is_the_one_built(folder):
     read = cache.compiled("gazetteer-check", build_gazetteer)
     again = cache.compiled("gazetteer-check", lambda: None)
     assert again.index == built.index == read.index and again.firsts == built.firsts
+
+
+def test_extracting_one_article_imports_neither_rdflib_nor_pyoxigraph():
+    """What `kg extract FILE` and `kg --help` load: the start-up budget depends on it (benchmarks/bench_startup.py)."""
+    from kg.resources import samples_dir
+
+    sample = next(p for p in sorted(samples_dir().iterdir()) if p.suffix == ".txt")
+    code = ("import sys; from click.testing import CliRunner; from kg.cli import cli; "
+            f"r = CliRunner().invoke(cli, ['extract', {str(sample)!r}]); assert r.exit_code == 0, r.output; "
+            "r = CliRunner().invoke(cli, ['--help']); assert r.exit_code == 0; "
+            "print(sorted(m for m in ('rdflib', 'pyoxigraph', 'pyshacl', 'starlette') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
