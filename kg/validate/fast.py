@@ -246,8 +246,19 @@ def _sparql_predicates(select: str) -> frozenset[str] | None:
     """The predicates a SPARQL constraint's patterns name, or None when it may read any triple.
 
     Only triples with these predicates are copied into the store the query runs on. A variable or a
-    path in predicate position (or anything not parsed) means every triple is copied.
+    path in predicate position (or anything not parsed) means every triple is copied. rdflib's SPARQL
+    parser takes a third of a second to get going, in every process that loads the shapes (each `kg load`
+    worker): the answer is kept in the compiled-resources cache, keyed by the query's own text.
     """
+    import hashlib
+
+    from kg.compiled import compiled
+
+    digest = hashlib.sha256(select.encode("utf-8")).hexdigest()[:16]
+    return compiled(f"sparql-predicates-{digest}", lambda: _parsed_predicates(select))
+
+
+def _parsed_predicates(select: str) -> frozenset[str] | None:
     from rdflib.plugins.sparql import prepareQuery
     from rdflib.plugins.sparql.parserutils import CompValue
 
