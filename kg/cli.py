@@ -391,18 +391,20 @@ def build_cmd(corpus: str, out: str, scheduler: str | None, executor: str, worke
 @store_option
 @click.option("--endpoint", required=True, help="Graph Store Protocol URL of the target store (e.g. http://host:7878/store).")
 @click.option("--token", envvar="KG_PUSH_TOKEN", default=None, help="Bearer token (or env KG_PUSH_TOKEN).")
-@click.option("--user", default=None, help="User for HTTP Basic authentication.")
-@click.option("--password", envvar="KG_PUSH_PASSWORD", default=None, help="Password for Basic authentication (or env KG_PUSH_PASSWORD).")
+@click.option("--user", default=None, help="User for HTTP Basic or Digest authentication.")
+@click.option("--password", envvar="KG_PUSH_PASSWORD", default=None, help="Password for Basic or Digest authentication (or env KG_PUSH_PASSWORD).")
+@click.option("--auth", type=click.Choice(["auto", "basic", "bearer", "digest"]), default="auto", show_default=True,
+              help="auto: Bearer with --token, Basic with --user; digest answers the server's challenge (Virtuoso's /sparql-graph-crud-auth).")
 @click.option("--graph", "graphs", multiple=True, help="Only these graphs (repeatable).")
 @click.option("--timeout", default=60.0, show_default=True, type=float, help="Seconds for one graph.")
 @click.option("--deadline", default=3600.0, show_default=True, type=float, help="Seconds for the whole push.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def push_cmd(store, endpoint, token, user, password, graphs, timeout, deadline, quiet) -> None:
+def push_cmd(store, endpoint, token, user, password, auth, graphs, timeout, deadline, quiet) -> None:
     """Send each named graph to another store with Graph Store Protocol PUT (idempotent)."""
     graph = KnowledgeGraph(store)
 
     def run(on_graph=None):
-        return graph.push(endpoint, token=token, user=user, password=password, graphs=list(graphs), timeout=timeout,
+        return graph.push(endpoint, token=token, user=user, password=password, auth=auth, graphs=list(graphs), timeout=timeout,
                           deadline=deadline, on_graph=on_graph)
 
     if quiet:

@@ -170,12 +170,13 @@ class KnowledgeGraph:
             return len(store.named_graphs())
 
     def push(self, endpoint: str, *, token: str | None = None, user: str | None = None, password: str | None = None,
-             graphs: list[str] | None = None, timeout: float = 60.0, deadline: float = 3600.0, on_graph=None):
+             auth: str = "auto", graphs: list[str] | None = None, timeout: float = 60.0, deadline: float = 3600.0,
+             on_graph=None):
         """PUT every named graph (or ``graphs``) to another store's Graph Store endpoint (``kg push``);
         a ``PushReport``."""
         from kg.push import push
 
-        return push(self.path, endpoint, token=token, user=user, password=password, graphs=graphs or None,
+        return push(self.path, endpoint, token=token, user=user, password=password, auth=auth, graphs=graphs or None,
                     timeout=timeout, deadline=deadline, on_graph=on_graph)
 
     def serve(self, host: str = "127.0.0.1", port: int = 7878, config: ServeConfig | None = None, **options) -> None:

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from kg.api import load
-from kg.push import push
+from kg.push import PushError, push
 from kg.resources import samples_dir
 from tests.listener import Listener, trickle
 
@@ -73,3 +73,38 @@ def test_push_stops_after_401(store):
         report = push(store, endpoint.url, token="wrong")
         assert report.pushed == 0 and report.stopped and "401" in report.stopped and report.not_sent == 3
         assert endpoint.connections == 1
+
+
+def test_digest_authentication_answers_the_challenge(store):
+    """RFC 7616 Digest, checked by a listener that computes what the answer must be (Virtuoso itself in
+    tests/test_virtuoso.py): no credentials and a wrong password stop the push at the first graph."""
+    import hashlib
+    import re
+
+    realm, nonce = "kg-test", "5f3c9a"
+
+    def md5(text: str) -> str:
+        return hashlib.md5(text.encode()).hexdigest()
+
+    def check(conn, request):
+        head = request.split(b"\r\n\r\n", 1)[0].decode("latin-1")
+        method, uri = head.split(" ", 2)[:2]
+        auth = next((line.split(":", 1)[1].strip() for line in head.split("\r\n") if line.lower().startswith("authorization:")), "")
+        fields = dict(re.findall(r'(\w+)="?([^",]*)"?', auth.removeprefix("Digest ")))
+        expected = md5(f"{md5(f'alice:{realm}:s3cret')}:{nonce}:{fields.get('nc')}:{fields.get('cnonce')}:auth:{md5(f'{method}:{uri}')}")
+        if auth.startswith("Digest ") and fields.get("username") == "alice" and fields.get("response") == expected:
+            conn.sendall(b"HTTP/1.1 201 Created\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+        else:
+            challenge = f'Digest realm="{realm}", nonce="{nonce}", qop="auth", algorithm=MD5'
+            conn.sendall(f"HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: {challenge}\r\n"
+                         "Content-Length: 0\r\nConnection: close\r\n\r\n".encode())
+
+    with Listener(respond=check) as endpoint:
+        report = push(store, endpoint.url, user="alice", password="s3cret", auth="digest", timeout=5)
+        assert report.pushed == 3 and not report.failed and not report.stopped
+        wrong = push(store, endpoint.url, user="alice", password="guess", auth="digest", timeout=5)
+        assert wrong.pushed == 0 and "HTTP 401" in wrong.stopped and wrong.not_sent == 3
+        basic = push(store, endpoint.url, user="alice", password="s3cret", timeout=5)  # Basic is not Digest
+        assert basic.pushed == 0 and "HTTP 401" in basic.stopped
+    with pytest.raises(PushError, match="needs --user"):
+        push(store, "http://127.0.0.1:9/store", auth="digest")
