@@ -223,7 +223,8 @@ def test_cors_off_unless_asked(store, client):
 
 
 def test_ui_pages(client):
-    assert "<textarea" in client.get("/").text
+    assert "<textarea" in client.get("/sparql", headers={"accept": "text/html"}).text  # the editor
+    assert 'id="claims"' in client.get("/").text  # the claims explorer
     names = [e["name"] for e in client.get("/api/examples").json()]
     assert "claims_per_claimant" in names and "conflicting_claims" in names
     claims = client.get("/sparql", params={"query": "SELECT ?c ?who WHERE { ?c <https://w3id.org/kg-news/ontology#claimant> ?who } LIMIT 1"}).json()

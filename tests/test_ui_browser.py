@@ -1,8 +1,12 @@
-"""The UI in headless Chromium (Debian's chromium, driven by Playwright): run an example query from the page."""
+"""The UI in headless Chromium (Debian's chromium, driven by Playwright): run an example query from the editor,
+narrow the claims explorer with a facet, search it in Arabic without hamza, open a claim. Screenshots of
+each page go to ``artifacts/screenshots`` (kept after the run)."""
 
 from __future__ import annotations
 
+import re
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -34,7 +38,7 @@ def page(base):
         pg = browser.new_page()
         requests = []
         pg.on("request", lambda r: requests.append(r.url))
-        pg.goto(base + "/")
+        pg.goto(base + "/sparql")
         pg.requests = requests
         yield pg
         browser.close()
@@ -62,8 +66,41 @@ def test_entity_page_from_a_result_link(page, base):
 
 
 def test_error_is_shown(page, base):
-    page.goto(base + "/")
+    page.goto(base + "/sparql")
     page.fill("#query", "SELECT WHERE {")
     page.click("#run")
     page.wait_for_selector("#result .error")
     assert "400" in page.inner_text("#result .error")
+
+
+SHOTS = Path(__file__).resolve().parent.parent / "artifacts" / "screenshots"
+
+
+def _count(page) -> int:
+    return int(re.search(r"(\d+) claim", page.inner_text("#count")).group(1))
+
+
+def test_explorer_facets_search_and_claim_page(page, base):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.goto(base + "/")
+    page.wait_for_selector("#claims tr:nth-child(2)")
+    page.screenshot(path=str(SHOTS / "explorer.png"), full_page=True)
+    total = _count(page)
+    assert page.locator("#claims tr").count() - 1 == total
+    page.click("a[data-facet='speaker']")  # the speaker with the most claims
+    page.wait_for_url(re.compile(r".*speaker=.*"))
+    narrowed = _count(page)
+    assert 0 < narrowed < total and page.locator("#claims tr").count() - 1 == narrowed
+    page.screenshot(path=str(SHOTS / "explorer-speaker.png"), full_page=True)
+    page.goto(base + "/")
+    page.fill("#q", "اسواق شعبيه")  # the article writes أسواق شعبية
+    page.click("#search button")
+    page.wait_for_url(re.compile(r".*q=.*"))
+    assert _count(page) >= 1 and "أسواق" in page.inner_text("#claims")
+    page.screenshot(path=str(SHOTS / "explorer-search.png"), full_page=True)
+    page.click("#claims td.claim a")
+    page.wait_for_selector("mark")
+    assert "Claim" in page.inner_text("h1")
+    page.screenshot(path=str(SHOTS / "claim.png"), full_page=True)
+    page.goto(base + "/sparql")
+    page.screenshot(path=str(SHOTS / "sparql.png"), full_page=True)

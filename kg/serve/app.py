@@ -183,6 +183,8 @@ async def sparql_endpoint(request: Request) -> Response:
             raise HTTPProblem(400, "updates must be sent with POST")
         query = _one(url_params, "query")
         if query is None:
+            if _wants_html(request):  # a browser: the SPARQL editor; a client: the service description
+                return HTMLResponse((STATIC / "index.html").read_text(encoding="utf-8"))
             return Response(pages.service_description(str(request.url.replace(query=""))), media_type="text/turtle")
         return await server.run_query(request, query, url_params)
     if request.method != "POST":
@@ -393,8 +395,21 @@ async def post_articles(request: Request) -> Response:
 
 
 # ---------- UI ----------
+def _wants_html(request: Request) -> bool:
+    accepted = parse_accept(request.headers.get("accept"))
+    return any(media == "text/html" and q > 0 for media, q in accepted)
+
+
 async def index(request: Request) -> Response:
-    return HTMLResponse((STATIC / "index.html").read_text(encoding="utf-8"))
+    """The claims explorer (:mod:`kg.serve.explorer`)."""
+    from kg.serve.explorer import Filters, explorer
+
+    server: KGServer = request.app.state.kg
+    try:
+        status, html = await explorer(server.pool, Filters.parse(request.query_params))
+    except pages.Unavailable as e:
+        raise HTTPProblem(503, str(e)) from None
+    return HTMLResponse(html, status_code=status)
 
 
 async def examples(request: Request) -> Response:

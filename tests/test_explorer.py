@@ -1,0 +1,133 @@
+"""The claims explorer at `/`: every claim a row, facets that narrow it, search with Arabic normalised as in
+extraction, paging on the server, values that carry HTML printed as text on every page."""
+
+from __future__ import annotations
+
+import html
+import re
+import urllib.parse
+import warnings
+
+import pytest
+
+from kg import KnowledgeGraph
+from kg.resources import samples_dir
+from kg.serve import explorer as ex
+
+HOSTILE = {
+    "title": "<script>alert('title')</script> Ministry update",
+    "publisher": "<img src=x onerror=alert('publisher')> Wire",
+    "published": "2024-03-05",
+    "language": "en",
+    "text": ("The ministry said that <script>alert('claim')</script> supplies reached the northern districts. "
+             "Officials told <b>Wire</b> that 40 trucks had crossed."),
+}
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+
+    graph = KnowledgeGraph(tmp_path_factory.mktemp("explorer") / "store")
+    report = graph.load([samples_dir(), HOSTILE])
+    assert report.ok, report.rejected
+    with TestClient(graph.serve_app()) as c:
+        c.graph = graph
+        yield c
+
+
+def count(page: str) -> int:
+    return int(re.search(r'<p id="count">(\d+) claim', page).group(1))
+
+
+def rows(page: str) -> list[str]:
+    table = page.split('<table id="claims">', 1)[1].split("</table>", 1)[0]
+    return table.split("<tr>")[2:]
+
+
+def facet_links(page: str, name: str) -> list[str]:
+    return [html.unescape(h) for h in re.findall(rf'href="([^"]*)" data-facet="{name}"', page)]
+
+
+def test_every_claim_is_a_row(client):
+    [n] = client.graph.query("SELECT (COUNT(?c) AS ?n) WHERE { ?c a kg:Claim }")
+    page = client.get("/").text
+    assert count(page) == int(n["n"].value) == len(rows(page))
+    assert 'dir="auto"' in page and '<a href="/sparql">' in page
+
+
+def test_a_facet_narrows_the_table(client):
+    page = client.get("/").text
+    speaker = facet_links(page, "speaker")[0]
+    iri = urllib.parse.parse_qs(urllib.parse.urlsplit(speaker).query)["speaker"][0]
+    narrowed = client.get(speaker).text
+    [n] = client.graph.query(f"SELECT (COUNT(?c) AS ?n) WHERE {{ ?c kg:claimant <{iri}> }}")
+    assert 0 < count(narrowed) == int(n["n"].value) < count(page)
+    assert all(urllib.parse.quote(iri, safe="") in r for r in rows(narrowed))
+    for name in ("certainty", "mode", "speaker_type", "place", "outlet"):
+        links = facet_links(page, name)
+        assert links, name
+        assert 0 < count(client.get(links[0]).text) <= count(page)
+    both = client.get(facet_links(narrowed, "certainty")[0]).text  # facets combine
+    assert count(both) <= count(narrowed)
+
+
+def test_search_normalises_arabic_and_case(client):
+    [row] = client.graph.query('SELECT ?c WHERE { ?x kg:content ?c . FILTER (CONTAINS(?c, "أ")) } LIMIT 1')
+    text = row["c"].value
+    word = max((w for w in text.split() if "أ" in w), key=len)
+    plain = word.replace("أ", "ا")  # typed without hamza
+    for q in (word, plain):
+        found = client.get("/", params={"q": q}).text
+        assert count(found) >= 1 and any(html.escape(word) in r for r in rows(found))
+    assert count(client.get("/", params={"q": "SUPPLIES REACHED"}).text) == 1
+    assert count(client.get("/", params={"q": "zzzz-nothing"}).text) == 0
+
+
+def test_paging_on_the_server(client, monkeypatch):
+    monkeypatch.setattr(ex, "PAGE_SIZE", 10)
+    first = client.get("/").text
+    total = count(first)
+    assert len(rows(first)) == 10 and 'rel="next"' in first and 'rel="prev"' not in first
+    seen = set()
+    for page in range(1, (total + 9) // 10 + 1):
+        body = client.get("/", params={"page": page}).text
+        seen |= set(re.findall(r'/claim\?iri=([^"]+)"', "".join(rows(body))))
+    assert len(seen) == total
+
+
+def test_dates_and_conflicts(client):
+    page = client.get("/").text
+    dated = count(client.get("/", params={"date_from": "2024-03-05", "date_to": "2024-03-05"}).text)
+    assert 1 <= dated < count(page)
+    conflict = facet_links(page, "conflict")[0]
+    assert 0 < count(client.get(conflict).text) < count(page)
+
+
+def test_parameters_that_are_not_what_they_claim_are_ignored(client):
+    full = count(client.get("/").text)
+    for params in ({"speaker": "javascript:alert(1)"}, {"certainty": "x } ; DROP ALL"}, {"page": "-3"},
+                   {"speaker_type": "Person> } INSERT"}, {"date_from": "yesterday"}, {"q": '" ) } #'}):
+        r = client.get("/", params=params)
+        assert r.status_code == 200
+        if "q" not in params:
+            assert count(r.text) == full
+
+
+def test_html_in_the_data_is_text_on_every_page(client):
+    pages = [client.get("/").text, client.get("/", params={"q": "supplies"}).text]
+    claim = re.search(r'/claim\?iri=([^"]+)"', "".join(rows(pages[1]))).group(1)
+    pages.append(client.get("/claim?iri=" + claim).text)
+    [pub] = client.graph.query('SELECT ?p WHERE { ?a schema:publisher ?p } LIMIT 1')
+    pages.append(client.get("/entity", params={"iri": pub["p"].value}).text)
+    pages.append(client.get("/", params={"outlet": pub["p"].value}).text)
+    for body in pages:
+        assert "<script>alert" not in body and "<img src=x" not in body and "<b>Wire" not in body
+    assert "&lt;script&gt;alert(&#x27;claim&#x27;)" in pages[1]
+
+
+def test_the_editor_moved_to_sparql(client):
+    assert "<textarea" in client.get("/sparql", headers={"accept": "text/html"}).text
+    assert client.get("/sparql").headers["content-type"].startswith("text/turtle")  # clients: the service description
