@@ -131,3 +131,13 @@ def test_html_in_the_data_is_text_on_every_page(client):
 def test_the_editor_moved_to_sparql(client):
     assert "<textarea" in client.get("/sparql", headers={"accept": "text/html"}).text
     assert client.get("/sparql").headers["content-type"].startswith("text/turtle")  # clients: the service description
+
+
+def test_conflicts_side_by_side(client):
+    [n] = client.graph.query("SELECT (COUNT(?c) AS ?n) WHERE { ?c a kg:Conflict }")
+    page = client.get("/conflicts").text
+    assert f"Conflicting claims ({n['n'].value})" in page and int(n["n"].value) > 0
+    sections = page.split('<section class="conflict">')[1:]
+    assert len(sections) == int(n["n"].value)
+    assert all(s.count('<div class="side">') == 2 and s.count("<mark>") == 2 for s in sections)
+    assert "<script>alert" not in page

@@ -102,5 +102,8 @@ def test_explorer_facets_search_and_claim_page(page, base):
     page.wait_for_selector("mark")
     assert "Claim" in page.inner_text("h1")
     page.screenshot(path=str(SHOTS / "claim.png"), full_page=True)
+    page.goto(base + "/conflicts")
+    page.wait_for_selector(".conflict .side mark")
+    page.screenshot(path=str(SHOTS / "conflicts.png"), full_page=True)
     page.goto(base + "/sparql")
     page.screenshot(path=str(SHOTS / "sparql.png"), full_page=True)

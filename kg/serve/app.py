@@ -419,6 +419,15 @@ async def examples(request: Request) -> Response:
     return JSONResponse(out)
 
 
+async def conflicts_page(request: Request) -> Response:
+    server: KGServer = request.app.state.kg
+    try:
+        status, html = await pages.conflicts(server.pool)
+    except pages.Unavailable as e:
+        raise HTTPProblem(503, str(e)) from None
+    return HTMLResponse(html, status_code=status)
+
+
 def _page(render):
     """A page for ``?iri=``: the entity page or the claim page."""
 
@@ -474,6 +483,7 @@ def create_app(config: ServeConfig) -> Starlette:
         Route("/articles", post_articles, methods=["POST"]),
         Route("/api/examples", examples),
         Route("/entity", _page(pages.entity)),
+        Route("/conflicts", conflicts_page),
         Route("/claim", _page(pages.claim)),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]

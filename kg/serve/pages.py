@@ -1,4 +1,4 @@
-"""Server-rendered pages: the service description, an entity page and a claim page.
+"""Server-rendered pages: the service description, an entity page, a claim page and the conflicts page.
 
 Pages query the store through the same worker pool as the endpoint, and escape everything they print.
 """
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from html import escape
+from urllib.parse import quote
 
 from kg.queries import PREFIXES
 from kg.serve.results import QueryTask
@@ -118,3 +119,38 @@ async def claim(pool, iri: str) -> tuple[int, str]:
         f'<p class="iri">{escape(iri)}</p>'
     )
     return 200, _page("claim", body)
+
+
+async def conflicts(pool) -> tuple[int, str]:
+    """Each conflict's two claims side by side: speaker, figure, date and the span in its article."""
+    rows = await _select(
+        pool,
+        """SELECT ?conflict ?reason ?claim ?content ?who ?whoLabel ?begin ?end ?body ?date ?value ?unit WHERE {
+             ?conflict a kg:Conflict ; kg:reason ?reason ; kg:conflictClaim ?claim .
+             ?claim kg:content ?content ; kg:beginIndex ?begin ; kg:endIndex ?end ; kg:inArticle ?a .
+             ?a schema:articleBody ?body .
+             OPTIONAL { ?a schema:datePublished ?date }
+             OPTIONAL { ?claim kg:claimant ?who . OPTIONAL { ?who skos:prefLabel ?whoLabel } }
+             OPTIONAL { ?claim kg:quantity ?q . ?q kg:value ?value ; kg:unit ?unit }
+           } ORDER BY ?conflict ?claim LIMIT 2000""",
+    )
+    grouped: dict[str, dict[str, dict]] = {}
+    for r in rows:
+        grouped.setdefault(_v(r, "conflict"), {}).setdefault(_v(r, "claim"), r)  # one row per claim (first label)
+    items = []
+    for conflict, claims in grouped.items():
+        sides = []
+        for iri, r in list(claims.items())[:2]:
+            who = _v(r, "who")
+            speaker = (f'<a href="/entity?iri={quote(who, safe="")}" dir="auto">{escape(_v(r, "whoLabel") or who)}</a>'
+                       if who else "unnamed source")
+            figure = f' · {escape(_v(r, "value"))} {escape(_v(r, "unit"))}' if _v(r, "value") else ""
+            sides.append(
+                f'<div class="side"><p>{speaker}{figure} · {escape(_v(r, "date")[:10] or "no date")} · '
+                f'<a href="/claim?iri={quote(iri, safe="")}">claim</a></p>'
+                f'{_highlight(_v(r, "body"), int(_v(r, "begin")), int(_v(r, "end")), 120)}</div>')
+        reason = escape(_v(next(iter(claims.values())), "reason"))
+        items.append(f'<section class="conflict"><h2 dir="auto">{reason}</h2><div class="sides">{"".join(sides)}</div></section>')
+    body = (f'<nav><a href="/">claims explorer</a> · <a href="/sparql">SPARQL editor</a></nav>'
+            f'<h1>Conflicting claims ({len(grouped)})</h1>' + ("".join(items) or "<p>No conflicting claims in this graph.</p>"))
+    return 200, _page("conflicts", body)
