@@ -71,9 +71,7 @@ def compiled(name: str, build: Callable[[], T]) -> T:
     try:
         with path.open("rb") as f:
             return pickle.load(f)
-    except FileNotFoundError:
-        pass
-    except Exception:  # noqa: BLE001 - a damaged or foreign file is rebuilt, whatever unpickling raised
+    except Exception:  # noqa: BLE001 - absent, damaged or foreign: built again, whatever opening or unpickling raised
         pass
     value = build()
     _store(path, value)

@@ -91,6 +91,12 @@ def _table() -> dict[int, str | None]:
 _TABLE = _table()
 
 
+def character_map() -> dict[str, str]:
+    """Each character normalisation changes → what it becomes ("" when dropped): for matchers built
+    elsewhere (the explorer's SPARQL search) that must normalise exactly as extraction does."""
+    return {chr(code): to or "" for code, to in _TABLE.items()}
+
+
 def normalize(text: str, *, casefold: bool = False) -> str:
     """Normalised form of ``text`` for lookups (Latin case kept unless ``casefold``).
 

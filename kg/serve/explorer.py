@@ -11,6 +11,7 @@ Every value printed is escaped; links are built with URL encoding.
 
 from __future__ import annotations
 
+import asyncio
 import re
 import urllib.parse
 from dataclasses import dataclass, fields, replace
@@ -71,11 +72,11 @@ class Filters:
 @lru_cache(maxsize=1)
 def normalized_expression() -> str:
     """A SPARQL expression of ``?content`` normalised as :func:`kg.extract.normalize.normalize` does it."""
-    from kg.extract.normalize import _TABLE
+    from kg.extract.normalize import character_map
 
     targets: dict[str, list[str]] = {}
-    for code, to in _TABLE.items():
-        targets.setdefault(to or "", []).append(chr(code))
+    for ch, to in character_map().items():
+        targets.setdefault(to, []).append(ch)
     expr = "?content"
     for to, sources in sorted(targets.items()):
         cls = "".join(f"\\\\u{ord(c):04X}" for c in sorted(sources))
@@ -178,11 +179,11 @@ def _row(r: dict) -> str:
 
 
 async def explorer(pool, f: Filters) -> tuple[int, str]:
-    total = await _select(pool, f"SELECT (COUNT(DISTINCT ?claim) AS ?n) WHERE {{ {_where(f)} }}")
+    total, rows, *facets = await asyncio.gather(  # one query per worker, side by side
+        _select(pool, f"SELECT (COUNT(DISTINCT ?claim) AS ?n) WHERE {{ {_where(f)} }}"),
+        _rows(pool, f), *(_facet(pool, f, name) for name in FACETS))
     n = int(_v(total[0], "n") or 0) if total else 0
-    rows = await _rows(pool, f)
     more = len(rows) > PAGE_SIZE
-    facets = [await _facet(pool, f, name) for name in FACETS]
     conflict_href = f.url(conflict="" if f.conflict else "1")
     facets.append(f'<section class="facet"><h3>conflicts</h3><ul><li{" class=on" if f.conflict else ""}>'
                   f'<a href="{escape(conflict_href)}" data-facet="conflict">only claims in a conflict</a></li></ul></section>')
