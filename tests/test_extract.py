@@ -242,3 +242,24 @@ def test_the_tagger_ends_a_person_the_rules_ran_on(monkeypatch):
     assert persons() == ["كريم دحلان"]  # the tagger labels it outside the name: its boundary is kept
     labels[first + 2] = "I-PERS"
     assert persons() == ["كريم دحلان الأسبوع"]  # where the tagger agrees, nothing changes
+
+
+def test_a_family_name_that_is_also_a_geonames_city_stays_the_person():
+    text = ("وقال المتحدث باسم الشرطة العقيد سامر ميري إن الدوريات انتشرت في الأحياء الشرقية. "
+            "وأوضح ميري أن التحقيق مستمر.")
+    x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+    samer = next(e for e in x.entities if e.label == "سامر ميري")
+    assert [m.text for m in samer.mentions] == ["سامر ميري", "ميري"]
+    assert not [e for e in x.entities if e.category == "place"]
+    assert claimant_label(x, x.claims[-1]) == "سامر ميري"
+    # with no person of that name before it, the word is still the city
+    y = extract(Article(text="وصل الوفد إلى ميري أمس.", source="test", language="ar"), tagger=False)
+    assert [e.type for e in y.entities if e.category == "place"] == ["City"]
+
+
+def test_geonames_arabic_label_is_a_clean_spelling():
+    from kg.extract.gazetteer import _arabic_label
+
+    assert _arabic_label(["ااالمدينة", "مدينة", "المدينة"]) == "المدينة"
+    assert _arabic_label(["ااالخرطوم", "خارطوم", "خرطوم"]) == "خرطوم"
+    assert _arabic_label([]) is None

@@ -48,11 +48,21 @@ class CoreferenceRules:
         titles = title_first_words()
         by_last: dict[str, list[GazEntry]] = {}
         for f in sorted(self.found, key=lambda f: f.start):
-            if f.entry.category != "person":
+            if f.entry.category not in ("person", "place"):
                 continue
             words = self.text[f.start : f.end].split()
             arabic = self.tokens[f.first].is_arabic
             keyed = [normalize(w) if arabic else w.rstrip(".").lower() for w in words]
+            if f.entry.category == "place" and f.kind == "name" and f.entry.qid is None and f.entry.key.startswith("City/gn"):
+                # «وأشار ميري» after «العميد مقداد ميري»: a city known only from GeoNames whose one word is the
+                # family name of exactly one person named before is that person (a name part: rule entity.part)
+                earlier = {e.key: e for e in by_last.get(keyed[-1], ())} if len(words) == 1 else {}
+                if len(earlier) == 1:
+                    f.entry = next(iter(earlier.values()))
+                    f.kind = "part"
+                continue
+            if f.entry.category != "person":
+                continue
             if len(words) >= 2 and all(w in titles for w in keyed[:-1]):
                 earlier = {e.key: e for e in by_last.get(keyed[-1], ()) if e.key != f.entry.key}
                 if len(earlier) == 1:

@@ -273,6 +273,16 @@ def _add_demonyms(gaz: Gazetteer, countries: dict[str, GazEntry]) -> None:
             gaz.add(form, entry)
 
 
+_TRIPLED = re.compile(r"(.)\1\1")
+
+
+def _arabic_label(names: list[str]) -> str | None:
+    """The label to show among GeoNames' unordered Arabic names: never a misspelling with a letter written three
+    times (ااالخرطوم); the form with the article where there is one; else the shortest, the plainest spelling (خرطوم, not خارطوم)."""
+    clean = [n for n in names if not _TRIPLED.search(n)]
+    return next((n for n in clean if n.startswith("ال")), min(clean, key=len) if clean else None)
+
+
 def _add_geonames_cities(gaz: Gazetteer, cities: list[dict]) -> None:
     stop = place_stopwords()
     common = function_words() | set(cue_lexicon()) | set(given_names())
@@ -288,7 +298,7 @@ def _add_geonames_cities(gaz: Gazetteer, cities: list[dict]) -> None:
             if n and "\u0600" <= n[0] <= "\u06FF" and not (set(n) & PERSIAN_LETTERS) and len(normalize(n)) >= 4 and normalize(n) not in common
         ]
         english = {c["name"]} | {n for n in c.get("alternatenames", []) if n.isascii() and n[:1].isupper()}
-        label_ar = arabic[0] if arabic else None
+        label_ar = _arabic_label(arabic)
         entry = GazEntry(
             key=f"City/gn{c['geonameid']}",
             label=label_ar or c["name"],
