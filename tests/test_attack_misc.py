@@ -70,6 +70,25 @@ def test_only_http_links_on_entity_pages_and_404_for_unknown(client):
     assert client.get("/claim", params={"iri": "http://e.test/unknown"}).status_code == 404
 
 
+def test_map_and_entity_pages_print_stored_values_as_text(client):
+    kg, geo = "https://w3id.org/kg-news/ontology#", "http://www.w3.org/2003/01/geo/wgs84_pos#"
+    ttl = (f'<http://e.test/p> <{kg}entityCategory> "place" ; <http://www.w3.org/2004/02/skos/core#prefLabel> "<script>alert(1)</script>" ; '
+           f'<{geo}lat> "10.5" ; <{geo}long> "20.5" ; <{kg}geonamesId> "javascript:alert(2)" . '
+           f'<http://e.test/q> <{kg}entityCategory> "place" ; <{geo}lat> "north\\" onmouseover=\\"x" ; <{geo}long> "1" .')
+    r = client.put("/store", params={"graph": "http://g.test/evil-place"}, content=ttl.encode(),
+                   headers={"content-type": "text/turtle", "authorization": f"Bearer {TOKEN}"})
+    assert r.status_code in (201, 204), r.text
+    try:
+        for path, params in (("/map", {}), ("/entity", {"iri": "http://e.test/p"}), ("/entity", {"iri": "http://e.test/q"})):
+            page = client.get(path, params=params)
+            assert page.status_code == 200
+            assert "<script>alert" not in page.text and 'onmouseover="x' not in page.text
+            assert 'href="javascript:' not in page.text and "geonames.org/javascript" not in page.text
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in client.get("/map").text
+    finally:
+        client.delete("/store", params={"graph": "http://g.test/evil-place"}, headers={"authorization": f"Bearer {TOKEN}"})
+
+
 def test_a_timed_out_page_is_503(tmp_path, store):
     with TestClient(create_app(ServeConfig(store=store, timeout=0.0001, workers=1))) as c:
         assert c.get("/entity", params={"iri": "http://e.test/x"}).status_code == 503

@@ -141,3 +141,71 @@ def test_conflicts_side_by_side(client):
     assert len(sections) == int(n["n"].value)
     assert all(s.count('<div class="side">') == 2 and s.count("<mark>") == 2 for s in sections)
     assert "<script>alert" not in page
+
+
+def _n(client, query: str) -> int:
+    [row] = client.graph.query(query)
+    return int(row["n"].value)
+
+
+def test_map_draws_every_place_with_coordinates(client):
+    page = client.get("/map").text
+    svg = page.split("<svg", 1)[1].split("</svg>", 1)[0]
+    places = set(re.findall(r'class="place" data-iri="([^"]+)"', svg))
+    want = {r["p"].value for r in client.graph.query(
+        'SELECT DISTINCT ?p WHERE { ?p wgs84:lat ?lat ; wgs84:long ?long ; kg:entityCategory "place" }')}
+    assert places == want and len(want) >= 3
+    assert svg.count("<path") > 5  # country outlines in view
+    # a click on a point is the explorer narrowed to claims about that place
+    href = html.unescape(re.search(r'<a href="([^"]+)" class="place"', svg).group(1))
+    iri = urllib.parse.parse_qs(urllib.parse.urlsplit(href).query)["place"][0]
+    assert count(client.get(href).text) == _n(client, f"SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ ?c kg:about <{iri}> }}")
+    # the area of a point follows its mentions
+    radius = {m[0]: (int(m[1]), float(m[2])) for m in re.findall(
+        r'data-iri="([^"]+)" data-mentions="(\d+)"><circle cx="[^"]+" cy="[^"]+" r="([^"]+)"', svg)}
+    ordered = sorted(radius.values())
+    assert all(a[1] <= b[1] for a, b in zip(ordered, ordered[1:]))
+    assert 'id="places"' in page and "geonames.org/" in page
+
+
+def test_entity_page_shows_claims_by_and_about_roles_timeline_and_company(client):
+    [holder] = client.graph.query("SELECT ?h WHERE { ?r kg:holder ?h . ?c kg:claimant ?h } LIMIT 1")
+    iri = holder["h"].value
+    page = client.get("/entity", params={"iri": iri}).text
+    said = _n(client, f"SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ ?c kg:claimant <{iri}> }}")
+    assert f"Claims it made ({said})" in page and said > 0
+    section = page.split('id="said"', 1)[1].split("</section>", 1)[0]
+    assert section.count("/claim?iri=") == said
+    roles = client.graph.query(f"SELECT DISTINCT ?name WHERE {{ ?r kg:holder <{iri}> ; kg:roleName ?name }}")
+    roles_html = page.split('id="roles"', 1)[1].split("</section>", 1)[0]
+    assert roles and all(html.escape(r["name"].value) in roles_html for r in roles)
+    co = page.split('id="comentioned"', 1)[1].split("</section>", 1)[0]
+    assert "/entity?iri=" in co and urllib.parse.quote(iri, safe="") not in co
+    # claims about a place, its GeoNames link and its point on a small map
+    [place] = client.graph.query("SELECT ?p ?g WHERE { ?c kg:about ?p . ?p kg:geonamesId ?g } LIMIT 1")
+    page = client.get("/entity", params={"iri": place["p"].value}).text
+    about = _n(client, f"SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ ?c kg:about <{place['p'].value}> }}")
+    assert f"Claims about it ({about})" in page and f"https://www.geonames.org/{place['g'].value}" in page
+    assert 'class="map small"' in page
+
+
+def test_entity_timeline_counts_claims_by_article_date(client):
+    [row] = client.graph.query("""SELECT ?h (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c kg:claimant ?h ; kg:inArticle ?a .
+                                     ?a schema:datePublished ?d } GROUP BY ?h ORDER BY DESC(?n) LIMIT 1""")
+    page = client.get("/entity", params={"iri": row["h"].value}).text
+    timeline = page.split('id="timeline"', 1)[1].split("</section>", 1)[0]
+    said = sum(int(n) for n in re.findall(r": (\d+) said, \d+ about</title>", timeline))
+    assert said == int(row["n"].value) and 'data-date="' in timeline
+
+
+def test_timeline_and_view_box_helpers():
+    from kg.serve.entity_page import timeline_svg
+    from kg.serve.geo import Point, countries, view_box
+
+    svg = timeline_svg({"2024-01-01": (2, 1), "2024-01-11": (0, 3), "not a date": (5, 5)})
+    assert svg.count('class="day"') == 2 and "2024-01-11" in svg
+    assert timeline_svg({}) == "<p>No dated claims.</p>"
+    x, y, w, h = view_box([Point("p", "p", 33.3, 44.4, 1, "/"), Point("q", "q", 15.5, 32.5, 1, "/")])
+    assert x < 32.5 + 180 < 44.4 + 180 < x + w and y < 90 - 33.3 < 90 - 15.5 < y + h
+    assert view_box([]) == (0.0, 0.0, 360.0, 180.0)
+    assert len(countries()) > 150

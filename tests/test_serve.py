@@ -232,7 +232,7 @@ def test_ui_pages(client):
     page = client.get("/claim", params={"iri": row["c"]["value"]})
     assert page.status_code == 200 and "<mark>" in page.text
     ent = client.get("/entity", params={"iri": row["who"]["value"]})
-    assert ent.status_code == 200 and "Claims (" in ent.text
+    assert ent.status_code == 200 and "Claims it made (" in ent.text and "Claims about it (" in ent.text
 
 
 def test_writable_without_token_refused(store):

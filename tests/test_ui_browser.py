@@ -61,8 +61,8 @@ def test_example_query_runs_from_the_page(page, base):
 def test_entity_page_from_a_result_link(page, base):
     page.click("#result table tr:nth-child(2) td a")
     page.wait_for_selector("h1")
-    assert "Claims (" in page.content()
-    assert page.locator("mark").count() >= 1
+    assert "Claims it made (" in page.content() and "Claims about it (" in page.content()
+    assert page.locator("#said td.claim a, #about td.claim a").count() >= 1
 
 
 def test_error_is_shown(page, base):

@@ -24,7 +24,7 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from kg.serve import pages
+from kg.serve import entity_page, map_page, pages
 from kg.serve.config import ServeConfig
 from kg.serve.negotiation import choose, parse_accept
 from kg.serve.results import QueryTask
@@ -419,13 +419,18 @@ async def examples(request: Request) -> Response:
     return JSONResponse(out)
 
 
-async def conflicts_page(request: Request) -> Response:
-    server: KGServer = request.app.state.kg
-    try:
-        status, html = await pages.conflicts(server.pool)
-    except pages.Unavailable as e:
-        raise HTTPProblem(503, str(e)) from None
-    return HTMLResponse(html, status_code=status)
+def _whole_page(render):
+    """A page of the whole graph: the conflicts page or the map."""
+
+    async def endpoint(request: Request) -> Response:
+        server: KGServer = request.app.state.kg
+        try:
+            status, html = await render(server.pool)
+        except pages.Unavailable as e:
+            raise HTTPProblem(503, str(e)) from None
+        return HTMLResponse(html, status_code=status)
+
+    return endpoint
 
 
 def _page(render):
@@ -482,8 +487,9 @@ def create_app(config: ServeConfig) -> Starlette:
         Route("/store/{rest:path}", graph_store, methods=["GET", "HEAD", "PUT", "POST", "DELETE"]),
         Route("/articles", post_articles, methods=["POST"]),
         Route("/api/examples", examples),
-        Route("/entity", _page(pages.entity)),
-        Route("/conflicts", conflicts_page),
+        Route("/entity", _page(entity_page.entity)),
+        Route("/conflicts", _whole_page(pages.conflicts)),
+        Route("/map", _whole_page(map_page.place_map)),
         Route("/claim", _page(pages.claim)),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]

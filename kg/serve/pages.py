@@ -1,4 +1,5 @@
-"""Server-rendered pages: the service description, an entity page, a claim page and the conflicts page.
+"""Server-rendered pages: the service description, the claim page and the conflicts page, and the helpers
+every page shares (the entity page, the map and the explorer have their own modules).
 
 Pages query the store through the same worker pool as the endpoint, and escape everything they print.
 """
@@ -66,33 +67,6 @@ def _highlight(text: str, start: int, end: int, context: int = 160) -> str:
     return (
         f'<p class="span" dir="auto">…{escape(text[a:start])}<mark>{escape(text[start:end])}</mark>{escape(text[end:b])}…</p>'
     )
-
-
-async def entity(pool, iri: str) -> tuple[int, str]:
-    about = await _select(pool, f"SELECT ?p ?o WHERE {{ {_iri(iri)} ?p ?o }}")
-    if not about:
-        return 404, _page("not found", f"<p>No entity {escape(iri)} in this graph.</p>")
-    labels = [_v(r, "o") for r in about if _v(r, "p").endswith("rdf-schema#label")]
-    types = [_v(r, "o").rsplit("#", 1)[-1] for r in about if _v(r, "p").endswith("#type")]
-    same = [_v(r, "o") for r in about if _v(r, "p").endswith("#sameAs")]
-    claims = await _select(
-        pool,
-        f"""SELECT ?claim ?role ?content ?cue ?begin ?end ?body WHERE {{
-              {{ ?claim kg:claimant {_iri(iri)} . BIND("claimant" AS ?role) }} UNION {{ ?claim kg:about {_iri(iri)} . BIND("about" AS ?role) }}
-              ?claim kg:content ?content ; kg:cue ?cue ; kg:beginIndex ?begin ; kg:endIndex ?end ; kg:inArticle ?a .
-              ?a schema:articleBody ?body }} LIMIT 200""",
-    )
-    rows = "".join(
-        f'<li><span class="role">{escape(_v(r, "role"))}</span> <a href="/claim?iri={escape(_v(r, "claim"))}">{escape(_v(r, "cue"))}</a>'
-        f'{_highlight(_v(r, "body"), int(_v(r, "begin")), int(_v(r, "end")))}</li>'
-        for r in claims
-    )
-    links = " ".join(_link(s) for s in same)
-    body = (
-        f'<h1 dir="auto">{escape(" / ".join(labels) or iri)}</h1><p class="types">{escape(", ".join(types))}</p>'
-        f'<p>Wikidata: {links or "not linked"}</p><p class="iri">{escape(iri)}</p><h2>Claims ({len(claims)})</h2><ul>{rows}</ul>'
-    )
-    return 200, _page(labels[0] if labels else iri, body)
 
 
 async def claim(pool, iri: str) -> tuple[int, str]:
