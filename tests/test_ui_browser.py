@@ -107,3 +107,62 @@ def test_explorer_facets_search_and_claim_page(page, base):
     page.screenshot(path=str(SHOTS / "conflicts.png"), full_page=True)
     page.goto(base + "/sparql")
     page.screenshot(path=str(SHOTS / "sparql.png"), full_page=True)
+
+
+def test_map_shows_the_sample_places_and_a_click_filters_the_explorer(page, base):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.goto(base + "/map")
+    page.wait_for_selector("svg.map .place circle")
+    drawn = page.locator("svg.map .place").count()
+    assert drawn == page.locator("#places tr").count() - 1 >= 3
+    labels = page.locator("svg.map .labels").text_content()
+    assert "الموصل" in labels  # a sample article's city
+    box = page.locator("svg.map .place circle").first.bounding_box()
+    assert box and box["width"] > 2  # drawn at a visible size
+    page.screenshot(path=str(SHOTS / "map.png"), full_page=True)
+    page.locator("svg.map .place").first.click()
+    page.wait_for_url(re.compile(r".*/\?place=.*"))
+    page.wait_for_selector("#count")
+    assert _count(page) >= 1
+
+
+def test_entity_page_sections(page, base):
+    page.goto(base + "/map")
+    page.click("#places tr:nth-child(2) td a")
+    page.wait_for_selector("#timeline")
+    for section in ("said", "about", "timeline", "roles", "comentioned", "articles"):
+        assert page.locator(f"section#{section}").count() == 1
+    assert page.locator("svg.map.small .place").count() == 1
+    page.screenshot(path=str(SHOTS / "entity.png"), full_page=True)
+
+
+def test_editor_highlights_completes_and_maps(page, base):
+    page.goto(base + "/sparql")
+    page.wait_for_selector("#examples button")
+    page.fill("#query", "")
+    page.click("#query")
+    page.keyboard.type("SELECT ?c WHERE { ?c sch")
+    page.wait_for_selector("#completions li")
+    assert "schema:" in page.inner_text("#completions")  # a prefix
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#completions li")  # then its terms
+    page.keyboard.type("head")
+    assert page.locator("#completions li").first.get_attribute("data-name") == "schema:headline"
+    page.keyboard.press("Tab")
+    text = page.input_value("#query")
+    assert text.startswith("PREFIX schema: <http://schema.org/>\n") and "?c schema:headline" in text
+    assert page.locator("pre.highlight .tok-keyword").count() >= 3
+    assert page.locator("pre.highlight .tok-pname").count() >= 2 and page.locator("pre.highlight .tok-var").count() >= 2
+    page.click("button[data-name='places_mentioned']")
+    page.click("#run")
+    page.wait_for_selector("#result table tr:nth-child(2)")
+    page.click("#views button[data-view='map']")
+    page.wait_for_selector("#result svg .place circle")
+    assert page.locator("#result svg .place").count() >= 3
+    page.screenshot(path=str(SHOTS / "sparql-map.png"), full_page=True)
+    page.click("#views button[data-view='table']")
+    page.wait_for_selector("#result table")
+    page.click("button[data-name='claims_per_claimant']")
+    page.click("#run")
+    page.wait_for_selector("#result table tr:nth-child(2)")
+    assert page.locator("#views button[data-view='map']").is_disabled()  # no coordinates, no map

@@ -204,6 +204,6 @@ async def explorer(pool, f: Filters) -> tuple[int, str]:
              + "".join(_row(r) for r in rows[:PAGE_SIZE]) + "</table>")
     first = (f.page - 1) * PAGE_SIZE
     status = f'<p id="count">{n} claim(s)' + (f", {first + 1}–{first + min(len(rows), PAGE_SIZE)} shown" if rows else "") + "</p>"
-    nav = '<nav><a href="/conflicts">conflicting claims</a> · <a href="/sparql">SPARQL editor</a></nav>'
+    nav = '<nav><a href="/map">map</a> · <a href="/conflicts">conflicting claims</a> · <a href="/sparql">SPARQL editor</a></nav>'
     body = f'{nav}<div class="explorer"><aside>{"".join(facets)}</aside><div>{form}{status}{table}<p class="pager">{pager}</p></div></div>'
     return 200, _page("claims", body)

@@ -125,6 +125,6 @@ async def conflicts(pool) -> tuple[int, str]:
                 f'{_highlight(_v(r, "body"), int(_v(r, "begin")), int(_v(r, "end")), 120)}</div>')
         reason = escape(_v(next(iter(claims.values())), "reason"))
         items.append(f'<section class="conflict"><h2 dir="auto">{reason}</h2><div class="sides">{"".join(sides)}</div></section>')
-    body = (f'<nav><a href="/">claims explorer</a> · <a href="/sparql">SPARQL editor</a></nav>'
+    body = (f'<nav><a href="/">claims explorer</a> · <a href="/map">map</a> · <a href="/sparql">SPARQL editor</a></nav>'
             f'<h1>Conflicting claims ({len(grouped)})</h1>' + ("".join(items) or "<p>No conflicting claims in this graph.</p>"))
     return 200, _page("conflicts", body)
