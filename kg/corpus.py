@@ -6,6 +6,7 @@ speech, according-to, statements and figures, so every extraction rule runs. Det
 
 from __future__ import annotations
 
+import datetime
 import json
 import random
 from collections.abc import Iterator
@@ -60,8 +61,9 @@ def article(rng: random.Random, i: int, size: int = 2500) -> dict:
                 n=rng.randint(2, 900), p=rng.randint(5, 95),
             )
         )
+    published = datetime.date(2024, 1, 1) + datetime.timedelta(days=i % 366)  # spread over a year, rng untouched
     return {"id": f"synthetic-{i}", "url": f"https://example.org/synthetic/{i}", "title": f"Synthetic article {i}",
-            "language": "en" if english else "ar", "text": "\n".join(parts)}
+            "language": "en" if english else "ar", "published": published.isoformat(), "text": "\n".join(parts)}
 
 
 def articles(n: int, seed: int = 7, size: int = 2500) -> Iterator[dict]:
