@@ -419,13 +419,18 @@ async def examples(request: Request) -> Response:
     return JSONResponse(out)
 
 
+def _page_number(params) -> int:
+    page = params.get("page", "")
+    return int(page) if page.isdigit() and 0 < int(page) < 100_000 else 1
+
+
 def _whole_page(render):
     """A page of the whole graph: the conflicts page or the map."""
 
     async def endpoint(request: Request) -> Response:
         server: KGServer = request.app.state.kg
         try:
-            status, html = await render(server.pool)
+            status, html = await render(server.pool, request.query_params)
         except pages.Unavailable as e:
             raise HTTPProblem(503, str(e)) from None
         return HTMLResponse(html, status_code=status)
@@ -488,8 +493,8 @@ def create_app(config: ServeConfig) -> Starlette:
         Route("/articles", post_articles, methods=["POST"]),
         Route("/api/examples", examples),
         Route("/entity", _page(entity_page.entity)),
-        Route("/conflicts", _whole_page(pages.conflicts)),
-        Route("/map", _whole_page(map_page.place_map)),
+        Route("/conflicts", _whole_page(lambda pool, params: pages.conflicts(pool, _page_number(params)))),
+        Route("/map", _whole_page(lambda pool, params: map_page.place_map(pool))),
         Route("/claim", _page(pages.claim)),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]

@@ -6,13 +6,13 @@ articles that mention it. Each part is one SPARQL query, asked side by side on t
 from __future__ import annotations
 
 import asyncio
-from collections import defaultdict
 from datetime import date
 from html import escape
 from urllib.parse import quote
 
 from kg.serve.geo import Point, explorer_href, svg
-from kg.serve.pages import _iri, _link, _page, _select, _v
+from kg.serve.explorer import ClaimRow, Filters, describe_claims, scope
+from kg.serve.pages import _iri, _link, _page, _select, _v, describe, first, newest_first, per_article_dates
 
 LIMIT = 200
 
@@ -25,18 +25,19 @@ def _entity_link(iri: str, label: str) -> str:
     return f'<a href="/entity?iri={quote(iri, safe="")}" dir="auto">{escape(label or _local(iri))}</a>'
 
 
-def _claim_rows(rows: list[dict], with_speaker: bool) -> str:
+def _claim_rows(rows: list[ClaimRow], total: int, more_href: str, with_speaker: bool) -> str:
     out = []
     for r in rows:
-        speaker = f'<td>{_entity_link(_v(r, "who"), _v(r, "whoLabel")) if _v(r, "who") else "—"}</td>' if with_speaker else ""
+        speaker = f'<td>{_entity_link(r.speaker, r.speaker_label) if r.speaker else "—"}</td>' if with_speaker else ""
         out.append(
-            f'<tr>{speaker}<td dir="auto">{escape(_v(r, "cue"))}</td>'
-            f'<td dir="auto" class="claim"><a href="/claim?iri={quote(_v(r, "claim"), safe="")}">{escape(_v(r, "content"))}</a></td>'
-            f'<td>{escape(_local(_v(r, "certainty")))}</td><td dir="auto">{escape(_v(r, "title"))}</td>'
-            f'<td>{escape(_v(r, "date")[:10])}</td></tr>')
+            f'<tr>{speaker}<td dir="auto">{escape(r.cue)}</td>'
+            f'<td dir="auto" class="claim"><a href="/claim?iri={quote(r.claim, safe="")}">{escape(r.text)}</a></td>'
+            f'<td>{escape(_local(r.certainty))}</td><td dir="auto">{escape(r.title or _local(r.article))}</td>'
+            f'<td>{escape(r.date[:10])}</td></tr>')
     head = ("<tr>" + ("<th>speaker</th>" if with_speaker else "") +
             "<th>cue</th><th>claim</th><th>certainty</th><th>article</th><th>date</th></tr>")
-    return f"<table>{head}{''.join(out)}</table>" if out else "<p>None.</p>"
+    more = (f'<p><a href="{escape(more_href)}">all {total} in the claims explorer</a></p>' if total > len(rows) else "")
+    return f"<table>{head}{''.join(out)}</table>{more}" if out else "<p>None.</p>"
 
 
 def timeline_svg(days: dict[str, tuple[int, int]], width: int = 640, height: int = 120) -> str:
@@ -49,29 +50,25 @@ def timeline_svg(days: dict[str, tuple[int, int]], width: int = 640, height: int
             continue
     if not parsed:
         return "<p>No dated claims.</p>"
-    first, last = min(parsed), max(parsed)
-    span = max((last - first).days, 1)
+    day0, day1 = min(parsed), max(parsed)
+    span = max((day1 - day0).days, 1)
     top = max(a + b for a, b in parsed.values())
     plot_h, base = height - 24, height - 18
     bar_w = max(3.0, min(24.0, (width - 40) / (span + 1) * 0.8))
     bars = []
     for day, (said, about) in sorted(parsed.items()):
-        x = 20 + (width - 40 - bar_w) * ((day - first).days / span if last != first else 0.5)
+        x = 20 + (width - 40 - bar_w) * ((day - day0).days / span if day1 != day0 else 0.5)
         h_said, h_about = plot_h * said / top, plot_h * about / top
         bars.append(
             f'<g class="day" data-date="{day.isoformat()}"><title>{day.isoformat()}: {said} said, {about} about</title>'
             f'<rect class="said" x="{x:.1f}" y="{base - h_said:.1f}" width="{bar_w:.1f}" height="{h_said:.1f}"/>'
             f'<rect class="about" x="{x:.1f}" y="{base - h_said - h_about:.1f}" width="{bar_w:.1f}" height="{h_about:.1f}"/></g>')
     axis = (f'<line x1="20" y1="{base}" x2="{width - 20}" y2="{base}" class="axis"/>'
-            f'<text x="20" y="{height - 4}">{first.isoformat()}</text>'
-            + (f'<text x="{width - 20}" y="{height - 4}" text-anchor="end">{last.isoformat()}</text>' if last != first else "")
+            f'<text x="20" y="{height - 4}">{day0.isoformat()}</text>'
+            + (f'<text x="{width - 20}" y="{height - 4}" text-anchor="end">{day1.isoformat()}</text>' if day1 != day0 else "")
             + f'<text x="{width - 20}" y="10" text-anchor="end">max {top} claim(s) a day</text>')
     return (f'<svg class="timeline" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
             f'aria-label="claims by article date">{"".join(bars)}{axis}</svg>')
-
-
-_CLAIM_FIELDS = """?claim kg:content ?content ; kg:cue ?cue ; kg:certainty ?certainty ; kg:inArticle ?a .
-                   OPTIONAL { ?a schema:datePublished ?date } OPTIONAL { ?a schema:headline ?title }"""
 
 
 async def entity(pool, iri: str) -> tuple[int, str]:
@@ -79,30 +76,25 @@ async def entity(pool, iri: str) -> tuple[int, str]:
     about = await _select(pool, f"SELECT ?p ?o WHERE {{ {e} ?p ?o }}")
     if not about:
         return 404, _page("not found", f"<p>No entity {escape(iri)} in this graph.</p>")
-    said, said_about, roles, days, co, articles = await asyncio.gather(
-        _select(pool, f"""SELECT ?claim ?content ?cue ?certainty ?date ?title WHERE {{ ?claim kg:claimant {e} . {_CLAIM_FIELDS} }}
-                          ORDER BY DESC(?date) ?claim LIMIT {LIMIT}"""),
-        _select(pool, f"""SELECT ?claim ?content ?cue ?certainty ?date ?title ?who (SAMPLE(?wl) AS ?whoLabel) WHERE {{
-                            ?claim kg:about {e} . {_CLAIM_FIELDS}
-                            OPTIONAL {{ ?claim kg:claimant ?who . OPTIONAL {{ ?who skos:prefLabel ?wl }} }} }}
-                          GROUP BY ?claim ?content ?cue ?certainty ?date ?title ?who ORDER BY DESC(?date) ?claim LIMIT {LIMIT}"""),
-        _select(pool, f"""SELECT ?dir ?name ?other (SAMPLE(?ol) AS ?otherLabel) (COUNT(DISTINCT ?a) AS ?n) WHERE {{
-                            {{ ?r kg:holder {e} . OPTIONAL {{ ?r kg:roleIn ?other }} BIND ("holds" AS ?dir) }}
-                            UNION {{ ?r kg:roleIn {e} ; kg:holder ?other . BIND ("in" AS ?dir) }}
-                            ?r kg:roleName ?name ; kg:inArticle ?a . OPTIONAL {{ ?other skos:prefLabel ?ol }} }}
-                          GROUP BY ?dir ?name ?other ORDER BY ?dir DESC(?n) ?name LIMIT {LIMIT}"""),
-        _select(pool, f"""SELECT ?day ?dir (COUNT(DISTINCT ?claim) AS ?n) WHERE {{
-                            {{ ?claim kg:claimant {e} . BIND ("said" AS ?dir) }} UNION {{ ?claim kg:about {e} . BIND ("about" AS ?dir) }}
-                            ?claim kg:inArticle ?a . ?a schema:datePublished ?d . BIND (SUBSTR(STR(?d), 1, 10) AS ?day) }}
-                          GROUP BY ?day ?dir ORDER BY ?day"""),
-        _select(pool, f"""SELECT ?o (SAMPLE(?l) AS ?label) (SAMPLE(?cat) AS ?category) (COUNT(DISTINCT ?a) AS ?n) WHERE {{
-                            ?m kg:denotes {e} ; kg:inArticle ?a . ?m2 kg:inArticle ?a ; kg:denotes ?o . FILTER (?o != {e})
-                            OPTIONAL {{ ?o skos:prefLabel ?l }} OPTIONAL {{ ?o kg:entityCategory ?cat }} }}
-                          GROUP BY ?o ORDER BY DESC(?n) ?o LIMIT 30"""),
-        _select(pool, f"""SELECT ?a (SAMPLE(?t) AS ?title) (SAMPLE(?d) AS ?date) (COUNT(DISTINCT ?m) AS ?n) WHERE {{
-                            ?m kg:denotes {e} ; kg:inArticle ?a . OPTIONAL {{ ?a schema:headline ?t }} OPTIONAL {{ ?a schema:datePublished ?d }} }}
-                          GROUP BY ?a ORDER BY DESC(?date) ?a LIMIT {LIMIT}"""),
+    by, of = Filters(speaker=iri), Filters(place=iri)  # the explorer's filters: claims by it, claims about it
+    said, said_about, held, inside, days_said, days_about, co, articles = await asyncio.gather(
+        newest_first(pool, scope(by).where(), "?claim", 1, LIMIT),
+        newest_first(pool, scope(of).where(), "?claim", 1, LIMIT),
+        _select(pool, f"SELECT ?r ?name ?g WHERE {{ GRAPH ?g {{ ?r kg:holder {e} ; kg:roleName ?name }} }}"),
+        _select(pool, f"SELECT ?r ?name ?other ?g WHERE {{ GRAPH ?g {{ ?r kg:roleIn {e} ; kg:holder ?other ; kg:roleName ?name }} }}"),
+        per_article_dates(pool, scope(by).where(), "?claim"),
+        per_article_dates(pool, scope(of).where(), "?claim"),
+        _select(pool, f"""SELECT ?o (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?m kg:denotes {e} . ?m2 kg:denotes ?o }}
+                          FILTER (?o != {e}) }} GROUP BY ?o ORDER BY DESC(?n) LIMIT 30"""),
+        _select(pool, f"SELECT ?a (COUNT(DISTINCT ?m) AS ?n) WHERE {{ GRAPH ?g {{ ?m kg:denotes {e} ; kg:inArticle ?a }} }} GROUP BY ?a"),
     )
+    (said_total, said_claims), (about_total, about_claims) = said, said_about
+    said_rows, about_rows, described = await asyncio.gather(
+        describe_claims(pool, said_claims), describe_claims(pool, about_claims),
+        describe(pool, [_v(r, "r") for r in held] + [_v(r, "other") for r in inside] + [_v(r, "o") for r in co]
+                 + [_v(r, "a") for r in articles], ("kg:roleIn", "skos:prefLabel", "kg:entityCategory", "schema:headline",
+                                                    "schema:datePublished")))
+    described.update(await describe(pool, {first(described, _v(r, "r"), "roleIn") for r in held}, ("skos:prefLabel",)))
     labels = [(_v(r, "o"), r.get("o", {}).get("xml:lang", "")) for r in about if _v(r, "p").endswith("rdf-schema#label")]
     pref = [_v(r, "o") for r in about if _v(r, "p").endswith("core#prefLabel")]
     types = sorted({_local(_v(r, "o")) for r in about if _v(r, "p").endswith("#type")})
@@ -125,28 +117,37 @@ async def entity(pool, iri: str) -> tuple[int, str]:
     except ValueError:
         pass
 
-    held = [r for r in roles if _v(r, "dir") == "holds"]
-    inside = [r for r in roles if _v(r, "dir") == "in"]
-    role_items = [f'<li dir="auto">{escape(_v(r, "name"))}'
-                  + (f' of {_entity_link(_v(r, "other"), _v(r, "otherLabel"))}' if _v(r, "other") else "")
-                  + f' <span class="n">{escape(_v(r, "n"))} article(s)</span></li>' for r in held]
-    role_items += [f'<li dir="auto">{_entity_link(_v(r, "other"), _v(r, "otherLabel"))}: {escape(_v(r, "name"))}'
-                   f' <span class="n">{escape(_v(r, "n"))} article(s)</span></li>' for r in inside]
+    roles: dict[tuple[str, str, str], set[str]] = {}
+    for r in held:
+        org = first(described, _v(r, "r"), "roleIn")
+        roles.setdefault(("holds", _v(r, "name"), org), set()).add(_v(r, "g"))
+    for r in inside:
+        roles.setdefault(("in", _v(r, "name"), _v(r, "other")), set()).add(_v(r, "g"))
+    role_items = []
+    for (kind, name, other), graphs in sorted(roles.items(), key=lambda kv: (kv[0][0], -len(kv[1]), kv[0][1])):
+        other_link = _entity_link(other, first(described, other, "prefLabel")) if other else ""
+        if kind == "holds":
+            role_items.append(f'<li dir="auto">{escape(name)}' + (f" of {other_link}" if other else "")
+                              + f' <span class="n">{len(graphs)} article(s)</span></li>')
+        else:
+            role_items.append(f'<li dir="auto">{other_link}: {escape(name)} <span class="n">{len(graphs)} article(s)</span></li>')
 
-    per_day: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for r in days:
-        per_day[_v(r, "day")][0 if _v(r, "dir") == "said" else 1] += int(_v(r, "n") or 0)
-    co_items = "".join(f'<li>{_entity_link(_v(r, "o"), _v(r, "label"))} <span class="n">{escape(_v(r, "category"))} · '
-                       f'{escape(_v(r, "n"))} article(s)</span></li>' for r in co)
-    art_items = "".join(f'<li dir="auto">{escape(_v(r, "title") or _local(_v(r, "a")))} <span class="n">'
-                        f'{escape(_v(r, "date")[:10])} · {escape(_v(r, "n"))} mention(s)</span></li>' for r in articles)
+    per_day = {d: (days_said.get(d, 0), days_about.get(d, 0)) for d in set(days_said) | set(days_about)}
+    co_items = "".join(f'<li>{_entity_link(_v(r, "o"), first(described, _v(r, "o"), "prefLabel"))} <span class="n">'
+                       f'{escape(first(described, _v(r, "o"), "entityCategory"))} · {escape(_v(r, "n"))} article(s)</span></li>'
+                       for r in sorted(co, key=lambda r: (-int(_v(r, "n") or 0), _v(r, "o"))))
+    articles.sort(key=lambda r: _v(r, "a"))
+    articles.sort(key=lambda r: first(described, _v(r, "a"), "datePublished")[:10], reverse=True)
+    art_items = "".join(f'<li dir="auto">{escape(first(described, _v(r, "a"), "headline") or _local(_v(r, "a")))} <span class="n">'
+                        f'{escape(first(described, _v(r, "a"), "datePublished")[:10])} · {escape(_v(r, "n"))} mention(s)</span></li>'
+                        for r in articles[:LIMIT])
     body = (
         '<nav><a href="/">claims explorer</a> · <a href="/map">map</a> · <a href="/conflicts">conflicting claims</a> · '
         '<a href="/sparql">SPARQL editor</a></nav>'
         f'{head}{where}'
-        f'<section id="said"><h2>Claims it made ({len(said)})</h2>{_claim_rows(said, with_speaker=False)}</section>'
-        f'<section id="about"><h2>Claims about it ({len(said_about)})</h2>{_claim_rows(said_about, with_speaker=True)}</section>'
-        f'<section id="timeline"><h2>Timeline</h2>{timeline_svg({d: tuple(c) for d, c in per_day.items()})}</section>'
+        f'<section id="said"><h2>Claims it made ({said_total})</h2>{_claim_rows(said_rows, said_total, by.url(), False)}</section>'
+        f'<section id="about"><h2>Claims about it ({about_total})</h2>{_claim_rows(about_rows, about_total, of.url(), True)}</section>'
+        f'<section id="timeline"><h2>Timeline</h2>{timeline_svg(per_day)}</section>'
         f'<section id="roles"><h2>Roles ({len(role_items)})</h2><ul>{"".join(role_items) or "<li>None stated.</li>"}</ul></section>'
         f'<section id="comentioned"><h2>Mentioned with ({len(co)})</h2><ul>{co_items or "<li>—</li>"}</ul></section>'
         f'<section id="articles"><h2>Articles ({len(articles)})</h2><ul>{art_items or "<li>—</li>"}</ul></section>')

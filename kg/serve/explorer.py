@@ -18,7 +18,8 @@ from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from html import escape
 
-from kg.serve.pages import _iri, _page, _select, _v
+from kg.serve.pages import _iri, _page, _select, _v, describe, newest_first
+from kg.serve.pages import first as first_value
 
 PAGE_SIZE = 50
 FACET_SIZE = 12
@@ -244,51 +245,25 @@ class Page:
 
 
 async def _page_of_claims(pool, f: Filters) -> Page:
-    """The page's claims, newest article first (then article, then claim): claims are counted per article
-    graph, the graphs that hold the page are found from those counts, and only their claims are read."""
-    sc = scope(f)
-    per_graph = await _select(pool, f"""SELECT ?g ?n (SAMPLE(?d) AS ?date) WHERE {{
-        {{ SELECT ?g (COUNT(DISTINCT ?claim) AS ?n) WHERE {{ {sc.where()} }} GROUP BY ?g }}
-        OPTIONAL {{ GRAPH ?g {{ ?art schema:datePublished ?d }} }} }} GROUP BY ?g ?n""")
-    graphs = sorted(per_graph, key=lambda r: _v(r, "g"))
-    graphs.sort(key=lambda r: _v(r, "date")[:10], reverse=True)  # stable: newest first, undated last, then by graph
-    total = sum(int(_v(r, "n") or 0) for r in graphs)
-    start, seen, chosen, skip = (f.page - 1) * PAGE_SIZE, 0, [], 0
-    for r in graphs:
-        n = int(_v(r, "n") or 0)
-        if seen + n > start and seen < start + PAGE_SIZE:
-            if not chosen:
-                skip = start - seen
-            chosen.append(_v(r, "g"))
-        seen += n
-    if not chosen:
-        return Page(total, [])
-    found = await _select(pool, f"SELECT DISTINCT ?g ?claim WHERE {{ VALUES ?g {{ {' '.join(_iri(g) for g in chosen)} }} {sc.where()} }}")
-    order = {g: i for i, g in enumerate(chosen)}
-    claims = [_v(r, "claim") for r in sorted(found, key=lambda r: (order[_v(r, "g")], _v(r, "claim")))][skip : skip + PAGE_SIZE]
+    """The page's claims, newest article first (then article, then claim)."""
+    total, claims = await newest_first(pool, scope(f).where(), "?claim", f.page, PAGE_SIZE)
     return Page(total, await describe_claims(pool, claims))
 
 
 async def describe_claims(pool, claims: list[str]) -> list[ClaimRow]:
     """What the table shows of these claims, asked as three look-ups by subject (their properties; those of
-    their articles, speakers, channels and figures; the outlets' labels). Oxigraph evaluates an OPTIONAL by
-    computing its pattern over the whole store first, so the same rows asked with OPTIONALs took seconds."""
+    their articles, speakers, channels and figures; the outlets' labels) rather than with OPTIONALs (see
+    :func:`kg.serve.pages.describe`)."""
     if not claims:
         return []
-    props = await _select(pool, f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {' '.join(_iri(c) for c in claims)} }} ?s ?p ?o }}")
-    of = _by_subject(props)
-    linked = sorted({o for c in claims for p in ("inArticle", "claimant", "channel", "quantity") for o in of.get(c, {}).get(p, [])})
-    more = await _select(pool, f"""SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {' '.join(_iri(x) for x in linked)} }} ?s ?p ?o
-                                   FILTER (?p IN (skos:prefLabel, kg:value, kg:unit, schema:headline, schema:datePublished, schema:publisher)) }}""") if linked else []
-    of.update(_by_subject(more))
-    outlets = sorted({o for x in linked for o in of.get(x, {}).get("publisher", [])})
-    if outlets:
-        of.update(_by_subject(await _select(
-            pool, f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {' '.join(_iri(x) for x in outlets)} }} ?s skos:prefLabel ?o BIND (skos:prefLabel AS ?p) }}")))
+    of = await describe(pool, claims)
+    linked = {o for c in claims for p in ("inArticle", "claimant", "channel", "quantity") for o in of.get(c, {}).get(p, [])}
+    of.update(await describe(pool, linked, ("skos:prefLabel", "kg:value", "kg:unit", "schema:headline",
+                                            "schema:datePublished", "schema:publisher")))
+    of.update(await describe(pool, {o for x in linked for o in of.get(x, {}).get("publisher", [])}, ("skos:prefLabel",)))
 
     def first(subject: str, prop: str) -> str:
-        values = of.get(subject, {}).get(prop, [])
-        return values[0] if values else ""
+        return first_value(of, subject, prop)
 
     rows = []
     for c in claims:
@@ -301,17 +276,6 @@ async def describe_claims(pool, claims: list[str]) -> list[ClaimRow]:
             date=first(art, "datePublished"), publisher_label=first(first(art, "publisher"), "prefLabel"),
             figure=f"{value} {first(quantity, 'unit')}" if value else ""))
     return rows
-
-
-def _by_subject(rows: list[dict]) -> dict[str, dict[str, list[str]]]:
-    """subject → property local name → values (sorted, so a row is the same on every request)."""
-    out: dict[str, dict[str, list[str]]] = {}
-    for r in rows:
-        out.setdefault(_v(r, "s"), {}).setdefault(_local(_v(r, "p")), []).append(_v(r, "o"))
-    for props in out.values():
-        for values in props.values():
-            values.sort()
-    return out
 
 
 def _row(r: ClaimRow) -> str:

@@ -10,42 +10,44 @@ from html import escape
 from urllib.parse import quote
 
 from kg.serve.geo import Point, explorer_href, svg
-from kg.serve.pages import _link, _page, _select, _v
+from kg.vocab import KG
+from kg.serve.pages import _iri, _link, _page, _select, _v, describe, first
 
 MAX_PLACES = 2000
 
 
 async def place_map(pool) -> tuple[int, str]:
-    places, about = await asyncio.gather(
-        _select(pool, f"""SELECT ?p (SAMPLE(?l) AS ?label) (SAMPLE(?lat) AS ?la) (SAMPLE(?long) AS ?lo) (SAMPLE(?t) AS ?type)
-              (SAMPLE(?gn) AS ?geonames) (SAMPLE(?wd) AS ?wikidata) (COUNT(DISTINCT ?m) AS ?n) WHERE {{
-              ?p wgs84:lat ?lat ; wgs84:long ?long ; kg:entityCategory "place" .
-              OPTIONAL {{ ?p skos:prefLabel ?l }} OPTIONAL {{ ?p a ?t . FILTER (STRSTARTS(STR(?t), STR(kg:))) }}
-              OPTIONAL {{ ?p kg:geonamesId ?gn }} OPTIONAL {{ ?p owl:sameAs ?wd }}
-              OPTIONAL {{ ?m kg:denotes ?p }} }} GROUP BY ?p ORDER BY DESC(?n) ?p LIMIT {MAX_PLACES}"""),
-        _select(pool, """SELECT ?p (COUNT(DISTINCT ?c) AS ?n) WHERE { ?p wgs84:lat ?lat . ?c kg:about ?p } GROUP BY ?p"""),
-    )
+    coords = await _select(pool, f"SELECT ?p ?lat ?long WHERE {{ ?p wgs84:lat ?lat ; wgs84:long ?long }} LIMIT {MAX_PLACES}")
+    located = {_v(r, "p"): (_v(r, "lat"), _v(r, "long")) for r in coords}
+    values = " ".join(_iri(p) for p in located)
+    mentions, about, described = await asyncio.gather(
+        _select(pool, f"SELECT ?p (COUNT(DISTINCT ?m) AS ?n) WHERE {{ VALUES ?p {{ {values} }} GRAPH ?g {{ ?m kg:denotes ?p }} }} GROUP BY ?p"),
+        _select(pool, f"SELECT ?p (COUNT(DISTINCT ?c) AS ?n) WHERE {{ VALUES ?p {{ {values} }} GRAPH ?g {{ ?c kg:about ?p }} }} GROUP BY ?p"),
+        describe(pool, located, ("skos:prefLabel", "rdf:type", "kg:geonamesId", "owl:sameAs", "kg:entityCategory")),
+    ) if located else ([], [], {})
+    mentioned = {_v(r, "p"): int(_v(r, "n") or 0) for r in mentions}
     claims_about = {_v(r, "p"): _v(r, "n") for r in about}
+    places = sorted((p for p in located if "place" in described.get(p, {}).get("entityCategory", [])),
+                    key=lambda p: (-mentioned.get(p, 0), first(described, p, "prefLabel") or p))
     points = []
-    for r in places:
+    for p in places:
         try:
-            lat, long = float(_v(r, "la")), float(_v(r, "lo"))
+            lat, long = float(located[p][0]), float(located[p][1])
         except ValueError:
             continue
         if -90 <= lat <= 90 and -180 <= long <= 180:
-            points.append(Point(_v(r, "p"), _v(r, "label") or _v(r, "p"), lat, long, int(_v(r, "n") or 0), explorer_href(_v(r, "p"))))
+            points.append(Point(p, first(described, p, "prefLabel") or p, lat, long, mentioned.get(p, 0), explorer_href(p)))
     rows = []
-    for r in places:
-        iri = _v(r, "p")
-        geonames = _v(r, "geonames")
-        links = " ".join(x for x in (
-            _link(f"https://www.geonames.org/{geonames}") if geonames.isdigit() else "",
-            _link(_v(r, "wikidata")) if _v(r, "wikidata") else "") if x)
+    for iri in places:
+        geonames = first(described, iri, "geonamesId")
+        links = " ".join(_link(x) for x in ([f"https://www.geonames.org/{geonames}"] if geonames.isdigit() else [])
+                         + described.get(iri, {}).get("sameAs", []))
+        kinds = [t.rsplit("#", 1)[-1] for t in described.get(iri, {}).get("type", []) if t.startswith(str(KG._NS))]
         rows.append(
-            f'<tr><td dir="auto"><a href="/entity?iri={quote(iri, safe="")}">{escape(_v(r, "label") or iri)}</a></td>'
-            f'<td>{escape(_v(r, "type").rsplit("#", 1)[-1])}</td><td>{escape(_v(r, "n"))}</td>'
+            f'<tr><td dir="auto"><a href="/entity?iri={quote(iri, safe="")}">{escape(first(described, iri, "prefLabel") or iri)}</a></td>'
+            f'<td>{escape(", ".join(kinds))}</td><td>{mentioned.get(iri, 0)}</td>'
             f'<td><a href="{escape(explorer_href(iri))}">{escape(claims_about.get(iri, "0"))}</a></td>'
-            f'<td>{escape(_v(r, "la"))}, {escape(_v(r, "lo"))}</td><td>{links}</td></tr>')
+            f'<td>{escape(located[iri][0])}, {escape(located[iri][1])}</td><td>{links}</td></tr>')
     body = (
         '<nav><a href="/">claims explorer</a> · <a href="/conflicts">conflicting claims</a> · <a href="/sparql">SPARQL editor</a></nav>'
         f'<h1>Places ({len(points)})</h1><p class="hint">A point\'s area follows its mentions; click a point for the claims '

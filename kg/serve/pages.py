@@ -6,6 +6,7 @@ Pages query the store through the same worker pool as the endpoint, and escape e
 
 from __future__ import annotations
 
+import asyncio
 import json
 from html import escape
 from urllib.parse import quote
@@ -38,6 +39,69 @@ async def _select(pool, query: str) -> list[dict]:
     if out.status != 200:
         raise Unavailable(f"the page could not be built: {out.message or out.status}")
     return json.loads(out.body)["results"]["bindings"]
+
+
+async def describe(pool, subjects, properties: tuple[str, ...] = ()) -> dict[str, dict[str, list[str]]]:
+    """subject → property local name → its values (sorted), for these subjects, in one look-up by subject;
+    only ``properties`` (prefixed names, e.g. ``skos:prefLabel``) when given.
+
+    Pages ask this instead of OPTIONAL patterns: Oxigraph evaluates an OPTIONAL by computing its pattern over
+    the whole store first, which cost seconds on a thousand articles where this costs milliseconds."""
+    subjects = sorted(set(s for s in subjects if s))
+    if not subjects:
+        return {}
+    only = f"FILTER (?p IN ({', '.join(properties)}))" if properties else ""
+    rows = await _select(pool, f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {' '.join(_iri(s) for s in subjects)} }} ?s ?p ?o {only} }}")
+    out: dict[str, dict[str, list[str]]] = {}
+    for r in rows:
+        out.setdefault(_v(r, "s"), {}).setdefault(_v(r, "p").rsplit("#", 1)[-1].rsplit("/", 1)[-1], []).append(_v(r, "o"))
+    for props in out.values():
+        for values in props.values():
+            values.sort()
+    return out
+
+
+def first(described: dict[str, dict[str, list[str]]], subject: str, prop: str) -> str:
+    """The first (sorted) value of a described subject's property, or ""."""
+    values = described.get(subject, {}).get(prop, [])
+    return values[0] if values else ""
+
+
+async def newest_first(pool, where: str, var: str, page: int, size: int) -> tuple[int, list[str]]:
+    """One page of the values of ``var`` that ``where`` binds (a pattern using ``GRAPH ?g``), newest article
+    first, then by article graph, then by value; and how many there are in all.
+
+    Sorting thousands of IRIs with ORDER BY costs Oxigraph seconds, so the values are counted per article
+    graph (a grouped scan), the graphs that hold the page are picked from those counts in date order, and
+    only their values are read and put in order here."""
+    per_graph = await _select(pool, f"""SELECT ?g ?n (SAMPLE(?d) AS ?date) WHERE {{
+        {{ SELECT ?g (COUNT(DISTINCT {var}) AS ?n) WHERE {{ {where} }} GROUP BY ?g }}
+        OPTIONAL {{ GRAPH ?g {{ ?article_ schema:datePublished ?d }} }} }} GROUP BY ?g ?n""")
+    graphs = sorted(per_graph, key=lambda r: _v(r, "g"))
+    graphs.sort(key=lambda r: _v(r, "date")[:10], reverse=True)  # stable: newest first, undated last, then by graph
+    total = sum(int(_v(r, "n") or 0) for r in graphs)
+    start, seen, chosen, skip = (page - 1) * size, 0, [], 0
+    for r in graphs:
+        n = int(_v(r, "n") or 0)
+        if seen + n > start and seen < start + size:
+            if not chosen:
+                skip = start - seen
+            chosen.append(_v(r, "g"))
+        seen += n
+    if not chosen:
+        return total, []
+    found = await _select(pool, f"SELECT DISTINCT ?g {var} WHERE {{ VALUES ?g {{ {' '.join(_iri(g) for g in chosen)} }} {where} }}")
+    order = {g: i for i, g in enumerate(chosen)}
+    values = [_v(r, var[1:]) for r in sorted(found, key=lambda r: (order[_v(r, "g")], _v(r, var[1:])))]
+    return total, values[skip : skip + size]
+
+
+async def per_article_dates(pool, where: str, var: str) -> dict[str, int]:
+    """How many values of ``var`` fall on each article date (YYYY-MM-DD), for a pattern using ``GRAPH ?g``."""
+    rows = await _select(pool, f"""SELECT ?day (SUM(?n) AS ?count) WHERE {{
+        {{ SELECT ?g (COUNT(DISTINCT {var}) AS ?n) WHERE {{ {where} }} GROUP BY ?g }}
+        GRAPH ?g {{ ?article_ schema:datePublished ?d }} BIND (SUBSTR(STR(?d), 1, 10) AS ?day) }} GROUP BY ?day""")
+    return {_v(r, "day"): int(_v(r, "count") or 0) for r in rows}
 
 
 def _link(url: str) -> str:
@@ -95,36 +159,65 @@ async def claim(pool, iri: str) -> tuple[int, str]:
     return 200, _page("claim", body)
 
 
-async def conflicts(pool) -> tuple[int, str]:
-    """Each conflict's two claims side by side: speaker, figure, date and the span in its article."""
-    rows = await _select(
-        pool,
-        """SELECT ?conflict ?reason ?claim ?content ?who ?whoLabel ?begin ?end ?body ?date ?value ?unit WHERE {
-             ?conflict a kg:Conflict ; kg:reason ?reason ; kg:conflictClaim ?claim .
-             ?claim kg:content ?content ; kg:beginIndex ?begin ; kg:endIndex ?end ; kg:inArticle ?a .
-             ?a schema:articleBody ?body .
-             OPTIONAL { ?a schema:datePublished ?date }
-             OPTIONAL { ?claim kg:claimant ?who . OPTIONAL { ?who skos:prefLabel ?whoLabel } }
-             OPTIONAL { ?claim kg:quantity ?q . ?q kg:value ?value ; kg:unit ?unit }
-           } ORDER BY ?conflict ?claim LIMIT 2000""",
-    )
-    grouped: dict[str, dict[str, dict]] = {}
-    for r in rows:
-        grouped.setdefault(_v(r, "conflict"), {}).setdefault(_v(r, "claim"), r)  # one row per claim (first label)
+CONFLICTS_PAGE = 20
+
+
+async def spans(pool, claims, context: int = 120) -> dict[str, tuple[str, str, str]]:
+    """claim → (text before, the claim's span, text after) from its article, cut in the store (SUBSTR), so a
+    page of claims never carries whole articles."""
+    if not claims:
+        return {}
+    rows = await _select(pool, f"""SELECT ?claim ?before ?span ?after WHERE {{
+        VALUES ?claim {{ {' '.join(_iri(c) for c in sorted(set(claims)))} }}
+        ?claim kg:beginIndex ?b ; kg:endIndex ?e ; kg:inArticle ?a . ?a schema:articleBody ?body .
+        BIND (IF(?b > {context}, ?b - {context}, 0) AS ?from)
+        BIND (SUBSTR(?body, ?from + 1, ?b - ?from) AS ?before)
+        BIND (SUBSTR(?body, ?b + 1, ?e - ?b) AS ?span)
+        BIND (SUBSTR(?body, ?e + 1, {context}) AS ?after) }}""")
+    return {_v(r, "claim"): (_v(r, "before"), _v(r, "span"), _v(r, "after")) for r in rows}
+
+
+async def conflicts(pool, page: int = 1) -> tuple[int, str]:
+    """Each conflict's two claims side by side — speaker, figure, date and the span in its article — newest
+    articles first, a page of conflicts at a time."""
+    from kg.serve.explorer import describe_claims
+
+    total, ids = await newest_first(pool, "GRAPH ?g { ?conflict a kg:Conflict }", "?conflict", page, CONFLICTS_PAGE)
+    pairs = await _select(pool, f"""SELECT ?conflict ?reason ?claim WHERE {{ VALUES ?conflict {{ {' '.join(_iri(c) for c in ids)} }}
+                                    ?conflict kg:reason ?reason ; kg:conflictClaim ?claim }}""") if ids else []
+    claims = sorted({_v(r, "claim") for r in pairs})
+    rows, windows = await asyncio.gather(describe_claims(pool, claims), spans(pool, claims))
+    by_claim = {r.claim: r for r in rows}
+    grouped: dict[str, dict] = {c: {"reason": "", "claims": []} for c in ids}
+    for r in sorted(pairs, key=lambda r: _v(r, "claim")):
+        g = grouped[_v(r, "conflict")]
+        g["reason"] = g["reason"] or _v(r, "reason")
+        if _v(r, "claim") not in g["claims"]:
+            g["claims"].append(_v(r, "claim"))
     items = []
-    for conflict, claims in grouped.items():
+    for conflict, g in grouped.items():
         sides = []
-        for iri, r in list(claims.items())[:2]:
-            who = _v(r, "who")
-            speaker = (f'<a href="/entity?iri={quote(who, safe="")}" dir="auto">{escape(_v(r, "whoLabel") or who)}</a>'
-                       if who else "unnamed source")
-            figure = f' · {escape(_v(r, "value"))} {escape(_v(r, "unit"))}' if _v(r, "value") else ""
+        for iri in g["claims"][:2]:
+            r = by_claim.get(iri)
+            if r is None:
+                continue
+            speaker = (f'<a href="/entity?iri={quote(r.speaker, safe="")}" dir="auto">{escape(r.speaker_label or r.speaker)}</a>'
+                       if r.speaker else "unnamed source")
+            figure = f" · {escape(r.figure)}" if r.figure else ""
+            before, span, after = windows.get(iri, ("", "", ""))
             sides.append(
-                f'<div class="side"><p>{speaker}{figure} · {escape(_v(r, "date")[:10] or "no date")} · '
+                f'<div class="side"><p>{speaker}{figure} · {escape(r.date[:10] or "no date")} · '
                 f'<a href="/claim?iri={quote(iri, safe="")}">claim</a></p>'
-                f'{_highlight(_v(r, "body"), int(_v(r, "begin")), int(_v(r, "end")), 120)}</div>')
-        reason = escape(_v(next(iter(claims.values())), "reason"))
-        items.append(f'<section class="conflict"><h2 dir="auto">{reason}</h2><div class="sides">{"".join(sides)}</div></section>')
+                f'<p class="span" dir="auto">…{escape(before)}<mark>{escape(span)}</mark>{escape(after)}…</p></div>')
+        items.append(f'<section class="conflict"><h2 dir="auto">{escape(g["reason"])}</h2><div class="sides">{"".join(sides)}</div></section>')
+    pager = ""
+    if page > 1:
+        pager += f'<a rel="prev" href="/conflicts?page={page - 1}">← previous</a> '
+    if page * CONFLICTS_PAGE < total:
+        pager += f'<a rel="next" href="/conflicts?page={page + 1}">next →</a>'
+    first_shown = (page - 1) * CONFLICTS_PAGE
+    shown = f", {first_shown + 1}–{first_shown + len(ids)} shown" if ids else ""
     body = (f'<nav><a href="/">claims explorer</a> · <a href="/map">map</a> · <a href="/sparql">SPARQL editor</a></nav>'
-            f'<h1>Conflicting claims ({len(grouped)})</h1>' + ("".join(items) or "<p>No conflicting claims in this graph.</p>"))
+            f'<h1>Conflicting claims ({total})</h1><p id="count">{total} conflict(s){shown}, newest articles first</p>'
+            + ("".join(items) or "<p>No conflicting claims in this graph.</p>") + f'<p class="pager">{pager}</p>')
     return 200, _page("conflicts", body)
