@@ -1,5 +1,5 @@
 """Every benchmark table, one after the other, each under the targets it is measured against:
-``python -m benchmarks [--only startup,extract,tagger,load,serve] [--quick]``.
+``python -m benchmarks [--only startup,extract,tagger,load,pages,serve] [--quick]``.
 
 Each table comes from its own module (run as a separate process, so one benchmark's caches and memory never
 flatter the next); each reports ratios against a baseline measured in the same run, in alternating rounds.
@@ -44,6 +44,8 @@ TABLES = (
           quick_args=("--rounds", "3")),
     Table("load", "benchmarks.bench_load", "kg load --workers 2 ≥ 0.6× pyoxigraph bulk_load triples/s (validation included)",
           args=("--parts", "load"), quick_args=("--parts", "load", "--articles", "150")),
+    Table("pages", "benchmarks.bench_pages", "every UI page under 300 ms on the samples + 1,000 generated articles",
+          quick_args=("--articles", "100", "--rounds", "3")),
     Table("serve", "benchmarks.bench_serve",
           "point queries ≥ 0.5× oxigraph serve; LIMIT 100 ≥ 10× rdflib-endpoint; aggregate ≥ 0.9× oxigraph; "
           "p99 < 25 ms under two heavy queries",

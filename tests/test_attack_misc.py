@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import socket
 import subprocess
 import sys
@@ -153,3 +155,36 @@ def test_a_query_over_the_worker_memory_limit_is_503(store):
         assert e.value.code == 503 and "more than 300 MB" in e.value.read().decode()
         with urllib.request.urlopen(f"{base}/sparql?query=ASK%7B%7D", timeout=30) as r:
             assert r.status == 200  # a fresh worker took its place
+
+
+def test_pages_answer_from_the_cache_until_the_store_changes(client):
+    def claims() -> int:
+        return int(re.search(r'<p id="count">(\d+) claim', client.get("/").text).group(1))
+
+    before = claims()
+    cache = client.app.state.kg.pool.page_cache
+    assert cache.answers and claims() == before  # asked again: answered from the cache
+    article = {"title": "Cache check", "language": "en", "published": "2024-05-01",
+               "text": "The ministry said that the bridge over the river reopened on Monday."}
+    r = client.post("/articles", content=json.dumps(article), headers={"authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 200, r.text
+    try:
+        assert claims() == before + 1  # the write bumped the store's generation: the page is computed again
+    finally:
+        graph = r.json()["loaded"][0]["graph"]
+        client.delete("/store", params={"graph": graph}, headers={"authorization": f"Bearer {TOKEN}"})
+    assert claims() == before
+
+
+def test_page_cache_keeps_the_most_recent_answers_of_one_generation():
+    from kg.serve.pages import PageCache
+
+    cache = PageCache(2)
+    cache.get(1, "a")
+    cache.put("a", [{"x": 1}])
+    cache.put("b", [])
+    assert cache.get(1, "a") == [{"x": 1}]
+    cache.put("c", [])  # b was the least recently used
+    assert cache.get(1, "b") is None and cache.get(1, "c") == []
+    assert cache.get(2, "a") is None  # a new generation starts empty
+    PageCache(0).put("a", [])  # size 0: nothing kept

@@ -59,6 +59,7 @@ class KGServer:
         self.allowlist = Allowlist(config.allow_service)
         self.pool = QueryPool(config.store, size=config.workers, timeout=config.timeout,
                               isolate_network=not self.allowlist, memory_limit=config.worker_memory)
+        self.pool.page_cache = pages.PageCache(config.page_cache)
         self.store: KGStore | None = None
         self.write_lock = asyncio.Lock()
 

@@ -22,4 +22,5 @@ class ServeConfig:
     worker_memory: int | None = 4_000_000_000  # bytes of address space per query worker (503 above)
     header_timeout: float = 10.0  # seconds a connection may take to send its request headers
     access_log: bool = True
+    page_cache: int = 1000  # answers of the pages' queries kept until the store changes (0: none)
     extra: dict = field(default_factory=dict)

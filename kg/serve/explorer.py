@@ -129,10 +129,29 @@ class Scope:
         return "\n".join([*self.outside, f"GRAPH ?g {{ {inside} }}", *self.after, extra_after])
 
 
-def scope(f: Filters) -> Scope:
+MAX_MATCHES = 3000  # claims a search may find and still be handed to the other queries as VALUES
+
+
+async def search_matches(pool, f: Filters) -> tuple[tuple[str, str], ...] | None:
+    """(graph, claim) of every claim whose words match the search, asked once so that the page and the six
+    facets join with them rather than each running the regular expression over every claim again; None when
+    there are too many to hand on (each query then filters itself)."""
+    rows = await _select(pool, f"""SELECT ?g ?claim WHERE {{ GRAPH ?g {{ ?claim kg:content ?content .
+        FILTER (REGEX(?content, {_literal(search_regex(f.q))}, "i")) }} }} LIMIT {MAX_MATCHES + 1}""")
+    if len(rows) > MAX_MATCHES:
+        return None
+    return tuple(sorted((_v(r, "g"), _v(r, "claim")) for r in rows))
+
+
+def scope(f: Filters, matched: tuple[tuple[str, str], ...] | None = None) -> Scope:
+    """The filters as a :class:`Scope`; ``matched``: the claims the search found, when asked beforehand."""
     from kg.iris import entities_graph
 
     inside, outside, after = [], [], []
+    if f.q and matched is not None:
+        pairs = " ".join(f"({_iri(g)} {_iri(c)})" for g, c in matched)
+        outside.append(f"VALUES (?g ?claim) {{ {pairs} }}")
+        f = replace(f, q="")
     if f.speaker:
         inside.append(f"?claim kg:claimant {_iri(f.speaker)} .")
     if f.place:
@@ -194,9 +213,9 @@ def _local(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-async def _facet(pool, f: Filters, name: str) -> str:
+async def _facet(pool, f: Filters, name: str, matched: tuple[tuple[str, str], ...] | None = None) -> str:
     facet = FACETS[name]
-    where = scope(replace(f, **{name: ""})).where(facet.inside)
+    where = scope(replace(f, **{name: ""}), matched).where(facet.inside)
     if facet.key == "?v" and not facet.after:
         counts = f"SELECT ?v (COUNT(DISTINCT ?claim) AS ?n) WHERE {{ {where} }} GROUP BY ?v"
     else:
@@ -244,9 +263,9 @@ class Page:
     rows: list[ClaimRow]
 
 
-async def _page_of_claims(pool, f: Filters) -> Page:
+async def _page_of_claims(pool, f: Filters, matched: tuple[tuple[str, str], ...] | None = None) -> Page:
     """The page's claims, newest article first (then article, then claim)."""
-    total, claims = await newest_first(pool, scope(f).where(), "?claim", f.page, PAGE_SIZE)
+    total, claims = await newest_first(pool, scope(f, matched).where(), "?claim", f.page, PAGE_SIZE)
     return Page(total, await describe_claims(pool, claims))
 
 
@@ -291,8 +310,9 @@ def _row(r: ClaimRow) -> str:
 
 
 async def explorer(pool, f: Filters) -> tuple[int, str]:
+    matched = await search_matches(pool, f) if f.q else None
     page, *facets = await asyncio.gather(  # one query per worker, side by side
-        _page_of_claims(pool, f), *(_facet(pool, f, name) for name in FACETS))
+        _page_of_claims(pool, f, matched), *(_facet(pool, f, name, matched) for name in FACETS))
     n, rows = page.total, page.rows
     more = (f.page - 1) * PAGE_SIZE + len(rows) < n
     conflict_href = f.url(conflict="" if f.conflict else "1")

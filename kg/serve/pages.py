@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections import OrderedDict
 from html import escape
 from urllib.parse import quote
 
@@ -34,11 +35,48 @@ class Unavailable(Exception):
     """A page's query did not complete (timed out, stopped): the page cannot be shown now (503)."""
 
 
+class PageCache:
+    """Answers of the pages' queries, kept until the store changes (its generation), least recently used
+    dropped first. A reader's next click — the next page of a filtered view, a facet and back — asks mostly
+    the same queries (the facets do not depend on the page); the SPARQL endpoint is never cached."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.generation = -1
+        self.answers: OrderedDict[str, list[dict]] = OrderedDict()
+
+    def get(self, generation: int, query: str) -> list[dict] | None:
+        if generation != self.generation:
+            self.generation = generation
+            self.answers.clear()
+        rows = self.answers.get(query)
+        if rows is not None:
+            self.answers.move_to_end(query)
+        return rows
+
+    def put(self, query: str, rows: list[dict]) -> None:
+        if self.size <= 0 or len(rows) > MAX_CACHED_ROWS:
+            return
+        self.answers[query] = rows
+        while len(self.answers) > self.size:
+            self.answers.popitem(last=False)
+
+
+MAX_CACHED_ROWS = 5_000
+
+
 async def _select(pool, query: str) -> list[dict]:
+    cache: PageCache | None = getattr(pool, "page_cache", None)
+    generation = pool.current_generation() if cache is not None else 0
+    if cache is not None and (rows := cache.get(generation, query)) is not None:
+        return rows
     out = await pool.run(QueryTask(query=PREFIXES + query, accept=JSON, max_bytes=20_000_000))
     if out.status != 200:
         raise Unavailable(f"the page could not be built: {out.message or out.status}")
-    return json.loads(out.body)["results"]["bindings"]
+    rows = json.loads(out.body)["results"]["bindings"]
+    if cache is not None and pool.current_generation() == generation:  # not when the store changed meanwhile
+        cache.put(query, rows)
+    return rows
 
 
 async def describe(pool, subjects, properties: tuple[str, ...] = ()) -> dict[str, dict[str, list[str]]]:

@@ -160,6 +160,7 @@ class QueryPool:
     _idle: asyncio.Queue | None = None
     _all: list[_Worker] = field(default_factory=list)
     _ctx: Any = None
+    page_cache: Any = None  # kg.serve.pages.PageCache: the UI pages' answers, set by the server
 
     def _spawn(self) -> _Worker:
         parent, child = self._ctx.Pipe()
@@ -196,6 +197,12 @@ class QueryPool:
     def bump(self) -> None:
         """The store changed: workers reopen their read-only view before their next query."""
         self.generation += 1
+
+    def current_generation(self) -> int:
+        """The generation answers are computed at now: bumped by this server's writes and by any other
+        writer of the store (its generation file)."""
+        self._follow_store()
+        return self.generation
 
     def _follow_store(self) -> None:
         current = read_generation(self.store)
