@@ -123,6 +123,11 @@ def test_html_in_the_data_is_text_on_every_page(client):
     [pub] = client.graph.query('SELECT ?p WHERE { ?a schema:publisher ?p } LIMIT 1')
     pages.append(client.get("/entity", params={"iri": pub["p"].value}).text)
     pages.append(client.get("/", params={"outlet": pub["p"].value}).text)
+    pages += [client.get(path).text for path in ("/map", "/conflicts", "/?conflict=1", "/?page=2")]
+    hostile = client.graph.query('''SELECT DISTINCT ?e WHERE { ?a schema:headline ?t . FILTER (CONTAINS(?t, "<script>"))
+                                          ?m kg:inArticle ?a ; kg:denotes ?e }''')
+    assert hostile
+    pages += [client.get("/entity", params={"iri": r["e"].value}).text for r in hostile]
     for body in pages:
         assert "<script>alert" not in body and "<img src=x" not in body and "<b>Wire" not in body
     assert "&lt;script&gt;alert(&#x27;claim&#x27;)" in pages[1]

@@ -21,6 +21,11 @@ def test_push_to_kg_serve_is_idempotent(tmp_path):
         for _ in range(2):
             r = CliRunner().invoke(cli, ["push", "--store", str(source), "--endpoint", endpoint, "--token", "pushtoken"])
             assert r.exit_code == 0 and "graphs pushed: 3, failed: 0" in r.output, r.output
+        # Basic, with the token as password, works too; a wrong password or Digest does not
+        basic = ["push", "--store", str(source), "--endpoint", endpoint, "--auth", "basic", "--user", "analyst"]
+        r = CliRunner().invoke(cli, [*basic, "--password", "pushtoken"])
+        assert r.exit_code == 0 and "graphs pushed: 3, failed: 0" in r.output, r.output
+        assert "401" in CliRunner().invoke(cli, [*basic, "--password", "wrong"]).output
         import urllib.parse
         import urllib.request
 

@@ -7,6 +7,8 @@ are enabled), queries run in worker processes (see :mod:`kg.serve.workers`).
 from __future__ import annotations
 
 import asyncio
+import base64
+import binascii
 import contextlib
 import hmac
 import json
@@ -39,14 +41,15 @@ FORM = "application/x-www-form-urlencoded"
 
 
 class HTTPProblem(Exception):
-    def __init__(self, status: int, message: str):
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None):
         super().__init__(message)
         self.status = status
         self.message = message
+        self.headers = headers
 
 
-def problem(status: int, message: str) -> PlainTextResponse:
-    return PlainTextResponse(message + "\n", status_code=status)
+def problem(status: int, message: str, headers: dict[str, str] | None = None) -> PlainTextResponse:
+    return PlainTextResponse(message + "\n", status_code=status, headers=headers)
 
 
 class KGServer:
@@ -98,10 +101,16 @@ class KGServer:
             raise HTTPProblem(403, "writes are disabled on this server (start kg serve with --writable and a token)")
         scheme, _, credentials = request.headers.get("authorization", "").strip().partition(" ")
         given = credentials.strip().encode("utf-8", errors="surrogateescape")
+        if scheme.lower() == "basic":  # any user name, the token as password (clients that only speak Basic)
+            try:
+                given = base64.b64decode(given, validate=True).partition(b":")[2]
+            except (ValueError, binascii.Error):
+                given = b""
         expected = (self.config.token or "").encode("utf-8")
         # the scheme is case-insensitive (RFC 9110); the token is compared in constant time
-        if scheme.lower() != "bearer" or not hmac.compare_digest(given, expected):
-            raise HTTPProblem(401, "a valid 'Authorization: Bearer <token>' header is required for writes")
+        if scheme.lower() not in ("bearer", "basic") or not expected or not hmac.compare_digest(given, expected):
+            raise HTTPProblem(401, "writes need 'Authorization: Bearer <token>' (or Basic with the token as password)",
+                              headers={"WWW-Authenticate": 'Bearer realm="kg", Basic realm="kg"'})
 
     async def checked_text(self, text: str, what: str, base: str) -> str:
         """The text, once the SERVICE/LOAD guard and the size and nesting limits accept it (off the event loop)."""
@@ -461,7 +470,7 @@ def _page(render):
 
 
 async def http_problem(request: Request, exc: HTTPProblem) -> Response:
-    return problem(exc.status, exc.message)
+    return problem(exc.status, exc.message, exc.headers)
 
 
 async def internal_error(request: Request, exc: Exception) -> Response:
