@@ -63,12 +63,15 @@ def pages(c: Client) -> list[tuple[str, str]]:
     [place] = c.select(prefixes + 'SELECT ?p (COUNT(?c) AS ?n) WHERE { ?c kg:about ?p . ?p kg:entityCategory "place" } '
                        "GROUP BY ?p ORDER BY DESC(?n) LIMIT 1")
     [claim] = c.select(prefixes + "SELECT ?c WHERE { ?c a kg:Claim } LIMIT 1")
+    [arabic] = c.select(prefixes + 'SELECT ?t WHERE { ?c kg:content ?t . FILTER (REGEX(?t, "^[\\u0621-\\u064A]")) } LIMIT 1')
+    word = max(arabic["t"]["value"].split(), key=len)  # a word some claims share, typed as written
     q = urllib.parse.quote
     s, p = speaker["s"]["value"], place["p"]["value"]
     return [
         ("explorer", "/"),
         ("explorer, page 5", "/?page=5"),
-        ("explorer, search (Arabic)", "/?q=" + q("قال")),
+        ("explorer, search (a claim's word)", "/?q=" + q(word)),
+        ("explorer, search (very common)", "/?q=the"),
         ("explorer, speaker facet", "/?speaker=" + q(s, safe="")),
         ("explorer, place + dates", f"/?place={q(p, safe='')}&date_from=2024-03-01&date_to=2024-09-30"),
         ("conflicts", "/conflicts"),
@@ -122,14 +125,14 @@ def main() -> int:
         shutil.rmtree(tmp, ignore_errors=True)
     base = statistics.median(floor)
     print(f"rounds: {a.rounds}; floor (a static file): median {base:.1f} ms, {min(floor):.1f}–{max(floor):.1f}")
-    print(f"{'page':28} {'computed: median':>16} {'min–max':>14} {'× floor':>8} {'cached: median':>15} {'min–max':>12} {'KB':>5}"
+    print(f"{'page':34} {'computed: median':>16} {'min–max':>14} {'× floor':>8} {'cached: median':>15} {'min–max':>12} {'KB':>5}"
           f"  target < {TARGET_MS:.0f} ms")
     worst = 0.0
     for name, _ in todo:
         ms, hit = times[("computed", name)], times[("cached", name)]
         med = statistics.median(ms)
         worst = max(worst, med)
-        print(f"{name:28} {med:16.1f} {min(ms):6.1f}–{max(ms):<7.1f} {med / base:8.1f} {statistics.median(hit):15.1f} "
+        print(f"{name:34} {med:16.1f} {min(ms):6.1f}–{max(ms):<7.1f} {med / base:8.1f} {statistics.median(hit):15.1f} "
               f"{min(hit):5.1f}–{max(hit):<6.1f} {sizes[name] / 1024:5.0f}  {'ok' if med < TARGET_MS else 'OVER'}")
     print(f"slowest page computed: median {worst:.0f} ms — {'every page under' if worst < TARGET_MS else 'over'} the "
           f"{TARGET_MS:.0f} ms target")

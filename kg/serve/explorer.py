@@ -121,12 +121,15 @@ class Scope:
     inside: tuple[str, ...]
     outside: tuple[str, ...]
     after: tuple[str, ...]
+    given: bool = False  # ?g and ?claim are bound by a VALUES block outside (the claims a search found)
 
     def where(self, extra_inside: str = "", extra_after: str = "") -> str:
         inside = " ".join(self.inside) + " " + extra_inside
-        if not inside.strip():
-            inside = "?claim a kg:Claim ."
-        return "\n".join([*self.outside, f"GRAPH ?g {{ {inside} }}", *self.after, extra_after])
+        if inside.strip():
+            block = f"GRAPH ?g {{ {inside} }}"
+        else:  # nothing to ask of the claims: every claim (typed), or just those given
+            block = "" if self.given else "GRAPH ?g { ?claim a kg:Claim . }"
+        return "\n".join([*self.outside, block, *self.after, extra_after])
 
 
 MAX_MATCHES = 3000  # claims a search may find and still be handed to the other queries as VALUES
@@ -148,7 +151,8 @@ def scope(f: Filters, matched: tuple[tuple[str, str], ...] | None = None) -> Sco
     from kg.iris import entities_graph
 
     inside, outside, after = [], [], []
-    if f.q and matched is not None:
+    given = bool(f.q and matched is not None)
+    if given:
         pairs = " ".join(f"({_iri(g)} {_iri(c)})" for g, c in matched)
         outside.append(f"VALUES (?g ?claim) {{ {pairs} }}")
         f = replace(f, q="")
@@ -178,7 +182,7 @@ def scope(f: Filters, matched: tuple[tuple[str, str], ...] | None = None) -> Sco
         outside.append(f"{{ SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {' '.join(article)} }} }} }}")
     if f.conflict:
         outside.append("{ SELECT DISTINCT ?claim WHERE { ?conflict kg:conflictClaim ?claim } }")
-    return Scope(tuple(inside), tuple(outside), tuple(after))
+    return Scope(tuple(inside), tuple(outside), tuple(after), given)
 
 
 @dataclass(frozen=True)
