@@ -65,6 +65,28 @@ def test_a_model_round_trips_and_tags_what_it_learned(tiny_model):
     assert all(0.0 < s.score <= 1.0 for s in spans)
 
 
+def _crfsuite_labels(t: Tagger, words: list[str]) -> list[str]:
+    return t._crf.tag(t.features.sequence(words)) if words else []
+
+
+def test_the_decoder_gives_crfsuite_s_labels(tiny_model):
+    """Viterbi over cached per-type scores, sentences decoded together (kg.tagger.decode), against crfsuite's
+    own tagging of the same feature strings: the tiny model on sentences of every length (unseen words,
+    one-word and empty sentences included), and the shipped Arabic model on sentences written here."""
+    t = Tagger(tiny_model, LexiconFlags())
+    sentences = [w.split() for w, _ in SENTENCES] + [
+        [], ["حمص"], ["قال", "نصار"], "وقال مدير شركة الفجر للتجارة إن الأسعار ارتفعت في طرطوس وحماة".split(),
+        "Rami Khalil told reporters in Homs that the road was open".split()]
+    got = t.tag_many(sentences)
+    assert [labels for labels, _ in got] == [_crfsuite_labels(t, w) for w in sentences]
+    shipped = tagger.tagger_for("ar", True)
+    text = ("أعلن المتحدث باسم وزارة الصحة أحمد الخطيب أن 12 شخصا أصيبوا في انفجار وقع في سوق مدينة الرقة . "
+            "وقالت منظمة الإغاثة الدولية في بيان إن فرقها وصلت إلى ريف إدلب الجنوبي . "
+            "ونقلت وكالة الأنباء عن مصدر أمني قوله إن التحقيقات مستمرة")
+    sentences = [s.split() for s in text.split(" . ")]
+    assert [labels for labels, _ in shipped.tag_many(sentences)] == [_crfsuite_labels(shipped, w) for w in sentences]
+
+
 def test_a_model_that_cannot_be_used_is_a_clear_error(tmp_path, tiny_model):
     with pytest.raises(TaggerError, match="missing.kgtag: cannot read"):
         Tagger(tmp_path / "missing.kgtag", LexiconFlags())

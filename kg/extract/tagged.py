@@ -77,9 +77,8 @@ class TaggerRules:
         labels: dict[int, str] = {}
         cands = []
         sentences: dict[int, tuple[int, list[str], list[str]]] = {}
-        for sent in self.sentences:
-            words = [self.tokens[k].text for k in range(sent.start, sent.end)]
-            sent_labels, spans = tagger.tag(words, scores=False)
+        all_words = [[self.tokens[k].text for k in range(sent.start, sent.end)] for sent in self.sentences]
+        for sent, words, (sent_labels, spans) in zip(self.sentences, all_words, tagger.tag_many(all_words)):
             labels.update((sent.start + n, lab) for n, lab in enumerate(sent_labels))
             for span in spans:
                 f = self._tagged(sent.start + span.first, sent.start + span.last, span.category)

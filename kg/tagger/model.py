@@ -1,4 +1,5 @@
-"""A trained entity tagger: a linear-chain CRF (python-crfsuite) over :mod:`kg.tagger.features`.
+"""A trained entity tagger: a linear-chain CRF (trained with python-crfsuite, decoded by :mod:`kg.tagger.decode`)
+over :mod:`kg.tagger.features`.
 
 The model file is one file: a magic line, a JSON header (feature version, language, labels, training
 summary, SHA-256 of the CRF) and the CRF's own bytes. A file that is missing, truncated, corrupted or
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from kg.tagger.decode import Decoder, Weights
 from kg.tagger.features import FEATURE_VERSION, FeatureCache, LexiconFlags
 from kg.errors import KGException
 
@@ -87,15 +89,20 @@ class Tagger:
         except Exception as e:  # crfsuite raises ValueError/IOError on a bad model body
             raise TaggerError(f"{path}: corrupt tagger model ({e})") from None
         self.features = FeatureCache(lexicon)
+        self._decoder = Decoder(self._weights(), self.features)
+
+    def _weights(self) -> Weights:
+        """The CRF's weights as arrays, from the compiled cache under the model's digest (else from crfsuite)."""
+        from kg.compiled import compiled
+
+        return compiled(f"crf-weights-{self.header['sha256'][:24]}", lambda: Weights.from_crfsuite(self._crf))
 
     @property
     def language(self) -> str:
         return self.header.get("language", "")
 
     def labels(self, words: list[str]) -> list[str]:
-        if not words:
-            return []
-        return self._crf.tag(self.features.sequence(words))
+        return self._decoder.tag_many([words])[0]
 
     def spans(self, words: list[str]) -> list[TaggedSpan]:
         """Entity spans over ``words`` (one sentence), with the marginal probability of their labels."""
@@ -104,15 +111,21 @@ class Tagger:
     def tag(self, words: list[str], scores: bool = True) -> tuple[list[str], list[TaggedSpan]]:
         """The label of every word and the entity spans they make, with their scores (``scores=False``:
         scores left None, for a caller that scores only the spans it keeps, with :meth:`score`)."""
-        if not words:
-            return [], []
-        labels = self._crf.tag(self.features.sequence(words))
+        return self.tag_many([words], scores)[0]
+
+    def tag_many(self, sentences: list[list[str]], scores: bool = False) -> list[tuple[list[str], list[TaggedSpan]]]:
+        """:meth:`tag` for the sentences of an article, decoded together (:mod:`kg.tagger.decode`)."""
         out = []
-        for first, last, kind in chunks(labels):
-            if kind in TYPES:
-                score = self._mean_marginal(labels, first, last) if scores else None
-                out.append(TaggedSpan(first, last, TYPES[kind], score))
-        return labels, out
+        for words, labels in zip(sentences, self._decoder.tag_many(sentences)):
+            spans = []
+            if scores and labels:
+                self._crf.set(self.features.sequence(words))
+            for first, last, kind in chunks(labels):
+                if kind in TYPES:
+                    score = self._mean_marginal(labels, first, last) if scores else None
+                    spans.append(TaggedSpan(first, last, TYPES[kind], score))
+            out.append((labels, spans))
+        return out
 
     def score(self, words: list[str], labels: list[str], first: int, last: int) -> float:
         """The marginal probability of ``labels[first:last]``, averaged over the span's words."""

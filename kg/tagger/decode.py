@@ -1,0 +1,130 @@
+"""Viterbi decoding of the tagger's CRF with every word type's scores computed once.
+
+Why not crfsuite's own ``tag``: it takes every token's feature strings anew (18 per token on news) and looks
+each one up, 5–6 µs a token in all, while a word's features — and so the sum of their weights per label — are
+the same each time the word comes back. Here each word type gets, once, the row of its own features' weights
+and one row for each of its window positions (−2, −1, +1, +2); a sentence's emission scores are then five row
+look-ups and sums, and the Viterbi recursion runs over all the sentences of an article at once (NumPy, one
+step per word position). The labels are crfsuite's: the weights are the model's (read from crfsuite's dump
+once, cached per model digest in kg's compiled cache) and ties go to the lower label id, as crfsuite's do;
+``tests/test_tagger.py`` checks equality. crfsuite still gives the marginals that score a kept span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from kg.tagger.features import FeatureCache
+
+OFFSETS = (-2, -1, 1, 2)
+
+
+@dataclass(frozen=True)
+class Weights:
+    """A CRF's parameters as arrays: labels in crfsuite's id order, label-to-label transitions, and one row
+    of per-label weights for each attribute (feature string)."""
+
+    labels: tuple[str, ...]
+    transitions: bytes  # float64 (L, L), row: from, column: to
+    attributes: dict[str, int]  # feature string → row of ``state``
+    state: bytes  # float64 (A, L)
+
+    @classmethod
+    def from_crfsuite(cls, tagger) -> Weights:
+        """From an open ``pycrfsuite.Tagger`` (its model dump: a fifth of a second, hence the cache)."""
+        info = tagger.info()
+        labels = tuple(sorted(info.labels, key=info.labels.get))
+        lid = {label: i for i, label in enumerate(labels)}
+        transitions = np.zeros((len(labels), len(labels)))
+        for (a, b), w in info.transitions.items():
+            transitions[lid[a], lid[b]] = w
+        attributes: dict[str, int] = {}
+        rows: list[list[float]] = []
+        for (attr, label), w in info.state_features.items():
+            row = attributes.get(attr)
+            if row is None:
+                row = attributes[attr] = len(rows)
+                rows.append([0.0] * len(labels))
+            rows[row][lid[label]] = w
+        state = np.array(rows, dtype=np.float64).reshape(len(rows), len(labels))
+        return cls(labels, transitions.tobytes(), attributes, state.tobytes())
+
+
+class Decoder:
+    """Labels for sentences, with the score rows of each word type kept for the process's life."""
+
+    def __init__(self, weights: Weights, features: FeatureCache):
+        self.labels = weights.labels
+        n = len(self.labels)
+        self.transitions = np.frombuffer(weights.transitions, dtype=np.float64).reshape(n, n)
+        self.state = np.frombuffer(weights.state, dtype=np.float64).reshape(-1, n)
+        self.attributes = weights.attributes
+        self.features = features
+        self._rows = np.zeros((4096, n))  # row 0: nothing (no feature at this window position)
+        self._used = 1
+        self._types: dict[str, tuple[int, int, int, int, int]] = {}  # word → rows: own, −2, −1, +1, +2
+        self._bound = {o: self._row([f"{o}:BOUND"]) for o in OFFSETS}  # a window position past the sentence
+
+    def _row(self, features: list[str]) -> int:
+        index = [self.attributes[f] for f in features if f in self.attributes]
+        if self._used == len(self._rows):
+            self._rows = np.concatenate([self._rows, np.zeros_like(self._rows)])
+        self._rows[self._used] = self.state[index].sum(axis=0) if index else 0.0
+        self._used += 1
+        return self._used - 1
+
+    def _type(self, word: str) -> tuple[int, int, int, int, int]:
+        rows = self._types.get(word)
+        if rows is None:
+            f = self.features
+            rows = self._types[word] = (self._row(f.own(word)), *(self._row(f.context(word, o)) for o in OFFSETS))
+        return rows
+
+    def tag_many(self, sentences: list[list[str]]) -> list[list[str]]:
+        """The best label sequence of each sentence (an empty sentence: no labels)."""
+        if not any(sentences):
+            return [[] for _ in sentences]
+        own, m2, m1, p1, p2, lengths = [], [], [], [], [], []
+        b2, b1, a1, a2 = (self._bound[o] for o in OFFSETS)
+        types, kind = self._types, self._type
+        for words in sentences:
+            rows = [types.get(w) or kind(w) for w in words]
+            n = len(rows)
+            lengths.append(n)
+            if not n:
+                continue
+            own += [r[0] for r in rows]  # the window as FeatureCache.sequence builds it for crfsuite
+            m2 += ([0, b2] + [r[1] for r in rows[:-2]])[:n]
+            m1 += [b1] + [r[2] for r in rows[:-1]]
+            p1 += [r[3] for r in rows[1:]] + [a1]
+            p2 += [r[4] for r in rows[2:]] + [a2, 0] if n >= 2 else [0]
+        table = self._rows
+        emissions = table[own] + table[m2] + table[m1] + table[p1] + table[p2]
+        size = np.array(lengths)
+        steps, n_labels = int(size.max()), len(self.labels)
+        scores = np.zeros((len(sentences), steps, n_labels))
+        scores[np.arange(steps)[None, :] < size[:, None]] = emissions
+        best = scores[:, 0, :].copy()
+        back = np.zeros((len(sentences), steps, n_labels), dtype=np.intp)
+        trans = self.transitions[None, :, :]
+        for k in range(1, steps):
+            paths = best[:, :, None] + trans  # (sentence, from, to)
+            came = paths.argmax(axis=1)  # ties: the lowest label id, as crfsuite
+            back[:, k] = came
+            step = np.take_along_axis(paths, came[:, None, :], axis=1)[:, 0, :] + scores[:, k]
+            best = np.where((k < size)[:, None], step, best)  # a finished sentence keeps its last scores
+        last = best.argmax(axis=1)
+        out = []
+        for s, n in enumerate(lengths):
+            if not n:
+                out.append([])
+                continue
+            y = [0] * n
+            y[-1] = int(last[s])
+            came_s = back[s]
+            for k in range(n - 1, 0, -1):
+                y[k - 1] = int(came_s[k, y[k]])
+            out.append([self.labels[i] for i in y])
+        return out
