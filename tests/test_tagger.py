@@ -85,6 +85,11 @@ def test_the_decoder_gives_crfsuite_s_labels(tiny_model):
             "ونقلت وكالة الأنباء عن مصدر أمني قوله إن التحقيقات مستمرة")
     sentences = [s.split() for s in text.split(" . ")]
     assert [labels for labels, _ in shipped.tag_many(sentences)] == [_crfsuite_labels(shipped, w) for w in sentences]
+    for words in sentences:  # the marginals that score a span: forward-backward on the same exact weights
+        got = shipped._decoder.marginals(words)
+        shipped._crf.set(shipped.features.sequence(words))
+        for label, j in shipped._decoder.label_ids.items():
+            assert all(abs(got[i, j] - shipped._crf.marginal(label, i)) < 1e-9 for i in range(len(words)))
 
 
 def test_a_model_that_cannot_be_used_is_a_clear_error(tmp_path, tiny_model):

@@ -5,13 +5,15 @@ each one up, 5–6 µs a token in all, while a word's features — and so the su
 the same each time the word comes back. Here each word type gets, once, the row of its own features' weights
 and one row for each of its window positions (−2, −1, +1, +2); a sentence's emission scores are then five row
 look-ups and sums, and the Viterbi recursion runs over all the sentences of an article at once (NumPy, one
-step per word position). The labels are crfsuite's: the weights are the model's (read from crfsuite's dump
-once, cached per model digest in kg's compiled cache) and ties go to the lower label id, as crfsuite's do;
-``tests/test_tagger.py`` checks equality. crfsuite still gives the marginals that score a kept span.
+step per word position). The labels are crfsuite's: the weights are the model's exact doubles (named from
+crfsuite's dump, read from the model's feature chunk, once per model digest into kg's compiled cache), ties
+go to the lower label id as crfsuite's do, and ``tests/test_tagger.py`` checks equality; the marginals that
+score a kept span come from the same weights by forward-backward.
 """
 
 from __future__ import annotations
 
+import struct
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,24 +34,50 @@ class Weights:
     state: bytes  # float64 (A, L)
 
     @classmethod
-    def from_crfsuite(cls, tagger) -> Weights:
-        """From an open ``pycrfsuite.Tagger`` (its model dump: a fifth of a second, hence the cache)."""
+    def from_crfsuite(cls, tagger, model: bytes) -> Weights:
+        """From an open ``pycrfsuite.Tagger`` and its model bytes. The dump names every feature (attribute
+        and labels) but prints its weight to six decimals; the model's feature chunk holds the exact doubles
+        in the dump's order, so the two are read side by side, and each pair checked to agree."""
         info = tagger.info()
-        labels = tuple(sorted(info.labels, key=info.labels.get))
+        labels = tuple(sorted(info.labels, key=lambda label: int(info.labels[label])))
         lid = {label: i for i, label in enumerate(labels)}
+        state_exact, trans_exact = _feature_weights(model)
+        named_state, named_trans = list(info.state_features.items()), list(info.transitions.items())
+        if len(named_state) != len(state_exact) or len(named_trans) != len(trans_exact):
+            raise ValueError("the CRF's dump and its feature chunk do not list the same features")
         transitions = np.zeros((len(labels), len(labels)))
-        for (a, b), w in info.transitions.items():
-            transitions[lid[a], lid[b]] = w
+        for ((a, b), rounded), (src, dst, w) in zip(named_trans, trans_exact):
+            if (lid[a], lid[b]) != (src, dst) or abs(rounded - w) > 1e-6:
+                raise ValueError(f"the CRF's transition {a} → {b} does not match its feature chunk")
+            transitions[src, dst] = w
         attributes: dict[str, int] = {}
         rows: list[list[float]] = []
-        for (attr, label), w in info.state_features.items():
+        for ((attr, label), rounded), (_, dst, w) in zip(named_state, state_exact):
+            if lid[label] != dst or abs(rounded - w) > 1e-6:
+                raise ValueError(f"the CRF's feature {attr!r} → {label} does not match its feature chunk")
             row = attributes.get(attr)
             if row is None:
                 row = attributes[attr] = len(rows)
                 rows.append([0.0] * len(labels))
-            rows[row][lid[label]] = w
+            rows[row][dst] = w
         state = np.array(rows, dtype=np.float64).reshape(len(rows), len(labels))
         return cls(labels, transitions.tobytes(), attributes, state.tobytes())
+
+
+def _feature_weights(model: bytes) -> tuple[list[tuple[int, int, float]], list[tuple[int, int, float]]]:
+    """(source, destination, weight) of the state and of the transition features of a CRFsuite 1d model, in
+    file order: the header (magic ``lCRF``) gives the offset of the ``FEAT`` chunk, whose records are
+    (type, source, destination: uint32, weight: float64), little-endian."""
+    if model[:4] != b"lCRF":
+        raise ValueError("not a CRFsuite model")
+    (offset,) = struct.unpack_from("<I", model, 28)
+    chunk, _size, count = struct.unpack_from("<4sII", model, offset)
+    if chunk != b"FEAT":
+        raise ValueError("the CRFsuite model has no feature chunk where its header says")
+    state, transitions = [], []
+    for kind, src, dst, weight in struct.iter_unpack("<IIId", model[offset + 12 : offset + 12 + 20 * count]):
+        (state if kind == 0 else transitions).append((src, dst, weight))
+    return state, transitions
 
 
 class Decoder:
@@ -57,6 +85,8 @@ class Decoder:
 
     def __init__(self, weights: Weights, features: FeatureCache):
         self.labels = weights.labels
+        self.label_ids = {label: i for i, label in enumerate(self.labels)}
+        self._exp_transitions: np.ndarray | None = None
         n = len(self.labels)
         self.transitions = np.frombuffer(weights.transitions, dtype=np.float64).reshape(n, n)
         self.state = np.frombuffer(weights.state, dtype=np.float64).reshape(-1, n)
@@ -81,6 +111,42 @@ class Decoder:
             f = self.features
             rows = self._types[word] = (self._row(f.own(word)), *(self._row(f.context(word, o)) for o in OFFSETS))
         return rows
+
+    def _emissions(self, words: list[str]) -> np.ndarray:
+        """(word, label) state scores of one sentence: the sums of its words' cached rows."""
+        rows = [self._types.get(w) or self._type(w) for w in words]
+        n = len(rows)
+        b2, b1, a1, a2 = (self._bound[o] for o in OFFSETS)
+        t = self._rows
+        return (t[[r[0] for r in rows]] + t[([0, b2] + [r[1] for r in rows[:-2]])[:n]]
+                + t[[b1] + [r[2] for r in rows[:-1]]] + t[[r[3] for r in rows[1:]] + [a1]]
+                + t[[r[4] for r in rows[2:]] + [a2, 0] if n >= 2 else [0]])
+
+    def marginals(self, words: list[str]) -> np.ndarray:
+        """P(label | sentence) for every word, as crfsuite's ``marginal``: forward-backward in probability
+        space, each step rescaled to sum 1 (the scales cancel in the products)."""
+        e = self._emissions(words)
+        n = len(words)
+        if self._exp_transitions is None:
+            self._exp_transitions = np.exp(self.transitions)
+        m = self._exp_transitions
+        states = np.exp(e - e.max(axis=1, keepdims=True))
+        alpha = np.empty_like(states)
+        beta = np.empty_like(states)
+        a = states[0] / states[0].sum()
+        alpha[0] = a
+        for k in range(1, n):
+            a = (a @ m) * states[k]
+            a /= a.sum()
+            alpha[k] = a
+        b = np.ones(len(self.labels))
+        beta[-1] = b
+        for k in range(n - 2, -1, -1):
+            b = m @ (states[k + 1] * b)
+            b /= b.sum()
+            beta[k] = b
+        p = alpha * beta
+        return p / p.sum(axis=1, keepdims=True)
 
     def tag_many(self, sentences: list[list[str]]) -> list[list[str]]:
         """The best label sequence of each sentence (an empty sentence: no labels)."""
@@ -109,12 +175,13 @@ class Decoder:
         best = scores[:, 0, :].copy()
         back = np.zeros((len(sentences), steps, n_labels), dtype=np.intp)
         trans = self.transitions[None, :, :]
+        shortest = int(size.min())
+        running = (np.arange(steps)[:, None] < size[None, :])[:, :, None]  # (step, sentence, 1)
         for k in range(1, steps):
             paths = best[:, :, None] + trans  # (sentence, from, to)
-            came = paths.argmax(axis=1)  # ties: the lowest label id, as crfsuite
-            back[:, k] = came
-            step = np.take_along_axis(paths, came[:, None, :], axis=1)[:, 0, :] + scores[:, k]
-            best = np.where((k < size)[:, None], step, best)  # a finished sentence keeps its last scores
+            back[:, k] = paths.argmax(axis=1)  # ties: the lowest label id, as crfsuite
+            step = paths.max(axis=1) + scores[:, k]
+            best = step if k < shortest else np.where(running[k], step, best)  # a finished sentence keeps its scores
         last = best.argmax(axis=1)
         out = []
         for s, n in enumerate(lengths):
@@ -128,3 +195,4 @@ class Decoder:
                 y[k - 1] = int(came_s[k, y[k]])
             out.append([self.labels[i] for i in y])
         return out
+

@@ -90,12 +90,13 @@ class Tagger:
             raise TaggerError(f"{path}: corrupt tagger model ({e})") from None
         self.features = FeatureCache(lexicon)
         self._decoder = Decoder(self._weights(), self.features)
+        self._last_marginals: tuple[tuple[str, ...] | None, object] = (None, None)
 
     def _weights(self) -> Weights:
         """The CRF's weights as arrays, from the compiled cache under the model's digest (else from crfsuite)."""
         from kg.compiled import compiled
 
-        return compiled(f"crf-weights-{self.header['sha256'][:24]}", lambda: Weights.from_crfsuite(self._crf))
+        return compiled(f"crf-weights-{self.header['sha256'][:24]}", lambda: Weights.from_crfsuite(self._crf, self._crf_bytes))
 
     @property
     def language(self) -> str:
@@ -118,22 +119,27 @@ class Tagger:
         out = []
         for words, labels in zip(sentences, self._decoder.tag_many(sentences)):
             spans = []
-            if scores and labels:
-                self._crf.set(self.features.sequence(words))
+            marginals = None
             for first, last, kind in chunks(labels):
                 if kind in TYPES:
-                    score = self._mean_marginal(labels, first, last) if scores else None
+                    if scores and marginals is None:
+                        marginals = self._decoder.marginals(words)
+                    score = self._mean_marginal(marginals, labels, first, last) if scores else None
                     spans.append(TaggedSpan(first, last, TYPES[kind], score))
             out.append((labels, spans))
         return out
 
     def score(self, words: list[str], labels: list[str], first: int, last: int) -> float:
-        """The marginal probability of ``labels[first:last]``, averaged over the span's words."""
-        self._crf.set(self.features.sequence(words))
-        return self._mean_marginal(labels, first, last)
+        """The marginal probability of ``labels[first:last]``, averaged over the span's words (the
+        sentence's marginals are kept for its other spans)."""
+        key = tuple(words)
+        if self._last_marginals[0] != key:
+            self._last_marginals = (key, self._decoder.marginals(words))
+        return self._mean_marginal(self._last_marginals[1], labels, first, last)
 
-    def _mean_marginal(self, labels: list[str], first: int, last: int) -> float:
-        return round(sum(self._crf.marginal(labels[i], i) for i in range(first, last)) / (last - first), 3)
+    def _mean_marginal(self, marginals, labels: list[str], first: int, last: int) -> float:
+        ids = self._decoder.label_ids
+        return round(float(sum(marginals[i, ids[labels[i]]] for i in range(first, last))) / (last - first), 3)
 
 
 def chunks(labels: list[str]) -> list[tuple[int, int, str]]:
