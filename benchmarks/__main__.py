@@ -49,7 +49,7 @@ TABLES = (
     Table("serve", "benchmarks.bench_serve",
           "point queries ≥ 0.5× oxigraph serve; LIMIT 100 ≥ 10× rdflib-endpoint; aggregate ≥ 0.9× oxigraph; "
           "p99 < 25 ms under two heavy queries",
-          quick_args=("--seconds", "2"), needs=("oxigraph", "rdflib_endpoint")),
+          quick_args=("--seconds", "1", "--rounds", "3"), needs=("oxigraph", "rdflib_endpoint")),
 )
 
 

@@ -181,6 +181,8 @@ def check(text: str, allowed: Allowlist, *, kind: str = "query", base: str | Non
     ``kind`` is ``query`` or ``update``; ``base`` is the base IRI the request runs with. Returns the
     targets found (empty for the common case of text that never mentions either keyword).
     """
+    if not mentions_remote(text) and text.count("{") + text.count("(") + text.count("[") <= MAX_NESTING:
+        return []  # no SERVICE or LOAD, and too few brackets to nest deeper than allowed: nothing to lex
     try:
         toks = tokens(text)
     except LexError as e:

@@ -5,7 +5,7 @@ stopped. A worker whose query passes the time limit is killed and replaced, so t
 ends (and its CPU is freed) and the client gets a 503 instead of a late or truncated 200.
 
 One snapshot for all: every write — the server's own, or a ``kg load`` run beside a read-only
-server — changes the store's generation file (:func:`kg.store.read_generation`). Before each query
+server — changes the store's generation file (:func:`kg.store.bump_generation`). Before each query
 the pool reads it (a few microseconds); when it changed, every worker reopens its view before its
 next query, so workers never keep answering from different states of the store. Staleness bound: an
 answer reflects every write committed before the query arrived, except one committed while the query
@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.serve.results import QueryTask, run_task
-from kg.store import open_read_only_view, read_generation
+from kg.store import GENERATION_FILE, open_read_only_view
 
 
 @dataclass
@@ -156,7 +156,7 @@ class QueryPool:
     isolate_network: bool = False  # workers get no network (no SERVICE target is allowed)
     memory_limit: int | None = None  # bytes of address space per worker
     generation: int = 0
-    _seen: str = ""
+    _seen: tuple[int, int, int] | None = None
     _idle: asyncio.Queue | None = None
     _all: list[_Worker] = field(default_factory=list)
     _ctx: Any = None
@@ -171,6 +171,10 @@ class QueryPool:
         w = _Worker(p, parent)
         self._all.append(w)
         return w
+
+    @property
+    def _generation_file(self) -> str:
+        return os.path.join(self.store, GENERATION_FILE)
 
     async def start(self) -> None:
         self._ctx = mp.get_context("spawn")
@@ -205,7 +209,13 @@ class QueryPool:
         return self.generation
 
     def _follow_store(self) -> None:
-        current = read_generation(self.store)
+        """Notice a write by another process: the generation file is replaced (renamed over) at every
+        write, so its inode, time and size tell a new generation without reading it (a stat per query)."""
+        try:
+            st = os.stat(self._generation_file)
+            current = (st.st_ino, st.st_mtime_ns, st.st_size)
+        except OSError:
+            current = None
         if current != self._seen:
             self._seen = current
             self.bump()
