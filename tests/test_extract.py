@@ -263,3 +263,14 @@ def test_geonames_arabic_label_is_a_clean_spelling():
     assert _arabic_label(["ااالمدينة", "مدينة", "المدينة"]) == "المدينة"
     assert _arabic_label(["ااالخرطوم", "خارطوم", "خرطوم"]) == "خرطوم"
     assert _arabic_label([]) is None
+
+
+def test_a_head_before_the_whole_name_of_a_known_organisation_is_that_organisation():
+    x = extract(Article(text="وقالت قوات الناتو في بيان إن دورياتها مستمرة. وأكد الناتو أن المهمة لم تنته.",
+                        source="test", language="ar"), tagger=False)
+    orgs = [e for e in x.entities if e.category == "organization"]
+    assert [e.key for e in orgs] == ["Q7184"] and len(orgs[0].mentions) == 2
+    assert [claimant_label(x, c) for c in x.claims] == [orgs[0].label, orgs[0].label]
+    # a head before words that are not a known name still makes an organisation of its own
+    y = extract(Article(text="وقالت قوات الدفاع الشعبي إن الهجوم صُدّ.", source="test", language="ar"), tagger=False)
+    assert [e.label for e in y.entities if e.category == "organization"] == ["قوات الدفاع الشعبي"]

@@ -105,7 +105,10 @@ class OrganisationRules:
             e_end = self.tokens[chain[-1]].end
             label = self.text[start:e_end]
             inner = self.gaz.lookup((stem,) + tuple(self.tokens[c].norm for c in chain[:-1])) if len(chain) > 1 else []
-            entry = inner[0] if inner and inner[0].category == "organization" else _new_entry("organization", type_, label, head.gender)
+            # a head before the whole name of a known organisation names that organisation (قوات X, منظمة X, حركة X)
+            whole = self.gaz.lookup(tuple(self.tokens[c].norm for c in chain)) if not inner else []
+            known = [e for e in inner or whole if e.category == "organization"]
+            entry = known[0] if known else _new_entry("organization", type_, label, head.gender)
             out.append(Found(i, chain[-1] + 1, start, e_end, entry, "pattern"))
         return out
 
