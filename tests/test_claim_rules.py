@@ -148,7 +148,9 @@ def test_definite_unnamed_sources_refer_back():
 
 def test_transliterated_organisation_names_after_a_head():
     [(who, _, _, _)] = ar_claims("وقالت شركة أرامكو، إن الإنتاج ارتفع.")
-    assert who == "شركة أرامكو"
+    assert who == "أرامكو السعودية"  # the head before a known organisation's name: that organisation
+    [(who, _, _, _)] = ar_claims("وقالت شركة فالكورا، إن الإنتاج ارتفع.")
+    assert who == "شركة فالكورا"
     for text in ("وقالت منظمة تعمل في المجال الإنساني إن المساعدات توقفت.", "أعلنت منظمة دولية أن المساعدات توقفت."):
         x = extract(Article(text=text, source="t", language="ar"))
         assert not any(e.category == "organization" for e in x.entities), text  # a verb or an adjective is no name

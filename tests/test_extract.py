@@ -274,3 +274,15 @@ def test_a_head_before_the_whole_name_of_a_known_organisation_is_that_organisati
     # a head before words that are not a known name still makes an organisation of its own
     y = extract(Article(text="وقالت قوات الدفاع الشعبي إن الهجوم صُدّ.", source="test", language="ar"), tagger=False)
     assert [e.label for e in y.entities if e.category == "organization"] == ["قوات الدفاع الشعبي"]
+
+
+def test_a_trigger_before_a_number_or_a_describing_word_names_no_place():
+    def places(text: str) -> list[str]:
+        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+        return [e.label for e in x.entities if e.category == "place"]
+
+    assert places("وسجلت الإصابات في حي واحد فقط.") == []  # "in one neighbourhood"
+    assert places("وسيطرت القوات على آخر مدينة رئيسية في الإقليم.") == []  # "the last main city"
+    assert places("وانتقلت العائلات إلى مخيم عشوائي قرب الطريق.") == []  # "a makeshift camp"
+    # a name, definite or not, still makes the place
+    assert places("وقالت مصادر محلية إن القصف طال بلدة كفرزيتون ومنطقة الصالحية.") == ["كفرزيتون", "الصالحية"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from kg.extract.entity_base import NON_NAME_ADJECTIVES, QUOTES, Found, _new_entry
 from kg.extract.gazetteer import GazEntry
 from kg.extract.normalize import normalize
+from kg.extract.quantities import number_word_forms
 from kg.extract.tokens import cut_offset, strip_article
 
 
@@ -62,6 +63,11 @@ class PlaceRules:
             return []
         if not first.is_arabic or len(n0) < 2 or any(c and (st.startswith("ال") or st in self.fw) for c, st in first.splits):
             return []  # مخيم للنازحين: a description, not a name
+        if n0 in number_word_forms():
+            return []  # في حي واحد: "in one neighbourhood"
+        if len(n0) >= 5 and n0.endswith(("يه", "ي")) and not n0.startswith("ال"):
+            return []  # مدينة رئيسية، حي سكني: an unknown indefinite word with a relative (nisba) ending describes;
+            # a place so named that kg knows (GeoNames, the gazetteer) was taken before this rule
         out = [idx[0]]
         compound_heads = {"دير", "تل", "راس", "عين", "ابو", "جسر", "كفر", "بيت", "خان", "دار", "بير", "ام", "سيدي", "بني", "ذي", "جبل", "وادي", "معره", "قصر", "حمام"}
         if n0 in compound_heads and len(idx) > 1:

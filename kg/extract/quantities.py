@@ -48,6 +48,13 @@ def _load() -> None:
         _QUALIFIERS = _table("qualifiers.tsv")
 
 
+def number_word_forms() -> frozenset[str]:
+    """Every one-word number form (normalised): واحد، ثلاثة، عشرات, one …"""
+    _load()
+    assert _NUMBERS is not None
+    return frozenset(k[0] for k in _NUMBERS if len(k) == 1)
+
+
 def _parse_digits(text: str) -> float | None:
     t = normalize(text).replace("٬", ",").replace("٫", ".")
     if not _DIGITS.match(t):
