@@ -141,12 +141,17 @@ def build_gazetteer() -> Gazetteer:
         for key, e in enrich.items() if e.geonames_id in by_id
     }
     countries: dict[str, GazEntry] = {}
+    bare_regions: list[tuple[str, GazEntry]] = []
     heads = set(org_heads())
     for entry, ar_names, en_names in rows:
         entry = enrich.get(entry.key, entry)
         if entry.iso2:
             countries[entry.iso2] = entry
         names = ar_names + en_names + [re.sub(r"\s*\(.*\)$", "", n) for n in en_names if n.endswith(")")]
+        if entry.type == "Region":  # "Diyala Governorate" is also "Diyala province", and "Diyala" (added last)
+            bare = [m.group(1) for n in en_names if (m := _REGION_WORD.match(n))]
+            names += [f"{b} province" for b in bare] + [f"{b} Province" for b in bare]
+            bare_regions += [(b, entry) for b in bare]
         names += geonames_names.get(entry.key, [])
         for n in names:
             key = name_key(n)
@@ -157,6 +162,9 @@ def build_gazetteer() -> Gazetteer:
     _add_demonyms(gaz, countries)
     matched = {e.geonames_id for e in enrich.values()}
     _add_geonames_cities(gaz, [c for c in cities if c["geonameid"] not in matched])
+    for name, entry in bare_regions:
+        if not gaz.lookup(name_key(name)):  # a city of the same name (Aleppo, Marib) keeps the bare name
+            gaz.add(name, entry)
     return gaz
 
 
@@ -274,6 +282,7 @@ def _add_demonyms(gaz: Gazetteer, countries: dict[str, GazEntry]) -> None:
 
 
 _TRIPLED = re.compile(r"(.)\1\1")
+_REGION_WORD = re.compile(r"^(.+?) (?:Governorate|Province|Region|State|District)$")
 
 
 def _arabic_label(names: list[str]) -> str | None:
