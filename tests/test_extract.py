@@ -297,3 +297,14 @@ def test_english_governorates_by_their_bare_name_and_with_province():
     assert places("Officials said two villages in Diyala were evacuated.") == [("Diyala", "Region")]
     assert places("Officials said fighting continued in Aleppo province.") == [("Aleppo province", "Region")]
     assert places("Officials said the market in Aleppo reopened.") == [("Aleppo", "City")]  # the city keeps its name
+
+
+def test_a_dual_trigger_before_two_names_is_two_places():
+    def places(text: str) -> list[tuple[str, str]]:
+        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+        return [(m.text, e.type) for e in x.entities if e.category == "place" for m in e.mentions]
+
+    assert places("وتركز القصف على مدينتي حمص وحماة أمس.") == [("حمص", "City"), ("حماة", "City")]
+    assert places("وقالت مصادر إن القتال امتد إلى بلدتي كفرنبل وحزارين.") == [("كفرنبل", "City"), ("حزارين", "City")]
+    assert places("واستؤنف التصدير من ميناءي الزويتينة والبريقة بعد توقف.") == [("الزويتينة", "Region"), ("البريقة", "Region")]
+    assert places("وزار الوفد مدينتي منذ عامين.") == []  # "my city": no two names follow

@@ -9,6 +9,13 @@ from kg.extract.quantities import number_word_forms
 from kg.extract.tokens import cut_offset, strip_article
 
 
+# the dual of a trigger noun in construct (normalised): مدينتي حمص وحماة "the cities of Homs and Hama"
+DUAL_TRIGGERS = {
+    "مدينتي": "City", "بلدتي": "City", "قريتي": "City", "مخيمي": "City", "محافظتي": "Region", "ولايتي": "Region",
+    "منطقتي": "Region", "حيي": "Neighborhood", "ميناءي": "Region", "مينايي": "Region", "مطاري": "Region",
+}
+
+
 class PlaceRules:
     """Mixed into the entity finder (:mod:`kg.extract.entities`)."""
 
@@ -20,6 +27,10 @@ class PlaceRules:
         tok = self.tokens[i]
         if not tok.is_word:
             return []
+        if tok.is_arabic:
+            pair = self.dual_trigger_places(i)
+            if pair:
+                return pair
         out = []
         for cut, stem in tok.splits if tok.is_arabic else [(0, tok.text.lower())]:
             ttype = self.triggers.get(stem)
@@ -55,6 +66,53 @@ class PlaceRules:
             label = self.text[s:e]
             out.append(Found(i, last, s, e, _new_entry("place", ttype, label), "trigger", ttype))
         return out
+
+    def dual_trigger_places(self, i: int) -> list[Found]:
+        """في مدينتي حمص وحماة، ميناءي X وY: a trigger in the dual before two names joined by و is two places of
+        the trigger's type, each mentioned by its name alone (rule entity.trigger)."""
+        tok = self.tokens[i]
+        for cut, stem in tok.splits:
+            ttype = DUAL_TRIGGERS.get(stem)
+            if not ttype:
+                continue
+            first = self._place_name_at(i + 1, ttype)
+            if first is None or first.last >= len(self.tokens):
+                return []
+            k = first.last
+            second = self.tokens[k]
+            if not (second.is_arabic and second.is_word and second.norm.startswith("و") and len(second.norm) > 2):
+                return []
+            other = self._place_name_at(k, ttype, after_wa=True)
+            if other is None:
+                return []
+            first.first = i  # the trigger is taken with the first name, as a single trigger is
+            return [first, other]
+        return []
+
+    def _place_name_at(self, k: int, ttype: str, after_wa: bool = False) -> Found | None:
+        """The place named at token k (after the proclitic و when ``after_wa``): known, or an unknown name."""
+        if k >= len(self.tokens) or not self.tokens[k].is_word:
+            return None
+        known = [f for f in self.gazetteer_candidates(k) if f.entry.category == "place" and not f.entry.demonym]
+        if after_wa:
+            known = [f for f in known if f.start > self.tokens[k].start]  # the name after و, not a word with و in it
+        if known:
+            f = known[0]
+            return Found(k, f.last, f.start, f.end, f.entry, "trigger", ttype)
+        tok = self.tokens[k]
+        if after_wa:
+            rest = tok.norm[1:]
+            if rest in self.fw or rest in NON_NAME_ADJECTIVES or rest in self.cues or rest in number_word_forms() or len(rest) < 2:
+                return None
+            if len(rest) >= 5 and rest.endswith(("يه", "ي")) and not rest.startswith("ال"):
+                return None
+            s = cut_offset(tok, 1)
+            return Found(k, k + 1, s, tok.end, _new_entry("place", ttype, self.text[s : tok.end]), "trigger", ttype)
+        name = self.unknown_place_name([k])
+        if not name:
+            return None
+        last, s, e = self.span(name[0], name[-1], tok.start)
+        return Found(k, last, s, e, _new_entry("place", ttype, self.text[s:e]), "trigger", ttype)
 
     def unknown_place_name(self, idx: list[int]) -> list[int]:
         first = self.tokens[idx[0]]
