@@ -24,6 +24,7 @@ WINDOW_BEFORE, WINDOW_AFTER = 5, 3
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+@lru_cache(maxsize=65536)  # a pure function of the word, asked for the same words again and again
 def stem(word: str) -> str:
     """A crude stem that lets السيطرة meet تسيطر and "controls" meet "control": enough to compare measures."""
     w = normalize(word, casefold=True)

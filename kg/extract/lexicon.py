@@ -230,6 +230,7 @@ class Measure:
     units: frozenset[str]  # the units a figure of this measure has
 
 
+@lru_cache(maxsize=65536)  # a pure function of the word, asked for the same words again and again
 def article_free(word: str) -> str:
     """A normalised word without the Arabic article and one-letter proclitics (والقتلى → قتلى)."""
     w = normalize(word, casefold=True)
