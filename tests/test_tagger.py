@@ -80,7 +80,7 @@ def test_the_decoder_gives_crfsuite_s_labels(tiny_model):
     got = t.tag_many(sentences)
     assert [labels for labels, _ in got] == [_crfsuite_labels(t, w) for w in sentences]
     shipped = tagger.tagger_for("ar", True)
-    text = ("أعلن المتحدث باسم وزارة الصحة أحمد الخطيب أن 12 شخصا أصيبوا في انفجار وقع في سوق مدينة الرقة . "
+    text = ("أعلن المتحدث باسم وزارة الصحة أحمد الخطيب أن 12 شخصا أصيبوا في انفجار وقع في سوق مدينة طرطوس . "
             "وقالت منظمة الإغاثة الدولية في بيان إن فرقها وصلت إلى ريف إدلب الجنوبي . "
             "ونقلت وكالة الأنباء عن مصدر أمني قوله إن التحقيقات مستمرة")
     sentences = [s.split() for s in text.split(" . ")]

@@ -148,7 +148,7 @@ def build_gazetteer() -> Gazetteer:
         if entry.iso2:
             countries[entry.iso2] = entry
         names = ar_names + en_names + [re.sub(r"\s*\(.*\)$", "", n) for n in en_names if n.endswith(")")]
-        if entry.type == "Region":  # "Diyala Governorate" is also "Diyala province", and "Diyala" (added last)
+        if entry.type == "Region":  # "Wasit Governorate" is also "Wasit province", and "Wasit" (added last)
             bare = [m.group(1) for n in en_names if (m := _REGION_WORD.match(n))]
             names += [f"{b} province" for b in bare] + [f"{b} Province" for b in bare]
             bare_regions += [(b, entry) for b in bare]
