@@ -188,3 +188,11 @@ def test_page_cache_keeps_the_most_recent_answers_of_one_generation():
     assert cache.get(1, "b") is None and cache.get(1, "c") == []
     assert cache.get(2, "a") is None  # a new generation starts empty
     PageCache(0).put("a", [])  # size 0: nothing kept
+    import kg.serve.pages as pages
+
+    big = PageCache(100)
+    big.get(1, "x")
+    for n in range(60):
+        big.put(f"q{n}", [{}] * 5_000)
+    assert big.rows <= pages.MAX_CACHED_ROWS_TOTAL and big.rows == sum(map(len, big.answers.values()))
+    assert "q59" in big.answers and "q0" not in big.answers  # the oldest went first

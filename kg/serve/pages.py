@@ -44,25 +44,29 @@ class PageCache:
         self.size = size
         self.generation = -1
         self.answers: OrderedDict[str, list[dict]] = OrderedDict()
+        self.rows = 0  # rows held in all: the memory bound, with MAX_CACHED_ROWS per answer
 
     def get(self, generation: int, query: str) -> list[dict] | None:
         if generation != self.generation:
             self.generation = generation
             self.answers.clear()
+            self.rows = 0
         rows = self.answers.get(query)
         if rows is not None:
             self.answers.move_to_end(query)
         return rows
 
     def put(self, query: str, rows: list[dict]) -> None:
-        if self.size <= 0 or len(rows) > MAX_CACHED_ROWS:
+        if self.size <= 0 or len(rows) > MAX_CACHED_ROWS or query in self.answers:
             return
         self.answers[query] = rows
-        while len(self.answers) > self.size:
-            self.answers.popitem(last=False)
+        self.rows += len(rows)
+        while len(self.answers) > self.size or self.rows > MAX_CACHED_ROWS_TOTAL:
+            self.rows -= len(self.answers.popitem(last=False)[1])
 
 
-MAX_CACHED_ROWS = 5_000
+MAX_CACHED_ROWS = 5_000  # rows of one answer (larger answers are not kept)
+MAX_CACHED_ROWS_TOTAL = 200_000  # rows of all the answers kept (tens of MB at most)
 
 
 async def _select(pool, query: str) -> list[dict]:
