@@ -214,3 +214,16 @@ def test_timeline_and_view_box_helpers():
     assert x < 32.5 + 180 < 44.4 + 180 < x + w and y < 90 - 33.3 < 90 - 15.5 < y + h
     assert view_box([]) == (0.0, 0.0, 360.0, 180.0)
     assert len(countries()) > 150
+
+
+def test_the_claims_of_one_article(client):
+    [row] = client.graph.query("""SELECT ?a (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a kg:Claim ; kg:inArticle ?a }
+                                  GROUP BY ?a ORDER BY DESC(?n) LIMIT 1""")
+    article = row["a"].value
+    page = client.get("/", params={"article": article}).text
+    assert count(page) == int(row["n"].value) > 0
+    assert all(f'/?article={urllib.parse.quote(article, safe="")}"' in r for r in rows(page))  # each row links its article
+    assert "all articles" in page
+    narrowed = client.get(facet_links(page, "certainty")[0]).text  # other filters keep the article
+    assert 0 < count(narrowed) <= count(page) and "all articles" in narrowed
+    assert count(client.get("/", params={"article": "javascript:alert(1)"}).text) == count(client.get("/").text)

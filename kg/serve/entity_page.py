@@ -138,7 +138,8 @@ async def entity(pool, iri: str) -> tuple[int, str]:
                        for r in sorted(co, key=lambda r: (-int(_v(r, "n") or 0), _v(r, "o"))))
     articles.sort(key=lambda r: _v(r, "a"))
     articles.sort(key=lambda r: first(described, _v(r, "a"), "datePublished")[:10], reverse=True)
-    art_items = "".join(f'<li dir="auto">{escape(first(described, _v(r, "a"), "headline") or _local(_v(r, "a")))} <span class="n">'
+    art_items = "".join(f'<li dir="auto"><a href="/?article={quote(_v(r, "a"), safe="")}">'
+                        f'{escape(first(described, _v(r, "a"), "headline") or _local(_v(r, "a")))}</a> <span class="n">'
                         f'{escape(first(described, _v(r, "a"), "datePublished")[:10])} · {escape(_v(r, "n"))} mention(s)</span></li>'
                         for r in articles[:LIMIT])
     body = (

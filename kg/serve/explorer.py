@@ -39,6 +39,7 @@ class Filters:
     certainty: str = ""  # Asserted | Hedged | Denied
     mode: str = ""  # Direct | Indirect | AccordingTo
     outlet: str = ""  # publisher IRI
+    article: str = ""  # article IRI: the claims of one article
     date_from: str = ""  # YYYY-MM-DD
     date_to: str = ""
     conflict: str = ""  # "1": only claims in a conflict
@@ -48,7 +49,7 @@ class Filters:
     def parse(cls, params) -> Filters:
         """From a query string; values that cannot be what they claim are dropped, never put in a query."""
         got = {f.name: (params.get(f.name) or "").strip()[:500] for f in fields(cls)}
-        for name in ("speaker", "place", "outlet"):
+        for name in ("speaker", "place", "outlet", "article"):
             if not got[name].startswith(("http://", "https://")):
                 got[name] = ""
         if not _LOCAL.match(got["speaker_type"]):
@@ -178,6 +179,8 @@ def scope(f: Filters, matched: tuple[tuple[str, str], ...] | None = None) -> Sco
         article.append(f'FILTER (SUBSTR(STR(?date), 1, 10) >= "{f.date_from}")')
     if f.date_to:
         article.append(f'FILTER (SUBSTR(STR(?date), 1, 10) <= "{f.date_to}")')
+    if f.article:
+        article.append(f"{_iri(f.article)} a ?kind_ . BIND ({_iri(f.article)} AS ?art)")
     if article:
         outside.append(f"{{ SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {' '.join(article)} }} }} }}")
     if f.conflict:
@@ -304,7 +307,8 @@ async def describe_claims(pool, claims: list[str]) -> list[ClaimRow]:
 def _row(r: ClaimRow) -> str:
     speaker = (f'<a href="/entity?iri={urllib.parse.quote(r.speaker, safe="")}" dir="auto">{escape(r.speaker_label or _local(r.speaker))}</a>'
                if r.speaker else "—")
-    article = escape(r.title or _local(r.article))
+    article = (f'<a href="/?article={urllib.parse.quote(r.article, safe="")}" class="article">{escape(r.title or _local(r.article))}</a>'
+               if r.article else "")
     return (f'<tr><td class="who">{speaker}</td><td dir="auto" class="cue">{escape(r.cue)}</td>'
             f'<td dir="auto" class="claim"><a href="/claim?iri={urllib.parse.quote(r.claim, safe="")}">'
             f'{escape(r.text)}</a></td><td dir="auto">{escape(r.channel_label)}</td>'
@@ -339,6 +343,9 @@ async def explorer(pool, f: Filters) -> tuple[int, str]:
              + "".join(_row(r) for r in rows[:PAGE_SIZE]) + "</table>")
     first = (f.page - 1) * PAGE_SIZE
     status = f'<p id="count">{n} claim(s)' + (f", {first + 1}–{first + min(len(rows), PAGE_SIZE)} shown" if rows else "") + "</p>"
+    if f.article:
+        status += (f'<p class="filter">The claims of one article (<span class="iri">{escape(f.article)}</span>) · '
+                   f'<a href="{escape(f.url(article=""))}">all articles</a></p>')
     nav = '<nav><a href="/map">map</a> · <a href="/conflicts">conflicting claims</a> · <a href="/sparql">SPARQL editor</a></nav>'
     body = f'{nav}<div class="explorer"><aside>{"".join(facets)}</aside><div>{form}{status}{table}<p class="pager">{pager}</p></div></div>'
     return 200, _page("claims", body)
