@@ -17,7 +17,6 @@ import argparse
 import http.client
 import json
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -26,17 +25,12 @@ import time
 import urllib.parse
 from pathlib import Path
 
+from benchmarks.bench_serve import free_port
 from kg import KnowledgeGraph
 from kg.corpus import articles
 from kg.resources import samples_dir
 
 TARGET_MS = 300.0
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Client:

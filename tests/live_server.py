@@ -60,8 +60,13 @@ def running_server(store: Path, *args: str, memory_limit: int | None = None, fil
         sys.stderr.write(log.read()[-20000:].decode(errors="replace"))  # the server's side of a failure
         raise
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
+
+
+def stop(proc: subprocess.Popen, timeout: float = 10) -> None:
+    """Ask a server started by a test to end; kill it if it has not within ``timeout`` seconds."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import socket
 import subprocess
 import time
 import urllib.parse
@@ -20,22 +19,18 @@ import pytest
 from kg import KnowledgeGraph
 from kg.queries import examples, with_prefixes
 
+from .live_server import free_port, stop
+
 VIRTUOSO = shutil.which("virtuoso-t")
 TEMPLATE = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
 pytestmark = pytest.mark.skipif(not VIRTUOSO or not TEMPLATE.exists(), reason="Virtuoso (virtuoso-opensource) is not installed")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def virtuoso(tmp_path_factory):
     """A fresh Virtuoso database (user dba, password dba) listening on 127.0.0.1 only."""
     folder = tmp_path_factory.mktemp("virtuoso")
-    sql_port, http_port = _free_port(), _free_port()
+    sql_port, http_port = free_port(), free_port()
     ini = TEMPLATE.read_text(encoding="utf-8")
     ini = ini.replace("/var/lib/virtuoso-opensource-7/db/", f"{folder}/")
     ini = re.sub(r"(?m)^ServerPort\s*=\s*1111", f"ServerPort = 127.0.0.1:{sql_port}", ini)
@@ -56,11 +51,7 @@ def virtuoso(tmp_path_factory):
                 time.sleep(0.2)
         yield base
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc, timeout=30)
         log.close()
 
 

@@ -101,10 +101,7 @@ class PlaceRules:
             return Found(k, f.last, f.start, f.end, f.entry, "trigger", ttype)
         tok = self.tokens[k]
         if after_wa:
-            rest = tok.norm[1:]
-            if rest in self.fw or rest in NON_NAME_ADJECTIVES or rest in self.cues or rest in number_word_forms() or len(rest) < 2:
-                return None
-            if len(rest) >= 5 and rest.endswith(("يه", "ي")) and not rest.startswith("ال"):
+            if self._describes(tok.norm[1:]):
                 return None
             s = cut_offset(tok, 1)
             return Found(k, k + 1, s, tok.end, _new_entry("place", ttype, self.text[s : tok.end]), "trigger", ttype)
@@ -114,18 +111,19 @@ class PlaceRules:
         last, s, e = self.span(name[0], name[-1], tok.start)
         return Found(k, last, s, e, _new_entry("place", ttype, self.text[s:e]), "trigger", ttype)
 
+    def _describes(self, word: str) -> bool:
+        """A normalised word after a place trigger that cannot be the unknown place's name: a function word,
+        cue, describing adjective or number word (في حي واحد), one letter, or an indefinite word with a relative
+        (nisba) ending (مدينة رئيسية، حي سكني) — a place so named that kg knows was taken before this rule."""
+        return (word in self.fw or word in NON_NAME_ADJECTIVES or strip_article(word) in NON_NAME_ADJECTIVES
+                or word in self.cues or word in number_word_forms() or len(word) < 2
+                or (len(word) >= 5 and word.endswith(("يه", "ي")) and not word.startswith("ال")))
+
     def unknown_place_name(self, idx: list[int]) -> list[int]:
         first = self.tokens[idx[0]]
         n0 = first.norm
-        if n0 in self.fw or n0 in NON_NAME_ADJECTIVES or strip_article(n0) in NON_NAME_ADJECTIVES or n0 in self.cues:
-            return []
-        if not first.is_arabic or len(n0) < 2 or any(c and (st.startswith("ال") or st in self.fw) for c, st in first.splits):
+        if self._describes(n0) or not first.is_arabic or any(c and (st.startswith("ال") or st in self.fw) for c, st in first.splits):
             return []  # مخيم للنازحين: a description, not a name
-        if n0 in number_word_forms():
-            return []  # في حي واحد: "in one neighbourhood"
-        if len(n0) >= 5 and n0.endswith(("يه", "ي")) and not n0.startswith("ال"):
-            return []  # مدينة رئيسية، حي سكني: an unknown indefinite word with a relative (nisba) ending describes;
-            # a place so named that kg knows (GeoNames, the gazetteer) was taken before this rule
         out = [idx[0]]
         compound_heads = {"دير", "تل", "راس", "عين", "ابو", "جسر", "كفر", "بيت", "خان", "دار", "بير", "ام", "سيدي", "بني", "ذي", "جبل", "وادي", "معره", "قصر", "حمام"}
         if n0 in compound_heads and len(idx) > 1:

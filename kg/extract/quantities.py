@@ -11,6 +11,7 @@ first number takes the unit of the second.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.lexicon import function_words, read_tsv
 from kg.extract.normalize import normalize
@@ -48,6 +49,7 @@ def _load() -> None:
         _QUALIFIERS = _table("qualifiers.tsv")
 
 
+@lru_cache(maxsize=1)
 def number_word_forms() -> frozenset[str]:
     """Every one-word number form (normalised): واحد، ثلاثة، عشرات, one …"""
     _load()

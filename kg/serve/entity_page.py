@@ -10,19 +10,15 @@ from datetime import date
 from html import escape
 from urllib.parse import quote
 
-from kg.serve.geo import Point, explorer_href, svg
+from kg.serve.geo import Point, svg
 from kg.serve.explorer import ClaimRow, Filters, describe_claims, scope
-from kg.serve.pages import _iri, _link, _page, _select, _v, describe, first, newest_first, per_article_dates
+from kg.serve.pages import _iri, _link, _page, _select, _v, describe, local_name, newest_first, per_article_dates
 
 LIMIT = 200
 
 
-def _local(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
 def _entity_link(iri: str, label: str) -> str:
-    return f'<a href="/entity?iri={quote(iri, safe="")}" dir="auto">{escape(label or _local(iri))}</a>'
+    return f'<a href="/entity?iri={quote(iri, safe="")}" dir="auto">{escape(label or local_name(iri))}</a>'
 
 
 def _claim_rows(rows: list[ClaimRow], total: int, more_href: str, with_speaker: bool) -> str:
@@ -32,7 +28,7 @@ def _claim_rows(rows: list[ClaimRow], total: int, more_href: str, with_speaker: 
         out.append(
             f'<tr>{speaker}<td dir="auto">{escape(r.cue)}</td>'
             f'<td dir="auto" class="claim"><a href="/claim?iri={quote(r.claim, safe="")}">{escape(r.text)}</a></td>'
-            f'<td>{escape(_local(r.certainty))}</td><td dir="auto">{escape(r.title or _local(r.article))}</td>'
+            f'<td>{escape(local_name(r.certainty))}</td><td dir="auto">{escape(r.title or local_name(r.article))}</td>'
             f'<td>{escape(r.date[:10])}</td></tr>')
     head = ("<tr>" + ("<th>speaker</th>" if with_speaker else "") +
             "<th>cue</th><th>claim</th><th>certainty</th><th>article</th><th>date</th></tr>")
@@ -94,10 +90,10 @@ async def entity(pool, iri: str) -> tuple[int, str]:
         describe(pool, [_v(r, "r") for r in held] + [_v(r, "other") for r in inside] + [_v(r, "o") for r in co]
                  + [_v(r, "a") for r in articles], ("kg:roleIn", "skos:prefLabel", "kg:entityCategory", "schema:headline",
                                                     "schema:datePublished")))
-    described.update(await describe(pool, {first(described, _v(r, "r"), "roleIn") for r in held}, ("skos:prefLabel",)))
+    described.update(await describe(pool, {described.first(_v(r, "r"), "roleIn") for r in held}, ("skos:prefLabel",)))
     labels = [(_v(r, "o"), r.get("o", {}).get("xml:lang", "")) for r in about if _v(r, "p").endswith("rdf-schema#label")]
     pref = [_v(r, "o") for r in about if _v(r, "p").endswith("core#prefLabel")]
-    types = sorted({_local(_v(r, "o")) for r in about if _v(r, "p").endswith("#type")})
+    types = sorted({local_name(_v(r, "o")) for r in about if _v(r, "p").endswith("#type")})
     same = [_v(r, "o") for r in about if _v(r, "p").endswith("#sameAs")]
     geonames = [_v(r, "o") for r in about if _v(r, "p").endswith("#geonamesId")]
     lat = next((_v(r, "o") for r in about if _v(r, "p").endswith("wgs84_pos#lat")), "")
@@ -111,21 +107,21 @@ async def entity(pool, iri: str) -> tuple[int, str]:
             f'<p>Wikidata / GeoNames: {" ".join(links) or "not linked"}</p><p class="iri">{escape(iri)}</p>')
     where = ""
     try:
-        point = Point(iri, title, float(lat), float(long), 1, explorer_href(iri))
+        point = Point(iri, title, float(lat), float(long), 1, of.url())
         where = (f'<section><h2>On the map</h2>{svg([point], css_class="map small")}'
-                 f'<p><a href="{escape(explorer_href(iri))}">claims about this place</a> · <a href="/map">all places</a></p></section>')
+                 f'<p><a href="{escape(of.url())}">claims about this place</a> · <a href="/map">all places</a></p></section>')
     except ValueError:
         pass
 
     roles: dict[tuple[str, str, str], set[str]] = {}
     for r in held:
-        org = first(described, _v(r, "r"), "roleIn")
+        org = described.first(_v(r, "r"), "roleIn")
         roles.setdefault(("holds", _v(r, "name"), org), set()).add(_v(r, "g"))
     for r in inside:
         roles.setdefault(("in", _v(r, "name"), _v(r, "other")), set()).add(_v(r, "g"))
     role_items = []
     for (kind, name, other), graphs in sorted(roles.items(), key=lambda kv: (kv[0][0], -len(kv[1]), kv[0][1])):
-        other_link = _entity_link(other, first(described, other, "prefLabel")) if other else ""
+        other_link = _entity_link(other, described.first(other, "prefLabel")) if other else ""
         if kind == "holds":
             role_items.append(f'<li dir="auto">{escape(name)}' + (f" of {other_link}" if other else "")
                               + f' <span class="n">{len(graphs)} article(s)</span></li>')
@@ -133,14 +129,14 @@ async def entity(pool, iri: str) -> tuple[int, str]:
             role_items.append(f'<li dir="auto">{other_link}: {escape(name)} <span class="n">{len(graphs)} article(s)</span></li>')
 
     per_day = {d: (days_said.get(d, 0), days_about.get(d, 0)) for d in set(days_said) | set(days_about)}
-    co_items = "".join(f'<li>{_entity_link(_v(r, "o"), first(described, _v(r, "o"), "prefLabel"))} <span class="n">'
-                       f'{escape(first(described, _v(r, "o"), "entityCategory"))} · {escape(_v(r, "n"))} article(s)</span></li>'
+    co_items = "".join(f'<li>{_entity_link(_v(r, "o"), described.first(_v(r, "o"), "prefLabel"))} <span class="n">'
+                       f'{escape(described.first(_v(r, "o"), "entityCategory"))} · {escape(_v(r, "n"))} article(s)</span></li>'
                        for r in sorted(co, key=lambda r: (-int(_v(r, "n") or 0), _v(r, "o"))))
     articles.sort(key=lambda r: _v(r, "a"))
-    articles.sort(key=lambda r: first(described, _v(r, "a"), "datePublished")[:10], reverse=True)
+    articles.sort(key=lambda r: described.first(_v(r, "a"), "datePublished")[:10], reverse=True)
     art_items = "".join(f'<li dir="auto"><a href="/?article={quote(_v(r, "a"), safe="")}">'
-                        f'{escape(first(described, _v(r, "a"), "headline") or _local(_v(r, "a")))}</a> <span class="n">'
-                        f'{escape(first(described, _v(r, "a"), "datePublished")[:10])} · {escape(_v(r, "n"))} mention(s)</span></li>'
+                        f'{escape(described.first(_v(r, "a"), "headline") or local_name(_v(r, "a")))}</a> <span class="n">'
+                        f'{escape(described.first(_v(r, "a"), "datePublished")[:10])} · {escape(_v(r, "n"))} mention(s)</span></li>'
                         for r in articles[:LIMIT])
     body = (
         '<nav><a href="/">claims explorer</a> · <a href="/map">map</a> · <a href="/conflicts">conflicting claims</a> · '

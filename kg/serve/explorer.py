@@ -18,8 +18,7 @@ from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from html import escape
 
-from kg.serve.pages import _iri, _page, _select, _v, describe, newest_first
-from kg.serve.pages import first as first_value
+from kg.serve.pages import _iri, _page, _select, _v, describe, local_name, newest_first
 
 PAGE_SIZE = 50
 FACET_SIZE = 12
@@ -157,14 +156,10 @@ def scope(f: Filters, matched: tuple[tuple[str, str], ...] | None = None) -> Sco
         pairs = " ".join(f"({_iri(g)} {_iri(c)})" for g, c in matched)
         outside.append(f"VALUES (?g ?claim) {{ {pairs} }}")
         f = replace(f, q="")
-    if f.speaker:
-        inside.append(f"?claim kg:claimant {_iri(f.speaker)} .")
-    if f.place:
-        inside.append(f"?claim kg:about {_iri(f.place)} .")
-    if f.certainty:
-        inside.append(f"?claim kg:certainty kg:{f.certainty} .")
-    if f.mode:
-        inside.append(f"?claim kg:mode kg:{f.mode} .")
+    for name, predicate, value in (("speaker", "kg:claimant", _iri), ("place", "kg:about", _iri),
+                                   ("certainty", "kg:certainty", "kg:{}".format), ("mode", "kg:mode", "kg:{}".format)):
+        if getattr(f, name):
+            inside.append(f"?claim {predicate} {value(getattr(f, name))} .")
     if f.q:
         inside.append(f'?claim kg:content ?content . FILTER (REGEX(?content, {_literal(search_regex(f.q))}, "i"))')
     if f.speaker_type:
@@ -216,10 +211,6 @@ def _facets() -> dict[str, Facet]:
 FACETS = _facets()
 
 
-def _local(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
 async def _facet(pool, f: Filters, name: str, matched: tuple[tuple[str, str], ...] | None = None) -> str:
     facet = FACETS[name]
     where = scope(replace(f, **{name: ""}), matched).where(facet.inside)
@@ -236,8 +227,8 @@ async def _facet(pool, f: Filters, name: str, matched: tuple[tuple[str, str], ..
     chosen = getattr(f, name)
     items = []
     for r in rows:
-        value = _v(r, "v") if name in ("speaker", "place", "outlet") else _local(_v(r, "v"))
-        label = _v(r, "label") or _local(_v(r, "v"))
+        value = _v(r, "v") if name in ("speaker", "place", "outlet") else local_name(_v(r, "v"))
+        label = _v(r, "label") or local_name(_v(r, "v"))
         on = value == chosen
         href = f.url(**{name: "" if on else value})
         items.append(f'<li{" class=on" if on else ""}><a href="{escape(href)}" data-facet="{escape(name)}" dir="auto">'
@@ -287,10 +278,7 @@ async def describe_claims(pool, claims: list[str]) -> list[ClaimRow]:
     of.update(await describe(pool, linked, ("skos:prefLabel", "kg:value", "kg:unit", "schema:headline",
                                             "schema:datePublished", "schema:publisher")))
     of.update(await describe(pool, {o for x in linked for o in of.get(x, {}).get("publisher", [])}, ("skos:prefLabel",)))
-
-    def first(subject: str, prop: str) -> str:
-        return first_value(of, subject, prop)
-
+    first = of.first
     rows = []
     for c in claims:
         art, who, channel, quantity = (first(c, p) for p in ("inArticle", "claimant", "channel", "quantity"))
@@ -305,14 +293,14 @@ async def describe_claims(pool, claims: list[str]) -> list[ClaimRow]:
 
 
 def _row(r: ClaimRow) -> str:
-    speaker = (f'<a href="/entity?iri={urllib.parse.quote(r.speaker, safe="")}" dir="auto">{escape(r.speaker_label or _local(r.speaker))}</a>'
+    speaker = (f'<a href="/entity?iri={urllib.parse.quote(r.speaker, safe="")}" dir="auto">{escape(r.speaker_label or local_name(r.speaker))}</a>'
                if r.speaker else "—")
-    article = (f'<a href="/?article={urllib.parse.quote(r.article, safe="")}" class="article">{escape(r.title or _local(r.article))}</a>'
+    article = (f'<a href="/?article={urllib.parse.quote(r.article, safe="")}" class="article">{escape(r.title or local_name(r.article))}</a>'
                if r.article else "")
     return (f'<tr><td class="who">{speaker}</td><td dir="auto" class="cue">{escape(r.cue)}</td>'
             f'<td dir="auto" class="claim"><a href="/claim?iri={urllib.parse.quote(r.claim, safe="")}">'
             f'{escape(r.text)}</a></td><td dir="auto">{escape(r.channel_label)}</td>'
-            f'<td>{escape(_local(r.certainty))}</td><td>{escape(_local(r.mode))}</td><td>{escape(r.figure)}</td>'
+            f'<td>{escape(local_name(r.certainty))}</td><td>{escape(local_name(r.mode))}</td><td>{escape(r.figure)}</td>'
             f'<td dir="auto">{article}<br><span class="pub">{escape(r.publisher_label)}</span></td>'
             f'<td>{escape(r.date[:10])}</td></tr>')
 

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 from pathlib import Path
-from urllib.parse import quote
 
 OUTLINES = Path(__file__).parent / "static" / "world-110m.json"
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
@@ -92,7 +91,3 @@ def svg(points: list[Point], labelled: int = 12, css_class: str = "map") -> str:
             f'<g class="countries" stroke-width="{unit * 0.12:.3f}">{outlines}</g>'
             f'<g class="places" stroke-width="{unit * 0.15:.3f}">{"".join(marks)}</g><g class="labels">{"".join(labels)}</g></svg>')
 
-
-def explorer_href(iri: str) -> str:
-    """The claims explorer narrowed to claims about this place."""
-    return "/?place=" + quote(iri, safe="")

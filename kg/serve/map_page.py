@@ -9,9 +9,10 @@ import asyncio
 from html import escape
 from urllib.parse import quote
 
-from kg.serve.geo import Point, explorer_href, svg
+from kg.serve.explorer import Filters
+from kg.serve.geo import Point, svg
 from kg.vocab import KG
-from kg.serve.pages import _iri, _link, _page, _select, _v, describe, first
+from kg.serve.pages import _iri, _link, _page, _select, _v, Described, describe
 
 MAX_PLACES = 2000
 
@@ -24,11 +25,11 @@ async def place_map(pool) -> tuple[int, str]:
         _select(pool, f"SELECT ?p (COUNT(DISTINCT ?m) AS ?n) WHERE {{ VALUES ?p {{ {values} }} GRAPH ?g {{ ?m kg:denotes ?p }} }} GROUP BY ?p"),
         _select(pool, f"SELECT ?p (COUNT(DISTINCT ?c) AS ?n) WHERE {{ VALUES ?p {{ {values} }} GRAPH ?g {{ ?c kg:about ?p }} }} GROUP BY ?p"),
         describe(pool, located, ("skos:prefLabel", "rdf:type", "kg:geonamesId", "owl:sameAs", "kg:entityCategory")),
-    ) if located else ([], [], {})
+    ) if located else ([], [], Described())
     mentioned = {_v(r, "p"): int(_v(r, "n") or 0) for r in mentions}
     claims_about = {_v(r, "p"): _v(r, "n") for r in about}
     places = sorted((p for p in located if "place" in described.get(p, {}).get("entityCategory", [])),
-                    key=lambda p: (-mentioned.get(p, 0), first(described, p, "prefLabel") or p))
+                    key=lambda p: (-mentioned.get(p, 0), described.first(p, "prefLabel") or p))
     points = []
     for p in places:
         try:
@@ -36,17 +37,17 @@ async def place_map(pool) -> tuple[int, str]:
         except ValueError:
             continue
         if -90 <= lat <= 90 and -180 <= long <= 180:
-            points.append(Point(p, first(described, p, "prefLabel") or p, lat, long, mentioned.get(p, 0), explorer_href(p)))
+            points.append(Point(p, described.first(p, "prefLabel") or p, lat, long, mentioned.get(p, 0), Filters(place=p).url()))
     rows = []
     for iri in places:
-        geonames = first(described, iri, "geonamesId")
+        geonames = described.first(iri, "geonamesId")
         links = " ".join(_link(x) for x in ([f"https://www.geonames.org/{geonames}"] if geonames.isdigit() else [])
                          + described.get(iri, {}).get("sameAs", []))
         kinds = [t.rsplit("#", 1)[-1] for t in described.get(iri, {}).get("type", []) if t.startswith(str(KG._NS))]
         rows.append(
-            f'<tr><td dir="auto"><a href="/entity?iri={quote(iri, safe="")}">{escape(first(described, iri, "prefLabel") or iri)}</a></td>'
+            f'<tr><td dir="auto"><a href="/entity?iri={quote(iri, safe="")}">{escape(described.first(iri, "prefLabel") or iri)}</a></td>'
             f'<td>{escape(", ".join(kinds))}</td><td>{mentioned.get(iri, 0)}</td>'
-            f'<td><a href="{escape(explorer_href(iri))}">{escape(claims_about.get(iri, "0"))}</a></td>'
+            f'<td><a href="{escape(Filters(place=iri).url())}">{escape(claims_about.get(iri, "0"))}</a></td>'
             f'<td>{escape(located[iri][0])}, {escape(located[iri][1])}</td><td>{links}</td></tr>')
     body = (
         '<nav><a href="/">claims explorer</a> · <a href="/conflicts">conflicting claims</a> · <a href="/sparql">SPARQL editor</a></nav>'

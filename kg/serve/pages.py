@@ -83,30 +83,38 @@ async def _select(pool, query: str) -> list[dict]:
     return rows
 
 
-async def describe(pool, subjects, properties: tuple[str, ...] = ()) -> dict[str, dict[str, list[str]]]:
-    """subject → property local name → its values (sorted), for these subjects, in one look-up by subject;
-    only ``properties`` (prefixed names, e.g. ``skos:prefLabel``) when given.
+def local_name(iri: str) -> str:
+    """The last part of an IRI (after # or /): kg:Asserted → Asserted, an entity's id."""
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+class Described(dict):
+    """subject → property local name → its values (sorted), as :func:`describe` reads them."""
+
+    def first(self, subject: str, prop: str) -> str:
+        """The first (sorted) value of a subject's property, or ""."""
+        values = self.get(subject, {}).get(prop, [])
+        return values[0] if values else ""
+
+
+async def describe(pool, subjects, properties: tuple[str, ...] = ()) -> Described:
+    """These subjects' properties in one look-up by subject; only ``properties`` (prefixed names, e.g.
+    ``skos:prefLabel``) when given.
 
     Pages ask this instead of OPTIONAL patterns: Oxigraph evaluates an OPTIONAL by computing its pattern over
     the whole store first, which cost seconds on a thousand articles where this costs milliseconds."""
+    out = Described()
     subjects = sorted(set(s for s in subjects if s))
     if not subjects:
-        return {}
+        return out
     only = f"FILTER (?p IN ({', '.join(properties)}))" if properties else ""
     rows = await _select(pool, f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {' '.join(_iri(s) for s in subjects)} }} ?s ?p ?o {only} }}")
-    out: dict[str, dict[str, list[str]]] = {}
     for r in rows:
-        out.setdefault(_v(r, "s"), {}).setdefault(_v(r, "p").rsplit("#", 1)[-1].rsplit("/", 1)[-1], []).append(_v(r, "o"))
+        out.setdefault(_v(r, "s"), {}).setdefault(local_name(_v(r, "p")), []).append(_v(r, "o"))
     for props in out.values():
         for values in props.values():
             values.sort()
     return out
-
-
-def first(described: dict[str, dict[str, list[str]]], subject: str, prop: str) -> str:
-    """The first (sorted) value of a described subject's property, or ""."""
-    values = described.get(subject, {}).get(prop, [])
-    return values[0] if values else ""
 
 
 async def newest_first(pool, where: str, var: str, page: int, size: int) -> tuple[int, list[str]]:

@@ -112,20 +112,30 @@ class Decoder:
             rows = self._types[word] = (self._row(f.own(word)), *(self._row(f.context(word, o)) for o in OFFSETS))
         return rows
 
-    def _emissions(self, words: list[str]) -> np.ndarray:
-        """(word, label) state scores of one sentence: the sums of its words' cached rows."""
-        rows = [self._types.get(w) or self._type(w) for w in words]
-        n = len(rows)
+    def _emissions(self, sentences: list[list[str]]) -> np.ndarray:
+        """(word, label) state scores of the sentences' words, one after the other: each word's own row and
+        the rows of its window, −2 … +2, as FeatureCache.sequence gives them to crfsuite (a position past the
+        sentence: its BOUND row, or nothing two places past the first or last word)."""
+        own, m2, m1, p1, p2 = [], [], [], [], []
         b2, b1, a1, a2 = (self._bound[o] for o in OFFSETS)
+        types, kind = self._types, self._type
+        for words in sentences:
+            rows = [types.get(w) or kind(w) for w in words]
+            n = len(rows)
+            if not n:
+                continue
+            own += [r[0] for r in rows]
+            m2 += ([0, b2] + [r[1] for r in rows[:-2]])[:n]
+            m1 += [b1] + [r[2] for r in rows[:-1]]
+            p1 += [r[3] for r in rows[1:]] + [a1]
+            p2 += [r[4] for r in rows[2:]] + [a2, 0] if n >= 2 else [0]
         t = self._rows
-        return (t[[r[0] for r in rows]] + t[([0, b2] + [r[1] for r in rows[:-2]])[:n]]
-                + t[[b1] + [r[2] for r in rows[:-1]]] + t[[r[3] for r in rows[1:]] + [a1]]
-                + t[[r[4] for r in rows[2:]] + [a2, 0] if n >= 2 else [0]])
+        return t[own] + t[m2] + t[m1] + t[p1] + t[p2]
 
     def marginals(self, words: list[str]) -> np.ndarray:
         """P(label | sentence) for every word, as crfsuite's ``marginal``: forward-backward in probability
         space, each step rescaled to sum 1 (the scales cancel in the products)."""
-        e = self._emissions(words)
+        e = self._emissions([words])
         n = len(words)
         if self._exp_transitions is None:
             self._exp_transitions = np.exp(self.transitions)
@@ -152,22 +162,8 @@ class Decoder:
         """The best label sequence of each sentence (an empty sentence: no labels)."""
         if not any(sentences):
             return [[] for _ in sentences]
-        own, m2, m1, p1, p2, lengths = [], [], [], [], [], []
-        b2, b1, a1, a2 = (self._bound[o] for o in OFFSETS)
-        types, kind = self._types, self._type
-        for words in sentences:
-            rows = [types.get(w) or kind(w) for w in words]
-            n = len(rows)
-            lengths.append(n)
-            if not n:
-                continue
-            own += [r[0] for r in rows]  # the window as FeatureCache.sequence builds it for crfsuite
-            m2 += ([0, b2] + [r[1] for r in rows[:-2]])[:n]
-            m1 += [b1] + [r[2] for r in rows[:-1]]
-            p1 += [r[3] for r in rows[1:]] + [a1]
-            p2 += [r[4] for r in rows[2:]] + [a2, 0] if n >= 2 else [0]
-        table = self._rows
-        emissions = table[own] + table[m2] + table[m1] + table[p1] + table[p2]
+        lengths = [len(words) for words in sentences]
+        emissions = self._emissions(sentences)
         size = np.array(lengths)
         steps, n_labels = int(size.max()), len(self.labels)
         scores = np.zeros((len(sentences), steps, n_labels))
