@@ -238,10 +238,35 @@ def test_the_tagger_ends_a_person_the_rules_ran_on(monkeypatch):
 
     monkeypatch.setattr(TaggerRules, "_tagger_output", lambda self: None)
     assert persons() == ["كريم دحلان الأسبوع"]  # the rules alone take the definite word as a family name
-    monkeypatch.setattr(TaggerRules, "_tagger_output", lambda self: TaggerOutput(labels, [], None, {}))
+    class Unsure:  # the tagger's probability that a rule's person is a name: no veto at 0.5
+        def probability(self, words, first, last, kind):
+            return 0.5
+
+    monkeypatch.setattr(TaggerRules, "_tagger_output",
+                        lambda self: TaggerOutput(labels, [], Unsure(), {}, [s.start for s in self.sentences],
+                                                  [[t.text for t in self.tokens[s.start:s.end]] for s in self.sentences]))
     assert persons() == ["كريم دحلان"]  # the tagger labels it outside the name: its boundary is kept
     labels[first + 2] = "I-PERS"
     assert persons() == ["كريم دحلان الأسبوع"]  # where the tagger agrees, nothing changes
+
+
+def test_a_titled_person_the_tagger_is_sure_names_no_one_is_dropped():
+    text = "واقترح الوزير الأردني إجراء انتخابات مبكرة في الربيع."
+
+    def persons(tagger: bool) -> list[str]:
+        x = extract(Article(text=text, source="test", language="ar"), tagger=tagger)
+        return [e.label for e in x.entities if e.category == "person"]
+
+    assert persons(False) == ["إجراء انتخابات مبكرة"]  # a title, then words: the rules alone take them for a name
+    assert persons(True) == []  # the tagger gives them almost no chance of being one
+
+
+def test_a_person_only_the_tagger_found_gets_its_later_name_parts():
+    text = "وفاز الدراج توماس بيرغن بالمرحلة الثالثة، وتقدم بيرغن في الترتيب العام."
+    x = extract(Article(text=text, source="test", language="ar"), tagger=True)
+    person = next(e for e in x.entities if e.category == "person")
+    assert [m.text for m in person.mentions] == ["توماس بيرغن", "بيرغن"]
+    assert person.rules == ["entity.tagger", "entity.part"]
 
 
 def test_a_family_name_that_is_also_a_geonames_city_stays_the_person():

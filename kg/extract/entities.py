@@ -300,6 +300,7 @@ def find_entities(text: str, tokens: list[Token], sentences: list[Sentence], lan
     finder.pass_senses()
     finder.pass_coreference()
     finder.pass_tagger()
+    finder.pass_tagger_name_parts()
     table = EntityTable()
     for f in sorted(finder.found, key=lambda f: f.start):
         ent = table.entities.get(f.entry.key)

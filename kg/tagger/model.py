@@ -90,7 +90,7 @@ class Tagger:
             raise TaggerError(f"{path}: corrupt tagger model ({e})") from None
         self.features = FeatureCache(lexicon)
         self._decoder = Decoder(self._weights(), self.features)
-        self._last_marginals: tuple[tuple[str, ...] | None, object] = (None, None)
+        self._marginals: dict[tuple[str, ...], object] = {}  # recent sentences' marginals (a few per article)
 
     def _weights(self) -> Weights:
         """The CRF's weights as arrays, from the compiled cache under the model's digest (else from crfsuite)."""
@@ -130,12 +130,25 @@ class Tagger:
         return out
 
     def score(self, words: list[str], labels: list[str], first: int, last: int) -> float:
-        """The marginal probability of ``labels[first:last]``, averaged over the span's words (the
-        sentence's marginals are kept for its other spans)."""
+        """The marginal probability of ``labels[first:last]``, averaged over the span's words."""
+        return self._mean_marginal(self.marginals(words), labels, first, last)
+
+    def probability(self, words: list[str], first: int, last: int, kind: str) -> float:
+        """The mean over ``words[first:last]`` of the marginal probability that the word is in a ``kind`` name
+        (B- or I-), whatever the best sequence says."""
+        ids = [i for lab, i in self._decoder.label_ids.items() if lab.endswith("-" + kind)]
+        return float(self.marginals(words)[first:last, ids].sum()) / (last - first)
+
+    def marginals(self, words: list[str]):
+        """P(label | sentence) per word (rows) and label (columns, :attr:`Decoder.labels`), kept for the
+        sentences asked about last: an article's spans ask about the same few sentences."""
         key = tuple(words)
-        if self._last_marginals[0] != key:
-            self._last_marginals = (key, self._decoder.marginals(words))
-        return self._mean_marginal(self._last_marginals[1], labels, first, last)
+        got = self._marginals.get(key)
+        if got is None:
+            if len(self._marginals) >= 64:
+                self._marginals.clear()
+            got = self._marginals[key] = self._decoder.marginals(words)
+        return got
 
     def _mean_marginal(self, marginals, labels: list[str], first: int, last: int) -> float:
         ids = self._decoder.label_ids
