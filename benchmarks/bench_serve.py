@@ -151,7 +151,7 @@ def main() -> None:
     bindir = Path(sys.executable).parent
     procs = [
         subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(kg_store), "--port", str(ports["kg serve"]), "--workers", "4",
-                          "--max-result-mb", "1000", "--timeout", "300"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+                          "--max-result-mb", "1000", "--timeout", "300", "--no-access-log"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
         subprocess.Popen([str(bindir / "oxigraph"), "serve-read-only", "--location", str(ox_store), "--bind", f"127.0.0.1:{ports['oxigraph serve']}"],
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
         subprocess.Popen([str(bindir / "rdflib-endpoint"), "serve", str(nq), "--host", "127.0.0.1", "--port", str(ports["rdflib-endpoint"])],
