@@ -261,6 +261,16 @@ def test_a_titled_person_the_tagger_is_sure_names_no_one_is_dropped():
     assert persons(True) == []  # the tagger gives them almost no chance of being one
 
 
+def test_a_title_with_a_possessive_stands_before_the_name_not_in_it():
+    def persons(text: str) -> list[str]:
+        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+        return [e.label for e in x.entities if e.category == "person"]
+
+    assert persons("والتقى وزير الخارجية نظيره غوستافو ألميدا في العاصمة.") == ["غوستافو ألميدا"]  # "his counterpart"
+    assert persons("واستقبلت الوزيرة نظيرتها لينا ماركوفا أمس.") == ["لينا ماركوفا"]
+    assert persons("وقال مستشاره سامر دبوس إن الاتفاق قريب.") == ["سامر دبوس"]  # a title (مستشار) + "his"
+
+
 def test_a_person_only_the_tagger_found_gets_its_later_name_parts():
     text = "وفاز الدراج توماس بيرغن بالمرحلة الثالثة، وتقدم بيرغن في الترتيب العام."
     x = extract(Article(text=text, source="test", language="ar"), tagger=True)

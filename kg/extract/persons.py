@@ -17,6 +17,26 @@ from kg.extract.normalize import light
 from kg.extract.tokens import cut_offset
 
 
+RELATIONAL_NOUNS = {"نظير": "m", "نظيره": "f", "زميل": "m", "زميله": "f", "خليفه": "m"}  # normalised (ة → ه)
+POSSESSIVES = ("هما", "هم", "ها", "ه")
+
+
+def _related_title(word: str, titles: dict) -> str | None:
+    """The gender of a title or relational noun carrying a possessive pronoun (نظيره "his counterpart",
+    نظيرته، نائبه، مستشارها), else None: such a word stands where a title stands, before a name."""
+    for suffix in POSSESSIVES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            if base.endswith("ت"):
+                base = base[:-1] + "ه"  # نظيرته → نظيره (the feminine ة before a suffix)
+            if base in RELATIONAL_NOUNS:
+                return RELATIONAL_NOUNS[base]
+            title = titles.get(("ال" + base,)) or titles.get((base,))
+            if title is not None:
+                return title.gender
+    return None
+
+
 class PersonRules:
     """Mixed into the entity finder (:mod:`kg.extract.entities`)."""
 
@@ -30,6 +50,9 @@ class PersonRules:
             first = t.norm if t.is_arabic else t.text.lower()
             stripped = t.splits[-1][1] if t.is_arabic else first
             if first not in heads and stripped not in heads:
+                related = t.is_arabic and _related_title(stripped, self.titles)
+                if related:
+                    out[k] = (related, 1)  # نظيره، مستشارها: "his counterpart", "her adviser" — a name follows
                 continue
             for n in (2, 1):
                 rest = tuple(
