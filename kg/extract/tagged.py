@@ -108,7 +108,9 @@ class TaggerRules:
         out = self._tagger_output()
         if out is None or f.kind != "person" or f.entry.rank < 5:
             return False
-        if self._person_probability(out, f) < PERSON_VETO:
+        labels = out.labels
+        tagged_person = any(labels.get(k, "O").endswith("PERS") for k in range(f.first, f.last))
+        if not tagged_person and self._person_probability(out, f) < PERSON_VETO:
             return True  # all but sure these words name no one (الرئيس الإيراني إجراء مناظرة): a title is no evidence then
         head = self.tokens[f.first]
         if any(st in self.names for _, st in head.splits) or self.names.get(head.text) \
@@ -117,8 +119,7 @@ class TaggerRules:
             return False  # a known given name, or a title (رئيس مجلس النواب سامي فارس, Mr Haddad): the rule's evidence stands
         if self._apposition_after(f.last):
             return False  # "Volker Perthes, the envoy": described as a person in the text itself
-        labels = out.labels
-        return not any(labels.get(k, "O").endswith("PERS") for k in range(f.first, f.last))
+        return not tagged_person
 
     def _person_probability(self, out: TaggerOutput, f: Found) -> float:
         """The tagger's probability, averaged over the mention's words, that each is part of a person's name."""
