@@ -279,6 +279,33 @@ def test_a_person_only_the_tagger_found_gets_its_later_name_parts():
     assert person.rules == ["entity.tagger", "entity.part"]
 
 
+def test_a_name_only_the_tagger_found_is_the_same_entity_where_it_recurs(monkeypatch):
+    from kg.extract.tagged import TaggerOutput, TaggerRules
+
+    text = "وفاز نادي غرانتيل الرياضي باللقب. وقال مدرب غرانتيل إن الفريق استحق الفوز."
+
+    class Sure:
+        def score(self, words, labels, first, last):
+            return 0.95
+
+        def probability(self, words, first, last, kind):
+            return 0.5
+
+    def once(self):  # the tagger labels the name in its first sentence only
+        first = next(k for k, t in enumerate(self.tokens) if t.text == "غرانتيل")
+        starts = [s.start for s in self.sentences]
+        words = [[t.text for t in self.tokens[s.start:s.end]] for s in self.sentences]
+        labels = {k: "O" for k in range(len(self.tokens))} | {first: "B-ORG"}
+        return TaggerOutput(labels, [self._tagged(first, first + 1, "organization")], Sure(),
+                            {first: (starts[0], words[0], [labels[k] for k in range(len(words[0]))])}, starts, words)
+
+    monkeypatch.setattr(TaggerRules, "_tagger_output", once)
+    x = extract(Article(text=text, source="test", language="ar"))
+    org = next(e for e in x.entities if e.category == "organization")
+    assert [m.text for m in org.mentions] == ["غرانتيل", "غرانتيل"]
+    assert org.rules == ["entity.tagger", "entity.tagger-repeat"]
+
+
 def test_a_family_name_that_is_also_a_geonames_city_stays_the_person():
     text = ("وقال المتحدث باسم الشرطة العقيد سامر ميري إن الدوريات انتشرت في الأحياء الشرقية. "
             "وأوضح ميري أن التحقيق مستمر.")

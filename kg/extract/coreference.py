@@ -4,7 +4,7 @@ heads and demonstratives for organisations and places named before (المرصد
 from __future__ import annotations
 
 from kg.extract.entity_base import DEMONSTRATIVES, Found, _new_entry
-from kg.extract.gazetteer import GazEntry
+from kg.extract.gazetteer import GazEntry, name_key
 from kg.extract.lexicon import cues, title_first_words
 from kg.extract.normalize import normalize
 from kg.extract.tokens import cut_offset, strip_article
@@ -25,6 +25,41 @@ class CoreferenceRules:
         split and on the dev articles (kg/models/README.md)."""
         if any(f.kind == "tagger" and f.entry.category == "person" for f in self.found):
             self._scan(self.name_part)
+
+    def pass_tagger_repeats(self) -> None:
+        """One name, one entity per article: where the words of a name only the tagger found recur and
+        nothing was found there, they are that entity again (the tagger reads each sentence alone and
+        misses some repeats). Rule ``entity.tagger-repeat``; measured like :meth:`pass_tagger_name_parts`."""
+        names: dict[tuple[str, ...], GazEntry] = {}
+        for f in self.found:
+            if f.kind == "tagger":
+                names.setdefault(name_key(self.text[f.start : f.end]), f.entry)
+        if not names:
+            return
+        longest = max(map(len, names))
+        i = 0
+        while i < len(self.tokens):
+            f = self._repeat_at(i, names, longest) if i not in self.taken and self.tokens[i].is_word else None
+            if f is None:
+                i += 1
+                continue
+            self.accept(f)
+            i = f.last
+        self.found.sort(key=lambda f: f.start)
+
+    def _repeat_at(self, i: int, names: dict[tuple[str, ...], GazEntry], longest: int) -> Found | None:
+        """The longest name of ``names`` starting at token i (after a proclitic: وبيروت), on free tokens."""
+        tok = self.tokens[i]
+        for n in range(min(longest, len(self.tokens) - i), 0, -1):
+            if not self.is_free(i, i + n):
+                continue
+            rest = tuple(self.tokens[k].norm for k in range(i + 1, i + n))
+            for cut, stem in tok.splits if tok.is_arabic else [(0, tok.norm)]:
+                entry = names.get((stem,) + rest)
+                if entry is not None:
+                    start = cut_offset(tok, cut) if cut else tok.start
+                    return Found(i, i + n, start, self.tokens[i + n - 1].end, entry, "tagger-repeat")
+        return None
 
     def _scan(self, *resolvers) -> None:
         """One pass over the tokens no mention covers, the mentions before each one introduced in order."""

@@ -301,6 +301,7 @@ def find_entities(text: str, tokens: list[Token], sentences: list[Sentence], lan
     finder.pass_coreference()
     finder.pass_tagger()
     finder.pass_tagger_name_parts()
+    finder.pass_tagger_repeats()
     table = EntityTable()
     for f in sorted(finder.found, key=lambda f: f.start):
         ent = table.entities.get(f.entry.key)
@@ -308,7 +309,7 @@ def find_entities(text: str, tokens: list[Token], sentences: list[Sentence], lan
             ent = _entity_from(f.entry)
             table.entities[f.entry.key] = ent
         ent.mentions.append(Span(f.start, f.end, text[f.start : f.end]))
-        rule = f"entity.{f.kind}"  # which pass found the mention: name, trigger, pattern, person, part, nominal, alias, demonym, tagger
+        rule = f"entity.{f.kind}"  # which pass found the mention: name, trigger, pattern, person, part, nominal, alias, demonym, tagger, tagger-repeat
         if f.score is not None:
             ent.tagger_score = max(ent.tagger_score or 0.0, f.score)
         if rule not in ent.rules:

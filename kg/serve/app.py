@@ -28,10 +28,11 @@ from starlette.staticfiles import StaticFiles
 
 from kg.serve import entity_page, map_page, pages
 from kg.serve.config import ServeConfig
+from kg.serve.lookups import PointLookups, is_point_lookup
 from kg.serve.negotiation import choose, parse_accept
 from kg.serve.results import QueryTask
 from kg.serve.safety import Allowlist, Refused, check, graph_iri, mentions_remote, with_using
-from kg.serve.workers import QueryPool
+from kg.serve.workers import Outcome, QueryPool
 from kg.store import KGStore, StoreError, create_empty
 from kg.store.parse import MEDIA_TYPES, RdfInputError, parse_rdf
 
@@ -63,6 +64,7 @@ class KGServer:
         self.pool = QueryPool(config.store, size=config.workers, timeout=config.timeout,
                               isolate_network=not self.allowlist, memory_limit=config.worker_memory)
         self.pool.page_cache = pages.PageCache(config.page_cache)
+        self.lookups = PointLookups(config.store)
         self.store: KGStore | None = None
         self.write_lock = asyncio.Lock()
 
@@ -82,6 +84,7 @@ class KGServer:
 
     async def shutdown(self) -> None:
         await self.pool.stop()
+        self.lookups.close()
         self.store = None
 
     # ---------- helpers ----------
@@ -141,7 +144,8 @@ class KGServer:
             base_iri=base,
             max_bytes=self.config.max_result_bytes,
         )
-        out = await self.pool.run(task)
+        local = is_point_lookup(query) and self.lookups.answer(task, self.pool.current_generation())
+        out = Outcome(*local) if local else await self.pool.run(task)
         if out.status != 200:
             return problem(out.status, out.message or "query failed")
         return Response(out.body, media_type=out.media_type)
