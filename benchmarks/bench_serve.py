@@ -12,6 +12,7 @@ and each ratio is reported as its median over the rounds with its min–max, sin
 from __future__ import annotations
 
 import argparse
+import os
 import http.client
 import random
 import shutil
@@ -138,6 +139,8 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=3)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--claims", type=int, default=20000)
+    ap.add_argument("--http-processes", type=int, default=os.cpu_count() or 1,
+                    help="kg serve's HTTP processes (default: one per core, as for a read-only deployment)")
     a = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="kg-bench-serve-"))
     nq, iris = make_data(tmp, a.claims)
@@ -151,7 +154,8 @@ def main() -> None:
     bindir = Path(sys.executable).parent
     procs = [
         subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(kg_store), "--port", str(ports["kg serve"]), "--workers", "4",
-                          "--max-result-mb", "1000", "--timeout", "300", "--no-access-log"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+                          "--max-result-mb", "1000", "--timeout", "300", "--no-access-log",
+                          "--http-processes", str(a.http_processes)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
         subprocess.Popen([str(bindir / "oxigraph"), "serve-read-only", "--location", str(ox_store), "--bind", f"127.0.0.1:{ports['oxigraph serve']}"],
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
         subprocess.Popen([str(bindir / "rdflib-endpoint"), "serve", str(nq), "--host", "127.0.0.1", "--port", str(ports["rdflib-endpoint"])],
@@ -188,7 +192,7 @@ def main() -> None:
                 p.kill()
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"store: {triples} quads in named graphs; {a.seconds:g} s per measurement, {a.rounds} alternating rounds, "
-          "4 client threads (2 for the aggregate)")
+          f"4 client threads (2 for the aggregate); kg serve --http-processes {a.http_processes} --workers 4 --no-access-log")
     print(f"{'server':18} {'point req/s':>12} {'LIMIT 100 req/s':>16} {'aggregate req/s':>16}   (medians)")
     for name, r in results.items():
         cells = [f"{statistics.median(v):.1f}" if v else "—" for v in (r["point"], r["limit100"], r["aggregate"])]

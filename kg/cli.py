@@ -348,11 +348,13 @@ def demo(store: Path | None) -> None:
 @click.option("--worker-memory-mb", default=4000, show_default=True, type=int, help="Address space of one query worker; a query needing more is answered 503 (0: no limit).")
 @click.option("--header-timeout", default=10.0, show_default=True, type=float, help="Seconds a client has to send its request headers.")
 @click.option("--page-cache", default=1000, show_default=True, type=int, help="Answers of the UI pages' queries kept until the store changes (0: none).")
+@click.option("--http-processes", default=1, show_default=True, type=int,
+              help="Processes answering HTTP on the port (read-only servers), each with its share of --workers.")
 @click.option("--access-log/--no-access-log", default=True, show_default=True, help="Log every request on stderr.")
 @click.option("--get", "get_path", default=None, help="Answer one GET request in-process and exit (e.g. '/sparql?query=ASK{}').")
 @click.option("--accept", default=None, help="Accept header for --get.")
 def serve_cmd(store, host, port, writable, token, allow_service, timeout, max_result_mb, cors, workers, worker_memory_mb,
-              header_timeout, page_cache, access_log, get_path, accept) -> None:
+              header_timeout, page_cache, http_processes, access_log, get_path, accept) -> None:
     """Serve the store over SPARQL 1.1 (endpoint /sparql, Graph Store /store, UI at /)."""
     from kg.serve import ServeConfig
 
@@ -360,7 +362,7 @@ def serve_cmd(store, host, port, writable, token, allow_service, timeout, max_re
     config = ServeConfig(store=graph.path, writable=writable, token=token, allow_service=tuple(allow_service),
                          timeout=timeout, max_result_bytes=int(max_result_mb * 1_000_000), cors=tuple(cors),
                          workers=workers, worker_memory=worker_memory_mb * 1_000_000 or None,
-                         header_timeout=header_timeout, page_cache=page_cache, access_log=access_log)
+                         header_timeout=header_timeout, page_cache=page_cache, http_processes=http_processes, access_log=access_log)
     try:
         if get_path:
             status, ctype, body = graph.get(get_path, accept, config)

@@ -108,3 +108,67 @@ def test_a_write_is_seen_by_the_next_lookup(served):
     assert r.status_code == 204, r.text
     assert client.get("/sparql", params=point, headers={"accept": "application/sparql-results+json"}).json()["boolean"] is True
     assert server.lookups.answered == 2
+
+
+def test_settings_travel_to_other_processes_as_json(tmp_path):
+    config = ServeConfig(store=tmp_path / "s", allow_service=("http://127.0.0.1:9/sparql",), cors=("http://a.example",),
+                         worker_memory=None, http_processes=2, page_cache=0)
+    assert ServeConfig.from_json(config.to_json()) == config
+
+
+def test_several_http_processes_answer_on_one_port_and_stop_together(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+    import time
+    import urllib.parse
+    import urllib.request
+
+    from tests.live_server import running_server
+
+    store = tmp_path / "store"
+    s = ox.Store(str(store))
+    s.extend(_quads()[:50])
+    s.flush()
+    del s
+    point = urllib.parse.quote(f"SELECT ?o WHERE {{ GRAPH ?g {{ <{EX}s3> <{EX}p> ?o }} }}")
+    with running_server(store, "--http-processes", "2", "--workers", "2", "--no-access-log") as base:
+        pids = set()
+        for _ in range(12):  # a new connection each time: the kernel spreads them over the processes
+            with urllib.request.urlopen(urllib.request.Request(f"{base}/sparql?query={point}",
+                                                               headers={"accept": "application/sparql-results+json"})) as r:
+                assert [b["o"]["value"] for b in json.load(r)["results"]["bindings"]] == ["value 3"]
+        parent = next(int(p) for p in os.listdir("/proc") if p.isdigit() and _serves(p, base.rsplit(":", 1)[1]))
+        children = [int(p) for p in os.listdir("/proc") if p.isdigit() and _parent_of(p) == parent]
+        pids.update(children)
+        assert len([p for p in children if b"multiprocessing.spawn" in _cmdline(p)]) == 2
+    deadline = time.time() + 20
+    while [p for p in pids if os.path.exists(f"/proc/{p}")] and time.time() < deadline:
+        time.sleep(0.2)
+    assert not [p for p in pids if os.path.exists(f"/proc/{p}")]  # every process ended with the server
+    # a writable server keeps one process: the store has one writer
+    r = subprocess.run([sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--writable", "--token", "t",
+                        "--http-processes", "2"], capture_output=True, text=True, timeout=60)
+    assert r.returncode != 0 and "one process" in r.stderr
+
+
+def _cmdline(pid) -> bytes:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            return fh.read()
+    except OSError:
+        return b""
+
+
+def _serves(pid, port: str) -> bool:
+    cmd = _cmdline(pid).split(b"\0")
+    return b"serve" in cmd and port.encode() in cmd
+
+
+def _parent_of(pid) -> int | None:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return int(fh.read().rsplit(")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        return None

@@ -12,18 +12,37 @@ from kg.serve.config import ServeConfig
 
 def serve(config: ServeConfig, host: str = "127.0.0.1", port: int = 7878) -> None:
     """Run the server until interrupted. A writable store that another process holds is refused here,
-    with a :class:`~kg.store.StoreError`, before the server starts."""
+    with a :class:`~kg.store.StoreError`, before the server starts.
+
+    With ``config.http_processes`` above 1 (read-only servers), that many processes accept connections
+    on the one port, each with its share of the query workers: HTTP handling and in-process point
+    look-ups use every core instead of one."""
     import uvicorn
 
     from kg.serve.protocol import with_header_timeout
 
     if config.writable:
+        if config.http_processes > 1:
+            raise ValueError("a writable server answers from one process (--http-processes 1): the store has one writer")
         from kg.store import KGStore
 
         KGStore(config.store).close()  # raises StoreError (locked, unreadable) with a one-line message
     _raise_file_limit()
-    uvicorn.run(create_app(config), host=host, port=port, access_log=config.access_log, log_level="info",
-                http=with_header_timeout(config.header_timeout), timeout_keep_alive=5)
+    common = {"host": host, "port": port, "access_log": config.access_log, "log_level": "info", "timeout_keep_alive": 5}
+    if config.http_processes <= 1:
+        uvicorn.run(create_app(config), http=with_header_timeout(config.header_timeout), **common)
+        return
+    import os
+    from dataclasses import replace
+
+    from kg.serve.app import CONFIG_ENV
+    from kg.serve.protocol import HEADER_TIMEOUT_ENV
+
+    share = replace(config, workers=max(1, -(-config.workers // config.http_processes)))
+    os.environ[CONFIG_ENV] = share.to_json()
+    os.environ[HEADER_TIMEOUT_ENV] = str(config.header_timeout)
+    uvicorn.run("kg.serve.app:app_from_environment", factory=True, workers=config.http_processes,
+                http="kg.serve.protocol:FromEnvironment", **common)
 
 
 def _raise_file_limit() -> None:

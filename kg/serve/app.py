@@ -482,6 +482,16 @@ async def internal_error(request: Request, exc: Exception) -> Response:
     return problem(500, "internal error (details are in the server log)")
 
 
+CONFIG_ENV = "KG_SERVE_CONFIG"  # the settings (JSON) of each process of a multi-process server
+
+
+def app_from_environment() -> Starlette:
+    """The app of one process of a multi-process ``kg serve`` (uvicorn starts it by its import string)."""
+    import os
+
+    return create_app(ServeConfig.from_json(os.environ[CONFIG_ENV]))
+
+
 def create_app(config: ServeConfig) -> Starlette:
     server = KGServer(config)
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 
@@ -23,4 +24,15 @@ class ServeConfig:
     header_timeout: float = 10.0  # seconds a connection may take to send its request headers
     access_log: bool = True
     page_cache: int = 1000  # answers of the pages' queries kept until the store changes (0: none)
+    http_processes: int = 1  # processes answering HTTP on one port (read-only servers; ``workers`` is shared out)
     extra: dict = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        """The settings as JSON, for the processes of a multi-process server (:func:`from_json`)."""
+        return json.dumps({**asdict(self), "store": str(self.store)})
+
+    @classmethod
+    def from_json(cls, text: str) -> ServeConfig:
+        data = json.loads(text)
+        tuples = {f.name for f in fields(cls) if str(f.type).startswith("tuple")}
+        return cls(**{k: (Path(v) if k == "store" else tuple(v) if k in tuples else v) for k, v in data.items()})

@@ -11,6 +11,9 @@ else to its h11 protocol.
 from __future__ import annotations
 
 import asyncio
+import os
+
+HEADER_TIMEOUT_ENV = "KG_SERVE_HEADER_TIMEOUT"  # the deadline for the processes of a multi-process server
 
 
 class _HeaderDeadline:
@@ -71,3 +74,11 @@ def with_header_timeout(header_timeout: float) -> type:
 
         H11WithDeadline.header_timeout = header_timeout
         return H11WithDeadline
+
+
+def __getattr__(name: str) -> type:
+    """``kg.serve.protocol:FromEnvironment``: the protocol with the deadline in :data:`HEADER_TIMEOUT_ENV`,
+    named by an import string so that uvicorn can start it in each process of a multi-process server."""
+    if name == "FromEnvironment":
+        return with_header_timeout(float(os.environ.get(HEADER_TIMEOUT_ENV, "10")))
+    raise AttributeError(name)
