@@ -37,9 +37,13 @@ class CoreferenceRules:
         if not names:
             return
         longest = max(map(len, names))
+        firsts = {key[0] for key in names}
         i = 0
         while i < len(self.tokens):
-            f = self._repeat_at(i, names, longest) if i not in self.taken and self.tokens[i].is_word else None
+            tok = self.tokens[i]
+            starts = i not in self.taken and tok.is_word and (
+                any(stem in firsts for _, stem in tok.splits) if tok.is_arabic else tok.norm in firsts)
+            f = self._repeat_at(i, names, longest) if starts else None
             if f is None:
                 i += 1
                 continue
