@@ -88,7 +88,10 @@ def test_a_point_lookup_is_answered_in_process_as_a_worker_would(served):
     csv = client.get("/sparql", params={"query": point}, headers={"accept": "text/csv"})
     assert csv.headers["content-type"].startswith("text/csv") and "value 7" in csv.text
     bad = client.get("/sparql", params={"query": f"SELECT ?o WHERE {{ <{EX}s7> nope:p ?o }}"})
-    assert bad.status_code == 400
+    assert bad.status_code == 400 and "invalid SPARQL query" in bad.text
+    view = server.lookups._view
+    client.get("/sparql", params={"query": f"SELECT ?o WHERE {{ <{EX}s7> nope:p ?o }}"})
+    assert server.lookups._view is view  # a syntax error does not cost a new view of the store
 
 
 def test_a_lookup_over_the_budget_is_a_workers_and_complete(served):

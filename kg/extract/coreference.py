@@ -154,7 +154,7 @@ class CoreferenceRules:
                         continue  # الأميركي ending a person's mention is a description, not a family name
                     before = self.taken.get(i - 1)
                     if before is not None and before.entry is f.entry and not cut:
-                        continue  # right after a mention of the same person: its own last word (joined below)
+                        continue  # right after a mention of the same person: the word the tagger left out of that mention, not a second one
                     # a name part shared with another person as *family* name is ambiguous: skip
                     start = cut_offset(tok, cut) if cut else tok.start
                     end = self.tokens[i + n - 1].end

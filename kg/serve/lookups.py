@@ -177,7 +177,10 @@ def _within_budget(view, task: QueryTask) -> bool:
         kwargs["use_default_graph_as_union"] = True
     if task.base_iri:
         kwargs["base_iri"] = task.base_iri
-    result = view.query(task.query, **kwargs)
+    try:
+        result = view.query(task.query, **kwargs)
+    except SyntaxError:
+        return True  # answered here as the workers would (400), without reopening the view
     if not isinstance(result, ox.QuerySolutions):
         return True  # ASK: one boolean
     return sum(1 for _ in islice(result, ROW_BUDGET + 1)) <= ROW_BUDGET
