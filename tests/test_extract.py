@@ -269,6 +269,8 @@ def test_a_title_with_a_possessive_stands_before_the_name_not_in_it():
     assert persons("والتقى وزير الخارجية نظيره غوستافو ألميدا في العاصمة.") == ["غوستافو ألميدا"]  # "his counterpart"
     assert persons("واستقبلت الوزيرة نظيرتها لينا ماركوفا أمس.") == ["لينا ماركوفا"]
     assert persons("وقال مستشاره سامر دبوس إن الاتفاق قريب.") == ["سامر دبوس"]  # a title (مستشار) + "his"
+    # ة normalised reads ه: محافظة "governorate" is no محافظ "governor" + "his"
+    assert persons("وانتشرت الدوريات في المدينة ومحافظة البادية والمناطق المحيطة بها.") == []
 
 
 def test_a_person_only_the_tagger_found_gets_its_later_name_parts():

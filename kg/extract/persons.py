@@ -18,7 +18,7 @@ from kg.extract.tokens import cut_offset
 
 
 RELATIONAL_NOUNS = {"نظير": "m", "نظيره": "f", "زميل": "m", "زميله": "f", "خليفه": "m"}  # normalised (ة → ه)
-POSSESSIVES = ("هما", "هم", "ها", "ه")
+POSSESSIVES = ("هما", "هم", "ها", "ه")  # as written: normalised, ة (محافظة "governorate") reads ه too
 
 
 def _related_title(word: str, titles: dict) -> str | None:
@@ -50,7 +50,7 @@ class PersonRules:
             first = t.norm if t.is_arabic else t.text.lower()
             stripped = t.splits[-1][1] if t.is_arabic else first
             if first not in heads and stripped not in heads:
-                related = t.is_arabic and _related_title(stripped, self.titles)
+                related = t.is_arabic and t.text.endswith(POSSESSIVES) and _related_title(stripped, self.titles)
                 if related:
                     out[k] = (related, 1)  # نظيره، مستشارها: "his counterpart", "her adviser" — a name follows
                 continue
