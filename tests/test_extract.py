@@ -273,9 +273,28 @@ def test_a_title_with_a_possessive_stands_before_the_name_not_in_it():
     assert persons("وانتشرت الدوريات في المدينة ومحافظة البادية والمناطق المحيطة بها.") == []
 
 
-def test_a_person_only_the_tagger_found_gets_its_later_name_parts():
+def test_a_person_only_the_tagger_found_gets_its_later_name_parts(monkeypatch):
+    from kg.extract.tagged import TaggerOutput, TaggerRules
+
     text = "وفاز الدراج توماس بيرغن بالمرحلة الثالثة، وتقدم بيرغن في الترتيب العام."
-    x = extract(Article(text=text, source="test", language="ar"), tagger=True)
+
+    class Sure:
+        def score(self, words, labels, first, last):
+            return 0.95
+
+        def probability(self, words, first, last, kind):
+            return 0.5
+
+    def full_name_only(self):  # the tagger labels the full name, not the family name after it
+        first = next(k for k, t in enumerate(self.tokens) if t.text == "توماس")
+        starts = [s.start for s in self.sentences]
+        words = [[t.text for t in self.tokens[s.start:s.end]] for s in self.sentences]
+        labels = {k: "O" for k in range(len(self.tokens))} | {first: "B-PERS", first + 1: "I-PERS"}
+        return TaggerOutput(labels, [self._tagged(first, first + 2, "person")], Sure(),
+                            {first: (starts[0], words[0], [labels[k] for k in range(len(words[0]))])}, starts, words)
+
+    monkeypatch.setattr(TaggerRules, "_tagger_output", full_name_only)
+    x = extract(Article(text=text, source="test", language="ar"))
     person = next(e for e in x.entities if e.category == "person")
     assert [m.text for m in person.mentions] == ["توماس بيرغن", "بيرغن"]
     assert person.rules == ["entity.tagger", "entity.part"]
