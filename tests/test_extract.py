@@ -250,6 +250,36 @@ def test_the_tagger_ends_a_person_the_rules_ran_on(monkeypatch):
     assert persons() == ["كريم دحلان الأسبوع"]  # where the tagger agrees, nothing changes
 
 
+def test_the_tagger_carries_a_person_on_where_the_rules_stopped(monkeypatch):
+    from kg.extract.tagged import TaggerOutput, TaggerRules
+
+    text = "وقال وزير الخارجية كارلوس ماتيو فيرنانديز غارسيا في مؤتمر صحفي إن الاجتماع ناجح."
+
+    def persons() -> list[str]:
+        x = extract(Article(text=text, source="test", language="ar"))
+        return [e.label for e in x.entities if e.category == "person"]
+
+    class Unsure:
+        def probability(self, words, first, last, kind):
+            return 0.5
+
+    def reading(names: int):
+        def output(self):
+            first = next(k for k, t in enumerate(self.tokens) if t.text == "كارلوس")
+            labels = {k: "O" for k in range(len(self.tokens))}
+            labels |= {first + n: "B-PERS" if n == 0 else "I-PERS" for n in range(names)}
+            return TaggerOutput(labels, [], Unsure(), {}, [s.start for s in self.sentences],
+                                [[t.text for t in self.tokens[s.start:s.end]] for s in self.sentences])
+        return output
+
+    monkeypatch.setattr(TaggerRules, "_tagger_output", lambda self: None)
+    assert persons() == ["كارلوس ماتيو"]  # the rules alone stop after two unknown words
+    monkeypatch.setattr(TaggerRules, "_tagger_output", reading(4))
+    assert persons() == ["كارلوس ماتيو فيرنانديز غارسيا"]  # the tagger reads the name on: its end is kept
+    monkeypatch.setattr(TaggerRules, "_tagger_output", reading(2))
+    assert persons() == ["كارلوس ماتيو"]  # where it agrees with the rules, nothing changes
+
+
 def test_a_titled_person_the_tagger_is_sure_names_no_one_is_dropped():
     text = "واقترح الوزير الأردني إجراء انتخابات مبكرة في الربيع."
 
