@@ -250,6 +250,14 @@ def test_the_tagger_ends_a_person_the_rules_ran_on(monkeypatch):
     assert persons() == ["كريم دحلان الأسبوع"]  # where the tagger agrees, nothing changes
 
 
+def test_a_full_name_repeated_where_the_rules_see_no_person_is_that_person():
+    text = "ورحب الوزير نادر قباني بالضيوف. ثم استقبل نادر قباني الوفد في مكتبه."
+    x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+    person = next(e for e in x.entities if e.category == "person")
+    assert [m.text for m in person.mentions] == ["نادر قباني", "نادر قباني"]  # not the family name alone
+    assert len([e for e in x.entities if e.category == "person"]) == 1
+
+
 def test_the_tagger_carries_a_person_on_where_the_rules_stopped(monkeypatch):
     from kg.extract.tagged import TaggerOutput, TaggerRules
 

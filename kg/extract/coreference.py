@@ -141,9 +141,9 @@ class CoreferenceRules:
                 norm_words = self._name_words(f, tok.is_arabic)
                 if len(norm_words) < 2:
                     continue
-                for n in (2, 1):
+                for n in (len(norm_words), 2, 1) if len(norm_words) > 2 else (2, 1):
                     tail = norm_words[-n:]
-                    if n == 2 and tail[0] not in {"عبد", "ابو", "ال", "بن", "Abdel", "Abu", "al", "bin"}:
+                    if n == 2 and len(norm_words) > 2 and tail[0] not in {"عبد", "ابو", "ال", "بن", "Abdel", "Abu", "al", "bin"}:
                         continue
                     seq = [stem] + [self.tokens[i + j].norm if tok.is_arabic else self.tokens[i + j].text for j in range(1, n) if i + j < len(self.tokens)]
                     if seq != tail:
