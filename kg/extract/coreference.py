@@ -20,7 +20,7 @@ class CoreferenceRules:
         self._scan(self.name_part, self.nominal)
 
     def pass_tagger_name_parts(self) -> None:
-        """After the tagger: name parts of the persons only it found (لاريجاني after علي لاريجاني), as
+        """After the tagger: name parts of the persons only it found (بيرغن after توماس بيرغن), as
         :meth:`pass_coreference` gives the rules' persons theirs. Measured on a slice of ANERcorp's train
         split and on the dev articles (kg/models/README.md)."""
         if any(f.kind == "tagger" and f.entry.category == "person" for f in self.found):

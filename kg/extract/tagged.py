@@ -112,7 +112,7 @@ class TaggerRules:
         labels = out.labels
         tagged_person = any(labels.get(k, "O").endswith("PERS") for k in range(f.first, f.last))
         if not tagged_person and self._person_probability(out, f) < PERSON_VETO:
-            return True  # all but sure these words name no one (الرئيس الإيراني إجراء مناظرة): a title is no evidence then
+            return True  # all but sure these words name no one (الوزير الأردني إجراء انتخابات): a title is no evidence then
         head = self.tokens[f.first]
         if any(st in self.names for _, st in head.splits) or self.names.get(head.text) \
                 or head.splits[-1][1] in self.title_heads or head.text.lower().rstrip(".") in self.title_heads \
