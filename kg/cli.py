@@ -348,7 +348,7 @@ def demo(store: Path | None) -> None:
 @click.option("--worker-memory-mb", default=4000, show_default=True, type=int, help="Address space of one query worker; a query needing more is answered 503 (0: no limit).")
 @click.option("--header-timeout", default=10.0, show_default=True, type=float, help="Seconds a client has to send its request headers.")
 @click.option("--page-cache", default=1000, show_default=True, type=int, help="Answers of the UI pages' queries kept until the store changes (0: none).")
-@click.option("--http-processes", default=1, show_default=True, type=int,
+@click.option("--http-processes", default=1, show_default=True, type=click.IntRange(min=1),
               help="Processes answering HTTP on the port (read-only servers), each with its share of --workers.")
 @click.option("--access-log/--no-access-log", default=True, show_default=True, help="Log every request on stderr.")
 @click.option("--get", "get_path", default=None, help="Answer one GET request in-process and exit (e.g. '/sparql?query=ASK{}').")

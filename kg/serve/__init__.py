@@ -38,7 +38,7 @@ def serve(config: ServeConfig, host: str = "127.0.0.1", port: int = 7878) -> Non
     from kg.serve.app import CONFIG_ENV
     from kg.serve.protocol import HEADER_TIMEOUT_ENV
 
-    share = replace(config, workers=max(1, -(-config.workers // config.http_processes)))
+    share = replace(config, token=None, workers=max(1, -(-config.workers // config.http_processes)))  # read-only: no token travels
     os.environ[CONFIG_ENV] = share.to_json()
     os.environ[HEADER_TIMEOUT_ENV] = str(config.header_timeout)
     uvicorn.run("kg.serve.app:app_from_environment", factory=True, workers=config.http_processes,
