@@ -158,12 +158,13 @@ class PointLookups:
             if not _within_budget(self._view, task):
                 return None
             out = run_task(self._view, task)
-        except Exception:  # noqa: BLE001 - the worker path reports any error properly
-            self._view = None
+        except (KeyboardInterrupt, SystemExit, MemoryError):
+            raise
+        except BaseException:  # noqa: BLE001 - a view opened mid-compaction may fail, a Rust panic included
+            self._view = None  # (pyo3 makes it a BaseException); the worker path retries and reports properly
             return None
         self.answered += 1
         return out
-
 
     def close(self) -> None:
         self._view = None
