@@ -307,8 +307,6 @@ def test_a_title_with_a_possessive_stands_before_the_name_not_in_it():
     assert persons("والتقى وزير الخارجية نظيره غوستافو ألميدا في العاصمة.") == ["غوستافو ألميدا"]  # "his counterpart"
     assert persons("واستقبلت الوزيرة نظيرتها لينا ماركوفا أمس.") == ["لينا ماركوفا"]
     assert persons("وقال مستشاره سامر دبوس إن الاتفاق قريب.") == ["سامر دبوس"]  # a title (مستشار) + "his"
-    assert persons("واستقبل الرئيس ضيفه يوهان كارل ماير في القصر.") == ["يوهان كارل ماير"]  # "his guest"
-    assert persons("وقالت ابنته سلمى إن والدها بخير.") == ["سلمى"]  # "his daughter" (ابنة + ـه)
     # ة normalised reads ه: محافظة "governorate" is no محافظ "governor" + "his"
     assert persons("وانتشرت الدوريات في المدينة ومحافظة البادية والمناطق المحيطة بها.") == []
 

@@ -17,10 +17,7 @@ from kg.extract.normalize import light
 from kg.extract.tokens import cut_offset
 
 
-RELATIONAL_NOUNS = {  # normalised (ة → ه): "his counterpart", "her colleague", "his guest", "his brother" …
-    "نظير": "m", "نظيره": "f", "زميل": "m", "زميله": "f", "خليفه": "m", "ضيف": "m", "ضيفه": "f",
-    "صديق": "m", "صديقه": "f", "شقيق": "m", "شقيقه": "f", "زوج": "m", "زوجه": "f", "ابن": "m", "ابنه": "f",
-}
+RELATIONAL_NOUNS = {"نظير": "m", "نظيره": "f", "زميل": "m", "زميله": "f", "خليفه": "m"}  # normalised (ة → ه)
 POSSESSIVES = ("هما", "هم", "ها", "ه")  # as written: normalised, ة (محافظة "governorate") reads ه too
 
 
