@@ -150,7 +150,7 @@ class CoreferenceRules:
                         continue
                     if n == 1 and len(stem) < 3:
                         continue
-                    if n == 1 and tok.is_arabic and self._demonym_word(stem):
+                    if n == 1 and tok.is_arabic and self.gaz.only_demonyms((stem,)):
                         continue  # الأميركي ending a person's mention is a description, not a family name
                     before = self.taken.get(i - 1)
                     if before is not None and before.entry is f.entry and not cut:
@@ -160,10 +160,6 @@ class CoreferenceRules:
                     end = self.tokens[i + n - 1].end
                     return Found(i, i + n, start, end, f.entry, "part")
         return None
-
-    def _demonym_word(self, word: str) -> bool:
-        entries = self.gaz.lookup((word,))
-        return bool(entries) and all(e.demonym for e in entries)
 
     def _name_words(self, f: Found, arabic: bool) -> list[str]:
         key = (f.start, f.end, arabic)

@@ -83,6 +83,11 @@ class Gazetteer:
     def lookup(self, toks: tuple[str, ...]) -> list[GazEntry]:
         return self.index.get(toks, [])
 
+    def only_demonyms(self, key: tuple[str, ...]) -> bool:
+        """The key is known, and only as a demonym (الأميركي, "Iranian"): an adjective, not a name."""
+        entries = self.lookup(key)
+        return bool(entries) and all(e.demonym for e in entries)
+
     def by_key(self) -> dict[str, GazEntry]:
         out: dict[str, GazEntry] = {}
         for bucket in self.index.values():

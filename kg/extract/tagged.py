@@ -25,9 +25,14 @@ class TaggerOutput:
     labels: dict[int, str]  # token index → the tagger's BIO label
     candidates: list[Found]  # its spans, as mentions (unscored until kept)
     tagger: object  # the kg.tagger.Tagger that made them, to score a kept span
-    sentences: dict[int, tuple[int, list[str], list[str]]]  # candidate's first token → (sentence start, words, labels)
     sentence_starts: list[int]  # first token of each sentence
     words: list[list[str]]  # each sentence's words as the tagger read them
+    sentence_labels: list[list[str]]  # each sentence's labels
+
+    def sentence(self, k: int) -> tuple[int, list[str], list[str]]:
+        """(first token, words, labels) of the sentence holding token k."""
+        n = bisect_right(self.sentence_starts, k) - 1
+        return self.sentence_starts[n], self.words[n], self.sentence_labels[n]
 
 
 PERSON_VETO = 0.05  # a rule's person the tagger gives less than this probability of being a name is dropped
@@ -45,7 +50,7 @@ class TaggerRules:
         out = self._tagger_output()
         if not out or not out.candidates:
             return
-        tagger, sentences = out.tagger, out.sentences
+        tagger = out.tagger
         endings: dict[tuple[str, tuple[str, ...]], object] | None = None
         for f in sorted(out.candidates, key=lambda f: f.start):
             if not self.is_free(f.first, f.last):
@@ -56,7 +61,7 @@ class TaggerRules:
                     words = name_key(self.text[g.start : g.end])
                     for n in range(1, len(words) + 1):
                         endings.setdefault((g.entry.category, words[-n:]), g.entry)
-            start, words, labels = sentences[f.first]
+            start, words, labels = out.sentence(f.first)
             f.score = tagger.score(words, labels, f.first - start, f.last - start)
             if f.last - f.first == 1 and f.score < MIN_SINGLE_WORD_SCORE:
                 continue
@@ -81,16 +86,16 @@ class TaggerRules:
             return None
         labels: dict[int, str] = {}
         cands = []
-        sentences: dict[int, tuple[int, list[str], list[str]]] = {}
         all_words = [[self.tokens[k].text for k in range(sent.start, sent.end)] for sent in self.sentences]
-        for sent, words, (sent_labels, spans) in zip(self.sentences, all_words, tagger.tag_many(all_words)):
+        tagged = tagger.tag_many(all_words)
+        for sent, (sent_labels, spans) in zip(self.sentences, tagged):
             labels.update((sent.start + n, lab) for n, lab in enumerate(sent_labels))
             for span in spans:
                 f = self._tagged(sent.start + span.first, sent.start + span.last, span.category)
                 if f is not None:
                     cands.append(f)
-                    sentences[f.first] = (sent.start, words, sent_labels)
-        self._tagger_cache = TaggerOutput(labels, cands, tagger, sentences, [s.start for s in self.sentences], all_words)
+        self._tagger_cache = TaggerOutput(labels, cands, tagger, [s.start for s in self.sentences], all_words,
+                                          [sent_labels for sent_labels, _ in tagged])
         return self._tagger_cache
 
     def tagger_candidates(self) -> list[Found]:
@@ -124,9 +129,8 @@ class TaggerRules:
 
     def _person_probability(self, out: TaggerOutput, f: Found) -> float:
         """The tagger's probability, averaged over the mention's words, that each is part of a person's name."""
-        k = bisect_right(out.sentence_starts, f.first) - 1
-        start = out.sentence_starts[k]
-        return out.tagger.probability(out.words[k], f.first - start, f.last - start, "PERS")
+        start, words, _ = out.sentence(f.first)
+        return out.tagger.probability(words, f.first - start, f.last - start, "PERS")
 
     def tagger_extended(self, f: Found) -> Found:
         """A person the rules ended before the tagger does: where the tagger reads every word of the

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.serve.results import QueryTask, run_task
+from kg.serve.results import QueryTask, query_options, run_task
 from kg.serve.sparql_lexer import LexError, Token, tokens
 from kg.store import open_read_only_view
 
@@ -171,15 +171,10 @@ class PointLookups:
 
 
 def _within_budget(view, task: QueryTask) -> bool:
-    kwargs: dict = {}
     if task.default_graphs or task.named_graphs:
         return False  # a dataset of the request's own: left to the workers, which build it
-    if task.union_default:
-        kwargs["use_default_graph_as_union"] = True
-    if task.base_iri:
-        kwargs["base_iri"] = task.base_iri
     try:
-        result = view.query(task.query, **kwargs)
+        result = view.query(task.query, **query_options(task))
     except SyntaxError:
         return True  # answered here as the workers would (400), without reopening the view
     if not isinstance(result, ox.QuerySolutions):

@@ -55,7 +55,8 @@ class CappedBuffer(io.RawIOBase):
         return b"".join(self.parts)
 
 
-def run_task(store: ox.Store, task: QueryTask) -> Answer:
+def query_options(task: QueryTask) -> dict:
+    """The keyword arguments of ``Store.query`` for the task's dataset and base IRI."""
     kwargs: dict = {}
     if task.default_graphs:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in task.default_graphs]
@@ -65,8 +66,12 @@ def run_task(store: ox.Store, task: QueryTask) -> Answer:
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in task.named_graphs]
     if task.base_iri:
         kwargs["base_iri"] = task.base_iri
+    return kwargs
+
+
+def run_task(store: ox.Store, task: QueryTask) -> Answer:
     try:
-        result = store.query(task.query, **kwargs)
+        result = store.query(task.query, **query_options(task))
     except SyntaxError as e:
         return 400, "text/plain", b"", f"invalid SPARQL query: {e}"
     accept = list(task.accept)
