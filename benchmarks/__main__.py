@@ -38,7 +38,7 @@ TABLES = (
           quick_args=("--rounds", "3")),
     Table("extract", "benchmarks.bench_extract",
           "≥ 0.3× a plain regex pass over the same generated articles (issue 14: ≥ 1,000,000 characters/s per core)",
-          quick_args=("60",)),
+          args=("--profile",), quick_args=("40", "--profile")),
     Table("tagger", "benchmarks.bench_tagger",
           "the tagger ≥ 100,000 tokens/s; extraction with it ≥ 0.8× the characters/s without it",
           quick_args=("--rounds", "3")),
