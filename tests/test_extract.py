@@ -341,6 +341,49 @@ def test_a_name_only_the_tagger_found_is_the_same_entity_where_it_recurs(monkeyp
     assert org.rules == ["entity.tagger", "entity.tagger-repeat"]
 
 
+def test_a_place_inside_a_name_the_tagger_reads_as_an_organisation_is_the_organisation(monkeypatch):
+    from kg.extract.tagged import TaggerRules
+
+    text = "خسر ديناموا كييف أمام منافسه مساء السبت في العاصمة."
+
+    def named() -> list[tuple[str, list[str]]]:
+        x = extract(Article(text=text, source="test", language="ar"))
+        return [(e.category, [m.text for m in e.mentions]) for e in x.entities if e.category in {"place", "organization"}]
+
+    monkeypatch.setattr(TaggerRules, "_tagger_output", lambda self: None)
+    assert named() == [("place", ["كييف"])]  # the rules alone: the city the gazetteer knows
+    monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("ديناموا", ["B-ORG", "I-ORG"], "organization"))
+    assert named() == [("organization", ["ديناموا كييف"])]  # a club named after its city: the club, no place
+    monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("ديناموا", ["B-LOC", "I-LOC"], "place"))
+    assert named() == [("place", ["كييف"])]  # only an organisation the tagger reads there overrules the gazetteer
+    monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("كييف", ["B-ORG"], "organization"))
+    assert named() == [("place", ["كييف"])]  # nor a span no longer than the place itself
+
+
+def test_two_spellings_of_one_organisation_are_one_entity(monkeypatch):
+    import kg.extract.entities as entities
+
+    text = ("وقالت جبهة التحرير الديمقراطية في بيان إن الهجوم فشل. "
+            "وأكدت جبهة التحرير الديموقراطية لاحقا أن مقاتليها انسحبوا من سوريا ومن سورية.")
+
+    def organisations() -> list[list[str]]:
+        x = extract(Article(text=text, source="test", language="ar"))
+        return [[m.text for m in e.mentions] for e in x.entities if e.category == "organization"]
+
+    assert organisations() == [["جبهة التحرير الديمقراطية", "جبهة التحرير الديموقراطية"]]
+    monkeypatch.setattr(entities, "_spellings", lambda text, found: {})
+    assert organisations() == [["جبهة التحرير الديمقراطية"], ["جبهة التحرير الديموقراطية"]]
+
+
+def test_spelling_skeletons_keep_different_names_apart():
+    from kg.extract.normalize import spelling_skeleton
+
+    assert spelling_skeleton("القوات الأميركية") == spelling_skeleton("القوات الأمريكية")
+    assert spelling_skeleton("قوات سوريا الديمقراطية") == spelling_skeleton("قوات سورية الديموقراطية")
+    assert spelling_skeleton("وزارة الداخلية") != spelling_skeleton("وزارة الدفاع")
+    assert spelling_skeleton("Red Crescent") == spelling_skeleton("red crescent")
+
+
 def test_a_family_name_that_is_also_a_geonames_city_stays_the_person():
     text = ("وقال المتحدث باسم الشرطة العقيد سامر ميري إن الدوريات انتشرت في الأحياء الشرقية. "
             "وأوضح ميري أن التحقيق مستمر.")

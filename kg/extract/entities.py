@@ -47,7 +47,7 @@ from kg.extract.lexicon import (
     titles,
     YA_FOR_ALIF_MAQSURA,
 )
-from kg.extract.normalize import light, normalize
+from kg.extract.normalize import light, normalize, spelling_skeleton
 from kg.extract.organisations import OrganisationRules
 from kg.extract.persons import PersonRules
 from kg.extract.places import PlaceRules
@@ -254,7 +254,7 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
         # the one overlap filter: longest span first, then the rank of the pass that proposed it (the learned
         # tagger's spans come after every rule's and after coreference: pass_tagger)
         for f in cands:
-            f = self.tagger_trimmed(self.tagger_extended(f))
+            f = self.tagger_widened(self.tagger_trimmed(self.tagger_extended(f)))
             if self.is_free(f.first, f.last) and not self.tagger_doubts_person(f):
                 self.accept(f)
         self.found.sort(key=lambda f: f.start)
@@ -291,6 +291,31 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
                     self.accept(f)
         self.found.sort(key=lambda f: f.start)
 
+def _spellings(text: str, found: list[Found]) -> dict[str, GazEntry]:
+    """Organisations and places only this article names (no gazetteer entry), spelt more than one way
+    (قوات سوريا الديمقراطية / قوات سورية الديموقراطية): key → the entry of the same category and spelling
+    skeleton (:func:`kg.extract.normalize.spelling_skeleton`, names of two words or more) met first — a
+    known entity's before an unknown one's — so the spellings are one entity. Not persons: سعيد and سعد,
+    حسن and حسين are different names with one skeleton."""
+    by_skeleton: dict[tuple[str, tuple[str, ...]], GazEntry] = {}
+    out: dict[str, GazEntry] = {}
+    for f in sorted(found, key=lambda f: (f.entry.rank >= 5, f.start)):
+        if f.entry.category not in SPELLING_VARIANTS or f.kind not in NAMED_KINDS:
+            continue
+        for name in (f.entry.label, text[f.start : f.end]):
+            skeleton = spelling_skeleton(name)
+            if len(skeleton) < 2:
+                continue
+            first = by_skeleton.setdefault((f.entry.category, skeleton), f.entry)
+            if first.key != f.entry.key and f.entry.rank >= 5:
+                out.setdefault(f.entry.key, first)
+    return out
+
+
+SPELLING_VARIANTS = {"organization", "place"}  # categories whose spellings _spellings merges
+NAMED_KINDS = {"name", "alias", "pattern", "trigger", "tagger"}  # mentions that spell the name (not a nominal or a part)
+
+
 def find_entities(text: str, tokens: list[Token], sentences: list[Sentence], lang: str, *,
                   tagger: bool | None = None) -> EntityTable:
     finder = _Finder(text, tokens, sentences, lang)
@@ -303,7 +328,9 @@ def find_entities(text: str, tokens: list[Token], sentences: list[Sentence], lan
     finder.pass_tagger_name_parts()
     finder.pass_tagger_repeats()
     table = EntityTable()
+    spellings = _spellings(text, finder.found)
     for f in sorted(finder.found, key=lambda f: f.start):
+        f.entry = spellings.get(f.entry.key, f.entry)
         ent = table.entities.get(f.entry.key)
         if ent is None:
             ent = _entity_from(f.entry)

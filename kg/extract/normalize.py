@@ -142,3 +142,21 @@ _LIGHT = {ord(c): None for c in DIACRITICS | INVISIBLES | {TATWEEL}}
 def light(text: str) -> str:
     """Only diacritics, tatweel and invisibles removed: keeps ى apart from ي (على vs علي)."""
     return text.translate(_LIGHT)
+
+
+_LONG_VOWELS = {ord(c): None for c in "اوي"}
+
+
+def spelling_skeleton(name: str) -> tuple[str, ...]:
+    """The letters of a name's words that stay whichever way a transliterated name is spelt: after
+    :func:`normalize`, the long vowels ا و ي inside a word and its final ه (ة) or ا are dropped, so
+    سوريا / سورية, الديمقراطية / الديموقراطية and الأميركية / الأمريكية give the same skeleton. Only for
+    telling two spellings of one multi-word name apart from different names (a one-word skeleton is
+    too short to be safe); Latin words are kept case-folded as they are."""
+    words = []
+    for word in normalize(name, casefold=True).split():
+        head, rest = word[:1], word[1:]
+        if len(rest) > 1 and rest[-1] in "ها":
+            rest = rest[:-1]
+        words.append(head + rest.translate(_LONG_VOWELS))
+    return tuple(words)
