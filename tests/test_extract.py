@@ -384,6 +384,46 @@ def test_spelling_skeletons_keep_different_names_apart():
     assert spelling_skeleton("Red Crescent") == spelling_skeleton("red crescent")
 
 
+def test_and_before_a_given_name_or_a_title_starts_another_person(monkeypatch):
+    from kg.extract.tagged import TaggerRules
+
+    def persons(text: str) -> list[str]:
+        x = extract(Article(text=text, source="test", language="ar"))
+        return [m.text for e in x.entities if e.category == "person" for m in e.mentions]
+
+    monkeypatch.setattr(TaggerRules, "_tagger_output", lambda self: None)  # the rules alone
+    assert persons("وحضر الاجتماع سامر حداد ورانيا خوري أمس.") == ["سامر حداد", "رانيا خوري"]
+    assert persons("استقبل الملك سامر حداد والرئيس كريم نصار في القصر.") == ["سامر حداد", "كريم نصار"]
+    assert persons("وحضر الاجتماع وليد حداد أمس.") == ["وليد حداد"]  # وليد is a name, not «و» + ليد
+    # a tagger span over both names is cut into one person each, the second without its «و»
+    from kg.extract.entities import _Finder
+    from kg.extract.tokens import split_sentences, tokenize
+
+    text = "وحضر الاجتماع سامر حداد ورانيا خوري أمس."
+    tokens = tokenize(text)
+    finder = _Finder(text, tokens, split_sentences(text, tokens), "ar")
+    k = next(n for n, t in enumerate(tokens) if t.text == "سامر")
+    assert finder._conjoined_pieces(k, k + 4, "person") == [(k, k + 2), (k + 2, k + 4)]
+    assert finder._conjoined_pieces(k, k + 4, "organization") == [(k, k + 4)]
+    second = finder._tagged(k + 2, k + 4, "person")
+    assert text[second.start : second.end] == "رانيا خوري"
+
+
+def test_a_name_ends_before_and_a_word_the_tagger_reads_outside_it(monkeypatch):
+    from kg.extract.tagged import TaggerRules
+
+    text = "وقال الرئيس سامر حداد وعدد من النواب إن الجلسة تأجلت."
+
+    def persons() -> list[str]:
+        x = extract(Article(text=text, source="test", language="ar"))
+        return [e.label for e in x.entities if e.category == "person"]
+
+    monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("سامر", ["B-PERS", "I-PERS", "O"]))
+    assert persons() == ["سامر حداد"]
+    monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("سامر", ["B-PERS", "I-PERS", "I-PERS"]))
+    assert persons() == ["سامر حداد وعدد"]  # read as the name going on: the rules' reading stands
+
+
 def test_a_family_name_that_is_also_a_geonames_city_stays_the_person():
     text = ("وقال المتحدث باسم الشرطة العقيد سامر ميري إن الدوريات انتشرت في الأحياء الشرقية. "
             "وأوضح ميري أن التحقيق مستمر.")

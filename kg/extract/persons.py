@@ -122,6 +122,25 @@ class PersonRules:
             return self._arabic_person(i)
         return self._english_person(i)
 
+    def conjoined_name(self, k: int) -> bool:
+        """Token k is «و» and a given name or a title (وياسمين، والرئيس), and not itself a name (وليد): it
+        starts another person — «X وY» lists two — so no person's name runs on over it."""
+        t = self.tokens[k]
+        if not t.is_arabic or not t.norm.startswith("و") or len(t.norm) < 4 or self.names.get(t.norm):
+            return False
+        rest = t.norm[1:]
+        return bool(self.names.get(rest)) or rest in title_first_words()
+
+    def _tagger_ends_at_conjunction(self, k: int) -> bool:
+        """Token k starts with «و», is no given name, and the tagger does not read it as the name going on
+        (شرودر وعدد …، نجم وألحان …: "and a number", "and the tunes"): the name ended before it. Without the
+        tagger there is no evidence either way, and the rules run on as before."""
+        t = self.tokens[k]
+        if not t.norm.startswith("و") or self.names.get(t.norm):
+            return False
+        out = self._tagger_output()
+        return out is not None and out.labels.get(k) != "I-PERS"
+
     def _given(self, k: int) -> tuple[str | None, int]:
         """Gender and length (1 or 2 tokens) of a given name starting at token k."""
         if k >= len(self.tokens) or not self.tokens[k].is_word:
@@ -170,7 +189,7 @@ class PersonRules:
             nm = t.norm
             if nm in self.fw or nm in self.cues or nm in {"ل", "لـ"} or nm in LINKERS or self.heads.get(nm) or nm in self.triggers:
                 break
-            if nm in NON_NAME_ADJECTIVES:
+            if nm in NON_NAME_ADJECTIVES or self.conjoined_name(k) or self._tagger_ends_at_conjunction(k):
                 break
             g, ln = self._given(k)
             if g:
@@ -188,7 +207,8 @@ class PersonRules:
                 break
             nxt = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
             nxt_given = nxt is not None and (self._given(k + 1)[0] is not None)
-            ends = nxt is None or not nxt.is_word or nxt.norm in self.fw or nxt.norm in {"ل", "لـ"} or nxt.norm in self.cues
+            ends = (nxt is None or not nxt.is_word or nxt.norm in self.fw or nxt.norm in {"ل", "لـ"} or nxt.norm in self.cues
+                    or self.conjoined_name(k + 1))  # … ورانيا: "and Rania", another person
             prep_word = any(c and (st.startswith("ال") or st in self.fw or self.heads.get(st)) for c, st in t.splits)
             first_unknown = len(parts) == n and not prep_word and len(nm) >= 3
             # a second unknown word of a foreign name, right before a cue or punctuation (نداف شوشاني إن، ميلاني جولي:)

@@ -91,12 +91,22 @@ class TaggerRules:
         for sent, (sent_labels, spans) in zip(self.sentences, tagged):
             labels.update((sent.start + n, lab) for n, lab in enumerate(sent_labels))
             for span in spans:
-                f = self._tagged(sent.start + span.first, sent.start + span.last, span.category)
-                if f is not None:
-                    cands.append(f)
+                for first, last in self._conjoined_pieces(sent.start + span.first, sent.start + span.last, span.category):
+                    f = self._tagged(first, last, span.category)
+                    if f is not None:
+                        cands.append(f)
         self._tagger_cache = TaggerOutput(labels, cands, tagger, [s.start for s in self.sentences], all_words,
                                           [sent_labels for sent_labels, _ in tagged])
         return self._tagger_cache
+
+    def _conjoined_pieces(self, first: int, last: int, category: str) -> list[tuple[int, int]]:
+        """A person span the tagger ran over «و» and another given name or a title (غادة عادل وياسمين
+        عبد العزيز): one span per person."""
+        if category != "person":
+            return [(first, last)]
+        cuts = [k for k in range(first + 1, last) if self.conjoined_name(k)]
+        bounds = [first, *cuts, last]
+        return [(a, b) for a, b in zip(bounds, bounds[1:])]
 
     def tagger_candidates(self) -> list[Found]:
         out = self._tagger_output()
@@ -177,6 +187,8 @@ class TaggerRules:
         t = self.tokens[k]
         if not t.is_word or t.norm in self.fw or t.norm in self.cues or self.heads.get(t.norm) or t.norm in self.triggers:
             return False
+        if self.conjoined_name(k):
+            return False
         if any(e.category != "person" for e in self.gaz.lookup((t.norm,))):
             return False
         return not any(cut and (stem.startswith("ال") or self.heads.get(stem) or self.gaz.lookup((stem,)))
@@ -232,9 +244,9 @@ class TaggerRules:
     def _proclitic_cut(self, tok) -> int:
         """Letters of و/ف/ب/ل/لل to cut before the name: only when the rest is a definite noun or a word a
         lexicon or the gazetteer knows, and the whole token is not itself a known name (وليد)."""
-        if (tok.norm,) in self.gaz.index or tok.norm in self.gaz.firsts:
+        if (tok.norm,) in self.gaz.index or tok.norm in self.gaz.firsts or self.names.get(tok.norm):
             return 0
         for cut, rest in reversed(tok.splits):
-            if cut and len(rest) >= 3 and (rest.startswith("ال") or rest in self.gaz.firsts):
+            if cut and len(rest) >= 3 and (rest.startswith("ال") or rest in self.gaz.firsts or self.names.get(rest)):
                 return cut
         return 0
