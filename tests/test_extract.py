@@ -424,6 +424,13 @@ def test_a_name_ends_before_and_a_word_the_tagger_reads_outside_it(monkeypatch):
     assert persons() == ["سامر حداد وعدد"]  # read as the name going on: the rules' reading stands
 
 
+def test_other_names_of_a_country_are_that_country():
+    text = "وصل وفد من الدنمارك إلى بانكوك عاصمة تايلند، ثم زار المجر وساحل العاج."
+    x = extract(Article(text=text, source="test", language="ar"))
+    countries = {e.label_en: [m.text for m in e.mentions] for e in x.entities if e.type == "Country"}
+    assert countries == {"Denmark": ["الدنمارك"], "Thailand": ["تايلند"], "Hungary": ["المجر"], "Côte d’Ivoire": ["ساحل العاج"]}
+
+
 def test_a_family_name_that_is_also_a_geonames_city_stays_the_person():
     text = ("وقال المتحدث باسم الشرطة العقيد سامر ميري إن الدوريات انتشرت في الأحياء الشرقية. "
             "وأوضح ميري أن التحقيق مستمر.")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kg.extract.lexicon import cues as cue_lexicon
-from kg.extract.lexicon import demonyms, function_words, given_names, org_heads, place_stopwords
+from kg.extract.lexicon import country_names, demonyms, function_words, given_names, org_heads, place_stopwords
 from kg.extract.normalize import normalize
 from kg.extract.tokens import tokenize
 from kg.resources import data_dir
@@ -164,6 +164,7 @@ def build_gazetteer() -> Gazetteer:
                 continue  # a bare head noun (الهيئة, القطاع) is a nominal, resolved by coreference in the article
             gaz.add(n, entry)
     _add_cldr_countries(gaz, countries)
+    _add_country_names(gaz, countries)
     _add_demonyms(gaz, countries)
     matched = {e.geonames_id for e in enrich.values()}
     _add_geonames_cities(gaz, [c for c in cities if c["geonameid"] not in matched])
@@ -271,6 +272,16 @@ def _add_cldr_countries(gaz: Gazetteer, countries: dict[str, GazEntry]) -> None:
         if code in ar and normalize(ar[code]) not in stop:
             gaz.add(ar[code], entry)
         gaz.add(name_en, entry)
+
+
+def _add_country_names(gaz: Gazetteer, countries: dict[str, GazEntry]) -> None:
+    """The other names news gives a country (الدنمارك beside CLDR's الدانمرك), as names of the same entry."""
+    for iso2, ar_forms, en_forms in country_names():
+        country = countries.get(iso2)
+        if country is None:
+            continue
+        for form in [*ar_forms, *en_forms]:
+            gaz.add(form, country)
 
 
 def _add_demonyms(gaz: Gazetteer, countries: dict[str, GazEntry]) -> None:

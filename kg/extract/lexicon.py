@@ -217,6 +217,15 @@ def place_stopwords() -> set[str]:
 
 
 @lru_cache(maxsize=1)
+def country_names() -> list[tuple[str, list[str], list[str]]]:
+    """(iso2, Arabic names, English names) of countries beside CLDR's own (country_names.tsv)."""
+    out = []
+    for r in read_tsv("country_names.tsv"):
+        english = r[2].strip() if len(r) > 2 else ""
+        out.append((r[0].strip(), [f.strip() for f in r[1].split("|") if f.strip()], [f.strip() for f in english.split("|") if f.strip()]))
+    return out
+
+
 def demonyms() -> list[tuple[str, list[str], list[str]]]:
     out = []
     for r in read_tsv("demonyms.tsv"):
