@@ -164,31 +164,44 @@ class Decoder:
             return [[] for _ in sentences]
         lengths = [len(words) for words in sentences]
         emissions = self._emissions(sentences)
-        size = np.array(lengths)
-        steps, n_labels = int(size.max()), len(self.labels)
-        scores = np.zeros((len(sentences), steps, n_labels))
-        scores[np.arange(steps)[None, :] < size[:, None]] = emissions
+        # the sentences longest first, so that at each word position the ones still running are a prefix
+        order = sorted(range(len(sentences)), key=lambda s: -lengths[s])
+        ranked = [lengths[s] for s in order]
+        starts = np.cumsum([0, *lengths])
+        steps, n_labels, count = ranked[0], len(self.labels), len(sentences)
+        scores = np.zeros((count, steps, n_labels))
+        scores[np.arange(steps)[None, :] < np.array(ranked)[:, None]] = emissions[
+            np.concatenate([np.arange(starts[s], starts[s] + lengths[s]) for s in order])]
+        by_step = scores.transpose(1, 0, 2)  # (step, sentence, label): a view
+        running = [0] * steps  # how many sentences have a word at each position
+        for n in ranked:
+            for k in range(n):
+                running[k] += 1
         best = scores[:, 0, :].copy()
-        back = np.zeros((len(sentences), steps, n_labels), dtype=np.intp)
+        back = np.zeros((steps, count, n_labels), dtype=np.intp)
         trans = self.transitions[None, :, :]
-        shortest = int(size.min())
-        running = (np.arange(steps)[:, None] < size[None, :])[:, :, None]  # (step, sentence, 1)
+        paths = np.empty((count, n_labels, n_labels))
+        step = np.empty((count, n_labels))
+        # each step writes into arrays made once (no allocation per word position): NumPy's call overhead,
+        # not arithmetic, is most of a step's cost at a handful of sentences and labels; a finished sentence
+        # keeps its scores by being outside the prefix
         for k in range(1, steps):
-            paths = best[:, :, None] + trans  # (sentence, from, to)
-            back[:, k] = paths.argmax(axis=1)  # ties: the lowest label id, as crfsuite
-            step = paths.max(axis=1) + scores[:, k]
-            best = step if k < shortest else np.where(running[k], step, best)  # a finished sentence keeps its scores
-        last = best.argmax(axis=1)
-        out = []
-        for s, n in enumerate(lengths):
+            m = running[k]
+            b, p, st = best[:m], paths[:m], step[:m]
+            np.add(b[:, :, None], trans, out=p)  # (sentence, from, to)
+            p.argmax(axis=1, out=back[k, :m])  # ties: the lowest label id, as crfsuite
+            p.max(axis=1, out=st)
+            np.add(st, by_step[k, :m], out=b)
+        last = best.argmax(axis=1).tolist()
+        out: list[list[str]] = [[] for _ in sentences]
+        for r, s in enumerate(order):
+            n = lengths[s]
             if not n:
-                out.append([])
                 continue
             y = [0] * n
-            y[-1] = int(last[s])
-            came_s = back[s]
+            y[-1] = last[r]
+            came = back[:n, r].tolist()  # Python ints: indexing a NumPy array per word costs more
             for k in range(n - 1, 0, -1):
-                y[k - 1] = int(came_s[k, y[k]])
-            out.append([self.labels[i] for i in y])
+                y[k - 1] = came[k][y[k]]
+            out[s] = [self.labels[i] for i in y]
         return out
-
