@@ -98,18 +98,16 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
 
     def _countries_named(self) -> set[str]:
         """ISO codes of the countries the article names (or names by adjective): context for ambiguous places."""
-        out = set()
+        out: set[str] = set()
+        codes = self.gaz.country_codes()
         for tok in self.tokens:
             if not tok.is_word:
                 continue
             for _, stem in tok.splits if tok.is_arabic else [(0, tok.text)]:
-                for e in self.gaz.lookup((stem,)):
-                    if e.type == "Country" and e.iso2:
-                        out.add(e.iso2)
-        for i in range(len(self.tokens) - 1):
-            for e in self.gaz.lookup((self.tokens[i].norm, self.tokens[i + 1].norm)):
-                if e.type == "Country" and e.iso2:
-                    out.add(e.iso2)
+                out |= codes.get((stem,), NO_CODES)
+        norms = [t.norm for t in self.tokens]
+        for pair in zip(norms, norms[1:]):
+            out |= codes.get(pair, NO_CODES)
         return out
 
     def words_from(self, i: int, n: int) -> list[int]:
@@ -312,6 +310,7 @@ def _spellings(text: str, found: list[Found]) -> dict[str, GazEntry]:
     return out
 
 
+NO_CODES: frozenset[str] = frozenset()
 SPELLING_VARIANTS = {"organization", "place"}  # categories whose spellings _spellings merges
 NAMED_KINDS = {"name", "alias", "pattern", "trigger", "tagger"}  # mentions that spell the name (not a nominal or a part)
 

@@ -88,6 +88,19 @@ class Gazetteer:
         entries = self.lookup(key)
         return bool(entries) and all(e.demonym for e in entries)
 
+    def country_codes(self) -> dict[tuple[str, ...], frozenset[str]]:
+        """Key → the ISO codes of the countries it names (demonyms included), for the keys of one or two words
+        that name any: which countries an article names, without a look-up per entry. Made once per process."""
+        got = self.__dict__.get("_country_codes")
+        if got is None:
+            got = {}
+            for key, bucket in self.index.items():
+                codes = frozenset(e.iso2 for e in bucket if e.type == "Country" and e.iso2)
+                if codes and len(key) <= 2:
+                    got[key] = codes
+            self.__dict__["_country_codes"] = got
+        return got
+
     def by_key(self) -> dict[str, GazEntry]:
         out: dict[str, GazEntry] = {}
         for bucket in self.index.values():
