@@ -26,19 +26,27 @@ _MONTHS = {normalize(m, casefold=True) for m in (
     "november december jan feb mar apr jun jul aug sep sept oct nov dec").split()}
 
 
-def _table(name: str) -> dict[tuple[str, ...], tuple[str, ...]]:
-    out = {}
+class _Table(dict):
+    """Normalised word tuple → values, knowing the first word of every key: most words start none, and
+    :func:`_longest` answers them with one set look-up instead of one per length."""
+
+    firsts: frozenset[str] = frozenset()
+
+
+def _table(name: str) -> _Table:
+    out = _Table()
     for row in read_tsv(name):
         forms = row[0].split("|")
         values = tuple(x.strip() for x in row[1:])
         for f in forms:
             out[tuple(normalize(w, casefold=True) for w in f.split())] = values
+    out.firsts = frozenset(k[0] for k in out if k)
     return out
 
 
-_NUMBERS: dict[tuple[str, ...], tuple[str, ...]] | None = None
-_UNITS: dict[tuple[str, ...], tuple[str, ...]] | None = None
-_QUALIFIERS: dict[tuple[str, ...], tuple[str, ...]] | None = None
+_NUMBERS: _Table | None = None
+_UNITS: _Table | None = None
+_QUALIFIERS: _Table | None = None
 
 
 def _load() -> None:
@@ -70,7 +78,9 @@ def _parse_digits(text: str) -> float | None:
         return None
 
 
-def _longest(table: dict, words: list[str], i: int, max_len: int = 4) -> tuple[int, tuple[str, ...]] | None:
+def _longest(table: _Table, words: list[str], i: int, max_len: int = 4) -> tuple[int, tuple[str, ...]] | None:
+    if i >= len(words) or words[i] not in table.firsts:
+        return None
     for n in range(min(max_len, len(words) - i), 0, -1):
         key = tuple(words[i : i + n])
         if key in table:
