@@ -431,6 +431,17 @@ def test_other_names_of_a_country_are_that_country():
     assert countries == {"Denmark": ["الدنمارك"], "Thailand": ["تايلند"], "Hungary": ["المجر"], "Côte d’Ivoire": ["ساحل العاج"]}
 
 
+def test_a_repeated_family_name_after_a_given_name_is_the_whole_name(monkeypatch):
+    from kg.extract.tagged import TaggerRules
+
+    text = "وقال حداد إن الوضع مستقر. وزار سامر حداد المدينة أمس. وغادر حداد مساء."
+    monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("حداد", ["B-PERS"], "person"))
+    x = extract(Article(text=text, source="test", language="ar"))
+    person = next(e for e in x.entities if e.category == "person")
+    assert [m.text for m in person.mentions] == ["حداد", "سامر حداد", "حداد"]
+    assert person.rules == ["entity.tagger", "entity.tagger-repeat"]
+
+
 def test_a_family_name_that_is_also_a_geonames_city_stays_the_person():
     text = ("وقال المتحدث باسم الشرطة العقيد سامر ميري إن الدوريات انتشرت في الأحياء الشرقية. "
             "وأوضح ميري أن التحقيق مستمر.")

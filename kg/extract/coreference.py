@@ -61,9 +61,19 @@ class CoreferenceRules:
             for cut, stem in tok.splits if tok.is_arabic else [(0, tok.norm)]:
                 entry = names.get((stem,) + rest)
                 if entry is not None:
+                    if not cut and entry.category == "person" and self._given_name_before(i):
+                        prev = self.tokens[i - 1]  # طلعت زكريا where زكريا alone was found: the whole name
+                        return Found(i - 1, i + n, prev.start, self.tokens[i + n - 1].end, entry, "tagger-repeat")
                     start = cut_offset(tok, cut) if cut else tok.start
                     return Found(i, i + n, start, self.tokens[i + n - 1].end, entry, "tagger-repeat")
         return None
+
+    def _given_name_before(self, i: int) -> bool:
+        """Token i-1 is a free given name of the same sentence (no proclitic): the name at i is its family name."""
+        if i == 0 or (i - 1) in self.taken or self.sentence_of.get(i - 1) != self.sentence_of.get(i):
+            return False
+        prev = self.tokens[i - 1]
+        return prev.is_word and bool(self.names.get(prev.norm))
 
     def _scan(self, *resolvers) -> None:
         """One pass over the tokens no mention covers, the mentions before each one introduced in order."""
