@@ -291,7 +291,7 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
 
 def _spellings(text: str, found: list[Found]) -> dict[str, GazEntry]:
     """Organisations and places only this article names (no gazetteer entry), spelt more than one way
-    (قوات سوريا الديمقراطية / قوات سورية الديموقراطية): key → the entry of the same category and spelling
+    (جبهة التحرير الديمقراطية / جبهة التحرير الديموقراطية): key → the entry of the same category and spelling
     skeleton (:func:`kg.extract.normalize.spelling_skeleton`, names of two words or more) met first — a
     known entity's before an unknown one's — so the spellings are one entity. Not persons: سعيد and سعد,
     حسن and حسين are different names with one skeleton."""

@@ -150,7 +150,7 @@ _LONG_VOWELS = {ord(c): None for c in "اوي"}
 def spelling_skeleton(name: str) -> tuple[str, ...]:
     """The letters of a name's words that stay whichever way a transliterated name is spelt: after
     :func:`normalize`, the long vowels ا و ي inside a word and its final ه (ة) or ا are dropped, so
-    سوريا / سورية, الديمقراطية / الديموقراطية and الأميركية / الأمريكية give the same skeleton. Only for
+    الديمقراطية / الديموقراطية, الصحفيين / الصحافيين and الأميركية / الأمريكية give the same skeleton. Only for
     telling two spellings of one multi-word name apart from different names (a one-word skeleton is
     too short to be safe); Latin words are kept case-folded as they are."""
     words = []

@@ -167,7 +167,7 @@ class TaggerRules:
 
     def tagger_widened(self, f: Found) -> Found:
         """A place the gazetteer knows, inside a longer name the tagger reads as an organisation's (a club
-        named after its city, ريال مدريد, مانشستر يونايتد; a company or a university named after a place):
+        named after its city, ديناموا كييف; a company or a university named after a place):
         the organisation, with the tagger's span. Measured on a slice of ANERcorp's train split and on the
         dev articles (kg/models/README.md)."""
         if f.kind != "name" or f.entry.category != "place":
