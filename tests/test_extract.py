@@ -442,6 +442,15 @@ def test_a_repeated_family_name_after_a_given_name_is_the_whole_name(monkeypatch
     assert person.rules == ["entity.tagger", "entity.tagger-repeat"]
 
 
+def test_an_organisation_name_ends_at_a_noun_after_its_adjective():
+    text = ("ووصفت الحكومة البريطانية التقارير الواردة من الإقليم بأنها مقلقة. "
+            "وقالت وزارة الخارجية الأميركية إن الحكومة السورية المؤقتة تعمل مع الهيئة العليا المستقلة للانتخابات.")
+    x = extract(Article(text=text, source="test", language="ar"))
+    names = [m.text for e in x.entities if e.category == "organization" for m in e.mentions]
+    assert names == ["الحكومة البريطانية", "وزارة الخارجية الأميركية", "الحكومة السورية المؤقتة",
+                     "الهيئة العليا المستقلة للانتخابات"]
+
+
 def test_a_family_name_that_is_also_a_geonames_city_stays_the_person():
     text = ("وقال المتحدث باسم الشرطة العقيد سامر ميري إن الدوريات انتشرت في الأحياء الشرقية. "
             "وأوضح ميري أن التحقيق مستمر.")

@@ -22,6 +22,20 @@ DATE_WORDS = frozenset(
 )
 
 
+ADJECTIVES_WITHOUT_ENDING = frozenset({"العليا", "الكبرى", "الاعلى", "الاولى", "الحر", "الجديد", "الموحد"})  # normalised
+
+
+def _is_nisba(word: str) -> bool:
+    """A definite relational adjective (السوري، البريطانية، الخارجية): normalised, ة reads ه."""
+    return word.startswith("ال") and word.endswith(("ي", "يه"))
+
+
+def _adjective_like(word: str) -> bool:
+    """A definite word that can go on describing the same noun after an adjective: another nisba, a
+    feminine form (العامة، المؤقتة، المتحدة) or a common adjective without an ending (العليا، الحر)."""
+    return _is_nisba(word) or word.endswith("ه") or word in ADJECTIVES_WITHOUT_ENDING
+
+
 class OrganisationRules:
     """Mixed into the entity finder (:mod:`kg.extract.entities`)."""
 
@@ -81,6 +95,8 @@ class OrganisationRules:
                     break  # قوات الدعم السريع الجيش السوداني: a second organisation starts
                 if self.taken.get(k) and self.taken[k].entry.category == "place" and not self.taken[k].entry.demonym:
                     break
+                if chain and _is_nisba(self.tokens[chain[-1]].norm) and not _adjective_like(t.norm):
+                    break  # الحكومة البريطانية | التقارير الواردة: a noun after an adjective starts another phrase
                 chain.append(k)
                 k += 1
             known_prefix = self.gaz.lookup((stem, self.tokens[chain[0]].norm)) if chain else []
