@@ -449,6 +449,9 @@ def test_an_organisation_name_ends_at_a_noun_after_its_adjective():
     names = [m.text for e in x.entities if e.category == "organization" for m in e.mentions]
     assert names == ["الحكومة البريطانية", "وزارة الخارجية الأميركية", "الحكومة السورية المؤقتة",
                      "الهيئة العليا المستقلة للانتخابات"]
+    # a definite head takes adjectives only: «الشركة العمال» is "the company [urged] the workers"
+    x = extract(Article(text="وناشد مدير عام الشركة العمال العودة إلى المصنع.", source="test", language="ar"))
+    assert [e.label for e in x.entities if e.category == "organization"] == []
 
 
 def test_a_family_name_that_is_also_a_geonames_city_stays_the_person():

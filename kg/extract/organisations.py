@@ -95,8 +95,8 @@ class OrganisationRules:
                     break  # قوات الدعم السريع الجيش السوداني: a second organisation starts
                 if self.taken.get(k) and self.taken[k].entry.category == "place" and not self.taken[k].entry.demonym:
                     break
-                if chain and _is_nisba(self.tokens[chain[-1]].norm) and not _adjective_like(t.norm):
-                    break  # الحكومة البريطانية | التقارير الواردة: a noun after an adjective starts another phrase
+                if (definite or (chain and _is_nisba(self.tokens[chain[-1]].norm))) and not _adjective_like(t.norm):
+                    break  # الحكومة البريطانية | التقارير الواردة: a noun after an adjective, or after a definite head, starts another phrase
                 chain.append(k)
                 k += 1
             known_prefix = self.gaz.lookup((stem, self.tokens[chain[0]].norm)) if chain else []
@@ -159,7 +159,8 @@ class OrganisationRules:
         a, b = self.tokens[i + 1].norm, self.tokens[i + 2].norm
         if a in NON_NAME_ADJECTIVES:
             return False
-        return a.startswith("ال") and a not in self.fw and len(a) > 4 and (b.startswith("لل") or (b.startswith("ال") and b not in self.fw))
+        return (a.startswith("ال") and a not in self.fw and len(a) > 4 and _adjective_like(a)
+                and (b.startswith("لل") or (b.startswith("ال") and b not in self.fw)))
 
     def _head_is_new_name(self, k: int) -> bool:
         return self._definite_name_follows(k) or self._demonym_follows(k)
