@@ -26,6 +26,7 @@ from functools import cached_property
 
 from kg.extract.coreference import CoreferenceRules
 from kg.extract.entity_base import (  # noqa: F401 - re-exported for the claim rules
+    CORRESPONDENTS,
     DEMONSTRATIVES,
     LINKERS,
     MEDIA_HEADS,
@@ -218,7 +219,8 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
     def choose(self, entries: list[GazEntry], i: int, cut: int, key: tuple[str, ...]) -> GazEntry | None:
         prev = self.prev_word(i)
         prev_norm = prev.norm if prev else ""
-        channel_context = (cut and "ل" in self.tokens[i].norm[:cut]) or prev_norm in {"ل", "لـ"} or prev_norm in MEDIA_HEADS
+        channel_context = ((cut and "ل" in self.tokens[i].norm[:cut]) or prev_norm in {"ل", "لـ"} or prev_norm in MEDIA_HEADS
+                           or prev_norm in CORRESPONDENTS)
         media = [e for e in entries if e.type in {"MediaOrganization", "NewsAgency"}]
         other = [e for e in entries if e not in media]
         quoted = prev is not None and i > 0 and self.tokens[i - 1].text == "«"

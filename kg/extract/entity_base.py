@@ -14,6 +14,7 @@ GOVERNMENT_WORDS = {"النظام", "الحكومه", "الحكوميه", "ال�
 OPERATION_HEADS = {"حمله", "عمليه", "معركه"}
 LINKERS = {"التابعه", "التابع", "التابعين", "التابعتين"}
 MEDIA_HEADS = {"صحيفه", "قناه", "تلفزيون", "موقع", "وكاله", "اذاعه", "جريده", "شبكه"}
+CORRESPONDENTS = {"مراسل", "مراسله", "مراسلو", "مراسلي", "موفد", "موفده"}  # مراسل الجزيرة: the channel's correspondent
 FOREIGN_NAME_HEADS = {"NGO", "Organization", "MediaOrganization"}  # heads a transliterated name may follow
 COMPLEMENTIZER_WORDS = {"ان", "بان", "انه", "انها", "بانه", "بانها"}
 TITLE_LINKS = {"باسم", "خارجيه", "داخليه", "دفاع", "ماليه", "صحه", "عدل"}  # المتحدث باسم …، وزير خارجية …
