@@ -92,6 +92,24 @@ def test_the_decoder_gives_crfsuite_s_labels(tiny_model):
             assert all(abs(got[i, j] - shipped._crf.marginal(label, i)) < 1e-9 for i in range(len(words)))
 
 
+def test_the_decoder_forgets_word_types_past_its_budget_and_still_gives_crfsuite_s_labels():
+    """Memory stays flat however many word types a long run meets: past ``max_types`` the rows start again
+    (between batches, never inside one), and the labels are the same as crfsuite's throughout."""
+    shipped = tagger.tagger_for("ar", True)
+    decoder = shipped._decoder
+    before = decoder.max_types
+    decoder.max_types = 40
+    try:
+        made_up = [f"{a}{b}ان" for a in "بتثجحخدذرزسشص" for b in "بتثجح"]  # 65 word types no corpus has
+        sentences = [["وقال", w, "إن", "الوفد", "وصل", "إلى", v] for w, v in zip(made_up, reversed(made_up))]
+        for k in range(0, len(sentences), 4):
+            batch = sentences[k : k + 4]
+            assert decoder.tag_many(batch) == [_crfsuite_labels(shipped, w) for w in batch]
+            assert len(decoder._types) <= 40 + 4 * 7  # the budget, and at most one batch's words past it
+    finally:
+        decoder.max_types = before
+
+
 def test_a_model_that_cannot_be_used_is_a_clear_error(tmp_path, tiny_model):
     with pytest.raises(TaggerError, match="missing.kgtag: cannot read"):
         Tagger(tmp_path / "missing.kgtag", LexiconFlags())

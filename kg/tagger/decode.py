@@ -18,9 +18,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from kg.tagger.features import CONTEXT_OFFSETS as OFFSETS
 from kg.tagger.features import FeatureCache
 
-OFFSETS = (-2, -1, 1, 2)
+MAX_TYPES = 50_000  # word types whose rows are kept (about 20 MB); past that the cache starts again, so a
+# process that tags millions of articles keeps flat memory (every new word type of real news would stay)
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,8 @@ class Decoder:
         self._used = 1
         self._types: dict[str, tuple[int, int, int, int, int]] = {}  # word → rows: own, −2, −1, +1, +2
         self._bound = {o: self._row([f"{o}:BOUND"]) for o in OFFSETS}  # a window position past the sentence
+        self._first_free = self._used  # rows before it outlive a reset of the word types' rows
+        self.max_types = MAX_TYPES
 
     def _row(self, features: list[str]) -> int:
         index = [self.attributes[f] for f in features if f in self.attributes]
@@ -108,14 +112,17 @@ class Decoder:
     def _type(self, word: str) -> tuple[int, int, int, int, int]:
         rows = self._types.get(word)
         if rows is None:
-            f = self.features
-            rows = self._types[word] = (self._row(f.own(word)), *(self._row(f.context(word, o)) for o in OFFSETS))
+            own, *contexts = self.features.word_lists(word)  # the strings are not kept: only their sums
+            rows = self._types[word] = (self._row(own), *(self._row(c) for c in contexts))
         return rows
 
     def _emissions(self, sentences: list[list[str]]) -> np.ndarray:
         """(word, label) state scores of the sentences' words, one after the other: each word's own row and
         the rows of its window, −2 … +2, as FeatureCache.sequence gives them to crfsuite (a position past the
         sentence: its BOUND row, or nothing two places past the first or last word)."""
+        if len(self._types) >= self.max_types:  # between batches only: a batch's row numbers must stay its own
+            self._types.clear()  # the rows array keeps its size and is written over
+            self._used = self._first_free
         own, m2, m1, p1, p2 = [], [], [], [], []
         b2, b1, a1, a2 = (self._bound[o] for o in OFFSETS)
         types, kind = self._types, self._type

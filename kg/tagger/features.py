@@ -87,6 +87,9 @@ def shape(word: str) -> str:
     return "Cap" if word[:1].isupper() else "low"
 
 
+CONTEXT_OFFSETS = (-2, -1, 1, 2)  # the window positions a word's context features are made for
+
+
 class FeatureCache:
     """Per word type: the features of the word itself (offset 0) and its context features at ±1, ±2."""
 
@@ -98,15 +101,22 @@ class FeatureCache:
     def own(self, word: str) -> list[str]:
         got = self._own.get(word)
         if got is None:
-            got = self._own[word] = self._own_features(word)
+            self._remember(word)
+            got = self._own[word]
         return got
 
     def context(self, word: str, offset: int) -> list[str]:
-        key = (word, offset)
-        got = self._context.get(key)
+        got = self._context.get((word, offset))
         if got is None:
-            got = self._context[key] = self._context_features(word, offset)
+            self._remember(word)
+            got = self._context[(word, offset)]
         return got
+
+    def _remember(self, word: str) -> None:
+        own, *contexts = self.word_lists(word)
+        self._own[word] = own
+        for offset, feats in zip(CONTEXT_OFFSETS, contexts):
+            self._context[(word, offset)] = feats
 
     def sequence(self, words: list[str]) -> list[list[str]]:
         """The feature lists of a sentence's words: per word, its own list and its neighbours' context
@@ -125,41 +135,42 @@ class FeatureCache:
             )
         return out
 
-    def _own_features(self, word: str) -> list[str]:
+    def word_lists(self, word: str) -> tuple[list[str], ...]:
+        """The word's own features and its context features at each of :data:`CONTEXT_OFFSETS`, computed
+        together (normalising, cutting and looking the word up once), not kept: for a caller that keeps
+        what it derives from them (the decoder keeps each list's summed weights, not the strings)."""
         low = _lexical(word)
         stem, clitic = _stem(low)
-        feats = ["bias", f"w={low}", f"sh={shape(word)}", f"len={min(len(stem), 8)}"]
+        sh = shape(word)
+        plain = self.lexicon.of(low)
+        cut_flags = [self.lexicon.of(rest) for rest in _cuts(low)]
+        own = ["bias", f"w={low}", f"sh={sh}", f"len={min(len(stem), 8)}"]
         if stem != low:
-            feats += [f"s={stem}", f"c={clitic}"]
+            own += [f"s={stem}", f"c={clitic}"]
         for k in (2, 3):
             if len(stem) > k:
-                feats += [f"suf{k}={stem[-k:]}", f"pre{k}={stem[:k]}"]
-        flags = set(self.lexicon.of(low))
-        for rest in _cuts(low):
-            flags |= {"s:" + f for f in self.lexicon.of(rest)}
+                own += [f"suf{k}={stem[-k:]}", f"pre{k}={stem[:k]}"]
+        own_flags = set(plain)
+        for flags in cut_flags:
+            own_flags |= {"s:" + f for f in flags}
         if stem.startswith("ال"):
-            flags |= {"a:" + f for f in self.lexicon.of(stem[2:])}
-        feats += [f"lex={f}" for f in sorted(flags)]
-        return feats
-
-    def _context_features(self, word: str, offset: int) -> list[str]:
-        """Fewer for the outer window: every feature string costs the CRF a look-up per token."""
-        low = _lexical(word)
-        feats = [f"{offset}:w={low}"]
-        flags = set(self.lexicon.of(low))
-        for rest in _cuts(low):
-            flags |= set(self.lexicon.of(rest))
-        if abs(offset) == 1:
-            stem, clitic = _stem(low)
-            sh = shape(word)
-            if sh != "ar":
-                feats.append(f"{offset}:sh={sh}")
-            if stem != low:
-                feats += [f"{offset}:s={stem}", f"{offset}:c={clitic}"]
-            if len(stem) > 2:
-                feats.append(f"{offset}:suf2={stem[-2:]}")
-        feats += [f"{offset}:lex={f}" for f in sorted(flags)]
-        return feats
+            own_flags |= {"a:" + f for f in self.lexicon.of(stem[2:])}
+        own += [f"lex={f}" for f in sorted(own_flags)]
+        context_flags = sorted(set(plain).union(*cut_flags))
+        lists = [own]
+        for offset in CONTEXT_OFFSETS:
+            # fewer for the outer window: every feature string costs the CRF a look-up per token
+            feats = [f"{offset}:w={low}"]
+            if abs(offset) == 1:
+                if sh != "ar":
+                    feats.append(f"{offset}:sh={sh}")
+                if stem != low:
+                    feats += [f"{offset}:s={stem}", f"{offset}:c={clitic}"]
+                if len(stem) > 2:
+                    feats.append(f"{offset}:suf2={stem[-2:]}")
+            feats += [f"{offset}:lex={f}" for f in context_flags]
+            lists.append(feats)
+        return tuple(lists)
 
 
 def _stem(word: str) -> tuple[str, str]:
