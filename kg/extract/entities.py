@@ -291,6 +291,12 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
                     self.accept(f)
         self.found.sort(key=lambda f: f.start)
 
+
+NO_CODES: frozenset[str] = frozenset()
+SPELLING_VARIANTS = {"organization", "place"}  # categories whose spellings _spellings merges
+NAMED_KINDS = {"name", "alias", "pattern", "trigger", "tagger"}  # mentions that spell the name (not a nominal or a part)
+
+
 def _spellings(text: str, found: list[Found]) -> dict[str, GazEntry]:
     """Organisations and places only this article names (no gazetteer entry), spelt more than one way
     (جبهة التحرير الديمقراطية / جبهة التحرير الديموقراطية): key → the entry of the same category and spelling
@@ -310,11 +316,6 @@ def _spellings(text: str, found: list[Found]) -> dict[str, GazEntry]:
             if first.key != f.entry.key and f.entry.rank >= 5:
                 out.setdefault(f.entry.key, first)
     return out
-
-
-NO_CODES: frozenset[str] = frozenset()
-SPELLING_VARIANTS = {"organization", "place"}  # categories whose spellings _spellings merges
-NAMED_KINDS = {"name", "alias", "pattern", "trigger", "tagger"}  # mentions that spell the name (not a nominal or a part)
 
 
 def find_entities(text: str, tokens: list[Token], sentences: list[Sentence], lang: str, *,

@@ -96,7 +96,7 @@ class OrganisationRules:
                 if self.taken.get(k) and self.taken[k].entry.category == "place" and not self.taken[k].entry.demonym:
                     break
                 if (definite or (chain and _is_nisba(self.tokens[chain[-1]].norm))) and not _adjective_like(t.norm):
-                    break  # الحكومة البريطانية | التقارير الواردة: a noun after an adjective, or after a definite head, starts another phrase
+                    break  # الحكومة الكندية | الأنباء المتداولة: a noun after an adjective, or after a definite head, starts another phrase
                 chain.append(k)
                 k += 1
             known_prefix = self.gaz.lookup((stem, self.tokens[chain[0]].norm)) if chain else []

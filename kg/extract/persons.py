@@ -123,7 +123,7 @@ class PersonRules:
         return self._english_person(i)
 
     def conjoined_name(self, k: int) -> bool:
-        """Token k is «و» and a given name or a title (وياسمين، والرئيس), and not itself a name (وليد): it
+        """Token k is «و» and a given name or a title (ورانيا، والرئيس), and not itself a name (وليد): it
         starts another person — «X وY» lists two — so no person's name runs on over it."""
         t = self.tokens[k]
         if not t.is_arabic or not t.norm.startswith("و") or len(t.norm) < 4 or self.names.get(t.norm):
@@ -133,7 +133,7 @@ class PersonRules:
 
     def _tagger_ends_at_conjunction(self, k: int) -> bool:
         """Token k starts with «و», is no given name, and the tagger does not read it as the name going on
-        (شرودر وعدد …، نجم وألحان …: "and a number", "and the tunes"): the name ended before it. Without the
+        (سامر حداد وعدد من النواب: "and a number of deputies"): the name ended before it. Without the
         tagger there is no evidence either way, and the rules run on as before."""
         t = self.tokens[k]
         if not t.norm.startswith("و") or self.names.get(t.norm):

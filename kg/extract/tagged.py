@@ -100,8 +100,8 @@ class TaggerRules:
         return self._tagger_cache
 
     def _conjoined_pieces(self, first: int, last: int, category: str) -> list[tuple[int, int]]:
-        """A person span the tagger ran over «و» and another given name or a title (غادة عادل وياسمين
-        عبد العزيز): one span per person."""
+        """A person span the tagger ran over «و» and another given name or a title (سامر حداد ورانيا
+        خوري): one span per person."""
         if category != "person":
             return [(first, last)]
         cuts = [k for k in range(first + 1, last) if self.conjoined_name(k)]
@@ -177,7 +177,7 @@ class TaggerRules:
             return f
         for c in out.candidates:
             if c.first <= f.first and f.last <= c.last and c.last - c.first > f.last - f.first \
-                    and c.entry.category == "organization" and self.sentence_of.get(c.first) == self.sentence_of.get(c.last - 1):
+                    and c.entry.category == "organization":  # (a tagger span lies within one sentence)
                 return Found(c.first, c.last, c.start, c.end, c.entry, "tagger", c.trigger_type, c.score)
         return f
 
