@@ -317,26 +317,27 @@ def test_a_title_with_a_possessive_stands_before_the_name_not_in_it():
     assert persons("وانتشرت الدوريات في المدينة ومحافظة البادية والمناطق المحيطة بها.") == []
 
 
-def test_a_person_only_the_tagger_found_gets_its_later_name_parts(monkeypatch):
+def _first_entity(monkeypatch, text: str, reading, category: str):
+    """The first entity of ``category`` that extraction finds in ``text`` with the tagger reading ``reading``."""
     from kg.extract.tagged import TaggerRules
 
+    monkeypatch.setattr(TaggerRules, "_tagger_output", reading)
+    x = extract(Article(text=text, source="test", language="ar"))
+    return next(e for e in x.entities if e.category == category)
+
+
+def test_a_person_only_the_tagger_found_gets_its_later_name_parts(monkeypatch):
     text = "وفاز الدراج توماس بيرغن بالمرحلة الثالثة، وتقدم بيرغن في الترتيب العام."
     # the tagger labels the full name, not the family name after it
-    monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("توماس", ["B-PERS", "I-PERS"], "person"))
-    x = extract(Article(text=text, source="test", language="ar"))
-    person = next(e for e in x.entities if e.category == "person")
+    person = _first_entity(monkeypatch, text, _reading("توماس", ["B-PERS", "I-PERS"], "person"), "person")
     assert [m.text for m in person.mentions] == ["توماس بيرغن", "بيرغن"]
     assert person.rules == ["entity.tagger", "entity.part"]
 
 
 def test_a_name_only_the_tagger_found_is_the_same_entity_where_it_recurs(monkeypatch):
-    from kg.extract.tagged import TaggerRules
-
     text = "وفاز نادي غرانتيل الرياضي باللقب. وقال مدرب غرانتيل إن الفريق استحق الفوز."
     # the tagger labels the name in its first sentence only
-    monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("غرانتيل", ["B-ORG"], "organization"))
-    x = extract(Article(text=text, source="test", language="ar"))
-    org = next(e for e in x.entities if e.category == "organization")
+    org = _first_entity(monkeypatch, text, _reading("غرانتيل", ["B-ORG"], "organization"), "organization")
     assert [m.text for m in org.mentions] == ["غرانتيل", "غرانتيل"]
     assert org.rules == ["entity.tagger", "entity.tagger-repeat"]
 
@@ -432,12 +433,8 @@ def test_other_names_of_a_country_are_that_country():
 
 
 def test_a_repeated_family_name_after_a_given_name_is_the_whole_name(monkeypatch):
-    from kg.extract.tagged import TaggerRules
-
     text = "وقال حداد إن الوضع مستقر. وزار سامر حداد المدينة أمس. وغادر حداد مساء."
-    monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("حداد", ["B-PERS"], "person"))
-    x = extract(Article(text=text, source="test", language="ar"))
-    person = next(e for e in x.entities if e.category == "person")
+    person = _first_entity(monkeypatch, text, _reading("حداد", ["B-PERS"], "person"), "person")
     assert [m.text for m in person.mentions] == ["حداد", "سامر حداد", "حداد"]
     assert person.rules == ["entity.tagger", "entity.tagger-repeat"]
 

@@ -100,7 +100,7 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
     def _countries_named(self) -> set[str]:
         """ISO codes of the countries the article names (or names by adjective): context for ambiguous places."""
         out: set[str] = set()
-        codes = self.gaz.country_codes()
+        codes = self.gaz.country_codes
         for tok in self.tokens:
             if not tok.is_word:
                 continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from kg.extract.lexicon import cues as cue_lexicon
 from kg.extract.lexicon import country_names, demonyms, function_words, given_names, org_heads, place_stopwords
@@ -88,18 +88,16 @@ class Gazetteer:
         entries = self.lookup(key)
         return bool(entries) and all(e.demonym for e in entries)
 
+    @cached_property
     def country_codes(self) -> dict[tuple[str, ...], frozenset[str]]:
         """Key → the ISO codes of the countries it names (demonyms included), for the keys of one or two words
         that name any: which countries an article names, without a look-up per entry. Made once per process."""
-        got = self.__dict__.get("_country_codes")
-        if got is None:
-            got = {}
-            for key, bucket in self.index.items():
-                codes = frozenset(e.iso2 for e in bucket if e.type == "Country" and e.iso2)
-                if codes and len(key) <= 2:
-                    got[key] = codes
-            self.__dict__["_country_codes"] = got
-        return got
+        out: dict[tuple[str, ...], frozenset[str]] = {}
+        for key, bucket in self.index.items():
+            codes = frozenset(e.iso2 for e in bucket if e.type == "Country" and e.iso2)
+            if codes and len(key) <= 2:
+                out[key] = codes
+        return out
 
     def by_key(self) -> dict[str, GazEntry]:
         out: dict[str, GazEntry] = {}
