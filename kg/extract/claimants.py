@@ -18,6 +18,9 @@ from kg.extract.tokens import Sentence, proclitic_splits
 from kg.records import Claim
 
 
+MEDIUM_PREPOSITIONS = frozenset({"في", "علي", "عبر"})  # normalised: على reads علي
+
+
 class ClaimantRules:
     """Mixed into the claim finder: reads the document, never adds claims."""
 
@@ -104,13 +107,16 @@ class ClaimantRules:
 
     def _is_channel(self, f: Found, k: int) -> bool:
         t = self.tokens[k]
+        outlet = f.entry.type in OUTLET_TYPES
         if self.lang == "en" or not t.is_arabic:
             prev = self.norm(k - 1) if k else ""
             prev2 = self.norm(k - 2) if k > 1 else ""
-            return prev == "told" or (prev == "the" and prev2 == "told") or prev in {"to"}
+            return prev == "told" or (prev == "the" and prev2 == "told") or prev in {"to"} or (outlet and prev in {"on", "via"})
         prev = k - 1
-        while prev >= 0 and self.tokens[prev].text in "«“":
+        while prev >= 0 and self.tokens[prev].text in "«“\"":
             prev -= 1
+        if outlet and prev >= 0 and self.norm(prev) in MEDIUM_PREPOSITIONS:
+            return True  # كتب في «تويتر»، نشر على فيسبوك، عبر تلغرام: the medium it was said on
         if prev >= 0 and self._data_noun(prev):
             return False  # بيانات للجهاز المركزي: the ل marks whose data, not a channel
         if prev >= 0 and self.norm(prev) in {"ل", "لـ"}:

@@ -4,11 +4,12 @@ told CHANNEL, adverbials (in a statement, on Monday), pronoun subjects.
 
 from __future__ import annotations
 
-from kg.extract.claim_document import CLAUSE_STARTERS, EN_ADVERBIALS, EN_SKIP, _Cue
+from kg.extract.claim_document import CLAUSE_STARTERS, EN_ADVERBIALS, EN_SKIP, OUTLET_TYPES, _Cue
 from kg.extract.speakers import PRONOUNS
 from kg.extract.tokens import Sentence
 
 
+MEDIUM_WORDS = frozenset({"on", "via", "with"})  # the word before the medium a claim was made on
 ZERO_THAT_VERBS = {"would", "will", "could", "might", "may", "should", "was", "were", "had"}
 
 
@@ -99,6 +100,9 @@ class EnglishCueRules:
         for x in range(j, that if that is not None else j):
             if self.norm(x) in {"statement", "interview"}:
                 kind = self.norm(x)
+            medium = self.actor_at(x) if self.norm(x - 1) in MEDIUM_WORDS else None
+            if medium is not None and medium.entry.type in OUTLET_TYPES and channel is None:
+                channel = medium.entry.key  # said on Twitter that, in an interview with the BBC that
         if that is not None and self.norm(that) == "that":
             j = that + 1
         else:

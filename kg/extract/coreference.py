@@ -4,7 +4,7 @@ heads and demonstratives for organisations and places named before (المرصد
 from __future__ import annotations
 
 from kg.extract.entity_base import DEMONSTRATIVES, Found, _new_entry
-from kg.extract.gazetteer import GazEntry, name_key
+from kg.extract.gazetteer import GEONAMES_CITY, GazEntry, name_key
 from kg.extract.lexicon import cues, title_first_words
 from kg.extract.normalize import normalize
 from kg.extract.tokens import cut_offset, strip_article
@@ -117,7 +117,7 @@ class CoreferenceRules:
             words = self.text[f.start : f.end].split()
             arabic = self.tokens[f.first].is_arabic
             keyed = [normalize(w) if arabic else w.rstrip(".").lower() for w in words]
-            if f.entry.category == "place" and f.kind == "name" and f.entry.qid is None and f.entry.key.startswith("City/gn"):
+            if f.entry.category == "place" and f.kind == "name" and f.entry.qid is None and f.entry.key.startswith(GEONAMES_CITY):
                 # «وأشار ميري» after «العميد مقداد ميري»: a city known only from GeoNames whose one word is the
                 # family name of exactly one person named before is that person (a name part: rule entity.part)
                 earlier = {e.key: e for e in by_last.get(keyed[-1], ())} if len(words) == 1 else {}

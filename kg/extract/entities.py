@@ -22,6 +22,7 @@ is in :mod:`kg.extract.entity_base`. Every entity records the passes that found 
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 from kg.extract.coreference import CoreferenceRules
@@ -36,7 +37,7 @@ from kg.extract.entity_base import (  # noqa: F401 - re-exported for the claim r
     Found,
     _entity_from,
 )
-from kg.extract.gazetteer import GazEntry, Gazetteer, load_gazetteer
+from kg.extract.gazetteer import GEONAMES_CITY, GazEntry, Gazetteer, load_gazetteer
 from kg.extract.lexicon import cues as cue_lexicon
 from kg.extract.lexicon import (
     function_words,
@@ -55,6 +56,9 @@ from kg.extract.places import PlaceRules
 from kg.extract.tagged import TaggerRules
 from kg.extract.tokens import Sentence, Token, cut_offset
 from kg.records import Span
+
+# a capitalised name joined to a participle: Iranian-backed, Russian-made, Saudi-led, UN-run, Turkey-based
+COMPOUND_PARTICIPLE = re.compile(r"([A-Z][A-Za-z]+)-(?:[a-z]+ed|made|led|run|born|built|held|owned|funded|brokered)")
 
 
 class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, TaggerRules):
@@ -183,6 +187,8 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
         out = []
         if tok.is_arabic:
             splits = tok.splits
+        elif "-" in tok.text:
+            return self._compound_candidates(i)
         else:
             splits = [(0, tok.text)] + ([(0, tok.text.title())] if tok.text.isupper() and len(tok.text) > 3 else [])
         local_firsts = self._local_firsts()
@@ -216,6 +222,19 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
                 break
         return out
 
+    def _compound_candidates(self, i: int) -> list[Found]:
+        """"Iranian-backed", "Russian-made", "Saudi-led", "Turkey-based": a country or its demonym joined to
+        a participle is a mention of the country (the annotation guide's rule), over the name's own letters."""
+        tok = self.tokens[i]
+        m = COMPOUND_PARTICIPLE.fullmatch(tok.text)
+        if not m:
+            return []
+        entries = [e for e in self.gaz.lookup((m.group(1),)) if e.category == "place"]
+        if not entries:
+            return []
+        entry = self._best_place(entries)
+        return [Found(i, i + 1, tok.start, tok.start + len(m.group(1)), entry, "demonym" if entry.demonym else "name")]
+
     def choose(self, entries: list[GazEntry], i: int, cut: int, key: tuple[str, ...]) -> GazEntry | None:
         prev = self.prev_word(i)
         prev_norm = prev.norm if prev else ""
@@ -227,6 +246,10 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
         if len(key) == 1 and normalize(key[0]) in self.stop_names:
             if not (quoted or channel_context or prev_norm in self.triggers):
                 return None
+        if len(key) == 1 and key[0] in self.gaz.common_words and not (quoted or prev_norm in self.triggers):
+            entries = [e for e in entries if not e.key.startswith(GEONAMES_CITY) or self.tagger_reads_place(i)]
+            if not entries:
+                return None  # الحصار، الخبر: a common word, not the town GeoNames names so
         if media and other:
             return media[0] if channel_context else self._best_place(other)
         return self._best_place(entries)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from kg.extract.lexicon import cues as cue_lexicon
+from kg.extract.frequency import is_common_word, other_form
 from kg.extract.lexicon import country_names, demonyms, function_words, given_names, org_heads, place_stopwords
 from kg.extract.normalize import normalize
 from kg.extract.tokens import tokenize
@@ -38,6 +39,7 @@ REGION_COUNTRIES = {
     "OM", "SD", "SS", "TN", "DZ", "MA", "MR", "SO", "DJ", "AF", "PK", "CY",
 }
 PERSIAN_LETTERS = set("پچژگکیۀڈڑںھےۓ")
+GEONAMES_CITY = "City/gn"  # the key prefix of a city known from GeoNames alone
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,8 @@ class Gazetteer:
     index: dict[tuple[str, ...], list[GazEntry]] = field(default_factory=dict)
     max_len: int = 1
     firsts: set[str] = field(default_factory=set)  # first words of all names: prunes lookups
+    # one-word GeoNames names that are also common words (الخبر، الحصار): a place only where the text says so
+    common_words: set[str] = field(default_factory=set)
 
     def add(self, name: str, entry: GazEntry) -> None:
         toks = name_key(name)
@@ -336,7 +340,7 @@ def _add_geonames_cities(gaz: Gazetteer, cities: list[dict]) -> None:
         english = {c["name"]} | {n for n in c.get("alternatenames", []) if n.isascii() and n[:1].isupper()}
         label_ar = _arabic_label(arabic)
         entry = GazEntry(
-            key=f"City/gn{c['geonameid']}",
+            key=f"{GEONAMES_CITY}{c['geonameid']}",
             label=label_ar or c["name"],
             category="place",
             type="City",
@@ -356,6 +360,8 @@ def _add_geonames_cities(gaz: Gazetteer, cities: list[dict]) -> None:
                 definite = "ال" + n
                 if not n.startswith("ال") and len(normalize(n)) >= 4 and normalize(definite) not in stop | common:
                     gaz.add(definite, entry)  # GeoNames often lacks the article: خرطوم → الخرطوم
+                if is_common_word(normalize(n)):
+                    gaz.common_words |= {normalize(n), other_form(normalize(n))}
         for n in english if regional else {c["name"]}:
             if len(n) > 3:
                 gaz.add(n, entry)

@@ -1,0 +1,59 @@
+"""How common an Arabic word is in general text, from wordfreq's word lists (Wikipedia, subtitles, news, web).
+
+Why: GeoNames gives thousands of cities an Arabic name that is also an everyday word — a town called
+"the valley", "the news", "the siege", "happy" or "state" (الوادي، الخبر، الحصار، سعيدة، دولة). Read as places,
+they put a city in every sentence that uses the word. Arabic shows which one a word is: a common noun or
+adjective is as common with the article ال as without it (حصار / الحصار), while a place's name comes in one form
+(بغداد, never البغداد; العراق, rarely عراق). So a one-word name that is common in both forms — as written, and with the article
+added or taken off (:data:`COMMON_ZIPF`) — is read as a word, not as a GeoNames city.
+
+The frequencies are Zipf values (log10 of occurrences per billion words) under kg's normalisation, each
+normalised form summing its spellings. Built with the gazetteer, once per installation (:mod:`kg.compiled`);
+the wordfreq version is part of the compiled file's name.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+from kg.extract.normalize import normalize
+
+COMMON_ZIPF = 4.0  # about once in 100,000 words: every common noun and adjective of news is above it
+ARTICLE = "ال"
+
+
+@lru_cache(maxsize=1)
+def arabic_zipf() -> dict[str, float]:
+    """Normalised Arabic word → Zipf frequency (wordfreq's large Arabic list, about 600,000 words)."""
+    import wordfreq
+
+    totals: dict[str, float] = {}
+    for word, share in wordfreq.get_frequency_dict("ar", "large").items():
+        key = normalize(word)
+        totals[key] = totals.get(key, 0.0) + share
+    return {key: math.log10(share * 1e9) for key, share in totals.items()}
+
+
+def zipf(word: str, table: dict[str, float] | None = None) -> float:
+    """The Zipf frequency of a normalised word (0.0 for a word wordfreq does not list)."""
+    return (arabic_zipf() if table is None else table).get(word, 0.0)
+
+
+def other_form(word: str) -> str:
+    """The word with the article ال taken off, or put on: الحصار → حصار, سعيده → السعيده."""
+    if word.startswith(ARTICLE) and len(word) > len(ARTICLE) + 1:
+        return word[len(ARTICLE):]
+    return ARTICLE + word
+
+
+def is_common_word(name: str, table: dict[str, float] | None = None) -> bool:
+    """Whether a one-word Arabic name is also a common word: it is common both with and without the article.
+
+    Both, since a name GeoNames writes without its article is common in the other form because of the
+    place itself (خرطوم, as the city is written الخرطوم). ``name`` is normalised
+    (:func:`kg.extract.normalize.normalize`); a name of more than one word is never one (مدينة الصدر is a
+    name as a whole)."""
+    if " " in name:
+        return False
+    return min(zipf(name, table), zipf(other_form(name), table)) >= COMMON_ZIPF
