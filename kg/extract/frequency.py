@@ -15,7 +15,6 @@ the wordfreq version is part of the compiled file's name.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 from kg.extract.normalize import normalize
 
@@ -23,21 +22,24 @@ COMMON_ZIPF = 4.0  # about once in 100,000 words: every common noun and adjectiv
 ARTICLE = "ال"
 
 
-@lru_cache(maxsize=1)
 def arabic_zipf() -> dict[str, float]:
-    """Normalised Arabic word → Zipf frequency (wordfreq's large Arabic list, about 600,000 words)."""
+    """Normalised Arabic word → Zipf frequency (wordfreq's large Arabic list, about 600,000 words: 1.4 s and
+    some 60 MB, so a caller makes it once, uses it and lets it go — the gazetteer's build does)."""
     import wordfreq
 
+    shares = wordfreq.get_frequency_dict("ar", "large")
+    keys = normalize("\n".join(shares)).split("\n")  # one pass over the text of all the words, not 600,000 calls
     totals: dict[str, float] = {}
-    for word, share in wordfreq.get_frequency_dict("ar", "large").items():
-        key = normalize(word)
+    for key, share in zip(keys, shares.values()):
         totals[key] = totals.get(key, 0.0) + share
+    wordfreq.get_frequency_dict.cache_clear()  # wordfreq keeps every list it read; kg needs this one once
+    wordfreq.get_frequency_list.cache_clear()
     return {key: math.log10(share * 1e9) for key, share in totals.items()}
 
 
-def zipf(word: str, table: dict[str, float] | None = None) -> float:
-    """The Zipf frequency of a normalised word (0.0 for a word wordfreq does not list)."""
-    return (arabic_zipf() if table is None else table).get(word, 0.0)
+def zipf(word: str, table: dict[str, float]) -> float:
+    """The Zipf frequency of a normalised word in ``table`` (:func:`arabic_zipf`); 0.0 for a word not listed."""
+    return table.get(word, 0.0)
 
 
 def other_form(word: str) -> str:
@@ -47,7 +49,7 @@ def other_form(word: str) -> str:
     return ARTICLE + word
 
 
-def is_common_word(name: str, table: dict[str, float] | None = None) -> bool:
+def is_common_word(name: str, table: dict[str, float]) -> bool:
     """Whether a one-word Arabic name is also a common word: it is common both with and without the article.
 
     Both, since a name GeoNames writes without its article is common in the other form because of the

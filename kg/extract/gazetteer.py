@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from kg.extract.lexicon import cues as cue_lexicon
-from kg.extract.frequency import is_common_word, other_form
+from kg.extract.frequency import arabic_zipf, is_common_word, other_form
 from kg.extract.lexicon import country_names, demonyms, function_words, given_names, org_heads, place_stopwords
 from kg.extract.normalize import normalize
 from kg.extract.tokens import tokenize
@@ -324,6 +324,7 @@ def _arabic_label(names: list[str]) -> str | None:
 
 
 def _add_geonames_cities(gaz: Gazetteer, cities: list[dict]) -> None:
+    frequencies = arabic_zipf()
     stop = place_stopwords()
     common = function_words() | set(cue_lexicon()) | set(given_names())
     for c in cities:
@@ -360,7 +361,7 @@ def _add_geonames_cities(gaz: Gazetteer, cities: list[dict]) -> None:
                 definite = "ال" + n
                 if not n.startswith("ال") and len(normalize(n)) >= 4 and normalize(definite) not in stop | common:
                     gaz.add(definite, entry)  # GeoNames often lacks the article: خرطوم → الخرطوم
-                if is_common_word(normalize(n)):
+                if is_common_word(normalize(n), frequencies):
                     gaz.common_words |= {normalize(n), other_form(normalize(n))}
         for n in english if regional else {c["name"]}:
             if len(n) > 3:
