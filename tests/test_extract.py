@@ -575,3 +575,28 @@ def test_social_platforms_are_channels():
     z, _ = run("The lawyer Samer Haddad said on Twitter that the court had adjourned the hearing.")
     [c] = z.claims
     assert claimant_label(z, c) == "Samer Haddad" and z.entity(c.channel).label_en == "Twitter"
+
+
+def test_a_government_named_by_its_seat_is_an_organisation_not_the_city():
+    x = extract(Article(text="وأعلنت حكومة طرابلس في بيان أن المفاوضات متوقفة، فيما شهدت بنغازي هدوءا.",
+                        source="test", language="ar"), tagger=False)
+    named = [(e.category, e.type, e.label) for e in x.entities]
+    assert ("organization", "GovernmentBody", "حكومة طرابلس") in named
+    assert [label for cat, _, label in named if cat == "place"] == ["بنغازي"]  # the seat is not a place mention there
+    assert claimant_label(x, x.claims[0]) == "حكومة طرابلس"
+
+
+def test_the_government_named_by_its_head_alone_is_the_claimant():
+    x = extract(Article(text="وقالت الحكومة في بيان إن الأسعار سترتفع الشهر المقبل. وأضافت الحكومة أن الدعم مستمر.",
+                        source="test", language="ar"), tagger=False)
+    [government] = [e for e in x.entities if e.category == "organization"]
+    assert (government.label, government.type) == ("الحكومة", "GovernmentBody")
+    assert [m.text for m in government.mentions] == ["الحكومة", "الحكومة"]
+    assert [claimant_label(x, c) for c in x.claims] == ["الحكومة", "الحكومة"]
+    # a government named before is the one the bare head refers to
+    y = extract(Article(text="وقالت الحكومة الكندية إن الخطة جاهزة. وأكدت الحكومة أن التمويل متوفر.",
+                        source="test", language="ar"), tagger=False)
+    assert [claimant_label(y, c) for c in y.claims] == ["الحكومة الكندية", "الحكومة الكندية"]
+    # not a subject of speech: no actor is made of it
+    z = extract(Article(text="وناقش النواب خطة الحكومة للعام المقبل.", source="test", language="ar"), tagger=False)
+    assert not [e for e in z.entities if e.category == "organization"]

@@ -210,6 +210,13 @@ class CoreferenceRules:
                 target = introduced.last_region
             elif self.heads.get(head) or self.heads.get(stem) or demonstrative:
                 target = introduced.org_by_head.get(head)
+                kind = self.heads.get(head) or self.heads.get(stem)
+                if target is None and not demonstrative and kind is not None and kind.type == "GovernmentBody" \
+                        and self._cue_verb_at(j - 1):
+                    # وقالت الحكومة … with no government named before: the phrase names the actor itself
+                    start = cut_offset(t, cut) if cut else t.start
+                    label = self.text[start : t.end]
+                    return Found(j, j + 1, start, t.end, _new_entry("organization", kind.type, label, kind.gender), "nominal")
             if not target:
                 continue
             start = cut_offset(t, cut) if cut else t.start
@@ -225,6 +232,13 @@ class CoreferenceRules:
                     last += 1
             return Found(i, last, start, end, target, "nominal")
         return None
+
+    def _cue_verb_at(self, k: int) -> bool:
+        """An Arabic cue verb at k, its proclitics aside (وقالت، فأعلنت)."""
+        if k < 0 or not self.tokens[k].is_arabic:
+            return False
+        table = cues()
+        return any((c := table.get(stem)) is not None and c.kind == "verb" and c.lang == "ar" for _, stem in self.tokens[k].splits)
 
     def _speaks(self, k: int) -> bool:
         """An English cue verb at k, or after one auxiliary (the army has said)."""

@@ -22,6 +22,7 @@ DATE_WORDS = frozenset(
 )
 
 
+PLACE_GOVERNMENT_HEADS = frozenset({"حكومه", "سلطات", "حكام"})  # normalised: a government named by its seat (حكومة طرابلس)
 ADJECTIVES_WITHOUT_ENDING = frozenset({"العليا", "الكبرى", "الاعلى", "الاولى", "الحر", "الجديد", "الموحد"})  # normalised
 
 
@@ -109,6 +110,8 @@ class OrganisationRules:
                     else:
                         break
                 chain = chain[:keep]
+            if not chain and not definite and stem in PLACE_GOVERNMENT_HEADS:
+                chain = self._governed_place(i + 1)  # حكومة طرابلس: the government seated there, not the city
             if not chain and not definite and head.type in FOREIGN_NAME_HEADS:
                 chain = self._transliterated_name(i + 1)  # منظمة هيومن رايتس ووتش، شركة أرامكو
             if not chain:
@@ -148,6 +151,16 @@ class OrganisationRules:
         if end is None or not end.is_word or end.norm in self.cues or end.norm in COMPLEMENTIZER_WORDS:
             return chain
         return chain if len(chain) >= 2 and end.norm in self.fw else []
+
+    def _governed_place(self, k: int) -> list[int]:
+        """The words of a place the gazetteer knows (not a demonym) right after a government head, with the
+        relational adjectives after it (حكومة طرابلس، حكومة إقليم كردستان العراق is left to the trigger)."""
+        if k >= len(self.tokens) or not self.tokens[k].is_word:
+            return []
+        for f in self.gazetteer_candidates(k):
+            if f.first == k and f.entry.category == "place" and not f.entry.demonym and f.start == self.tokens[k].start:
+                return list(range(k, f.last))
+        return []
 
     def _definite_name_follows(self, i: int) -> bool:
         """A definite head names a new organisation when a relational adjective follows (الجيش السوداني)
