@@ -600,3 +600,17 @@ def test_the_government_named_by_its_head_alone_is_the_claimant():
     # not a subject of speech: no actor is made of it
     z = extract(Article(text="وناقش النواب خطة الحكومة للعام المقبل.", source="test", language="ar"), tagger=False)
     assert not [e for e in z.entities if e.category == "organization"]
+
+
+def test_arabic_name_boundaries_particles_demonyms_prepositions_and_cues():
+    def persons(text: str) -> list[str]:
+        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+        return [e.label for e in x.entities if e.category == "person"]
+
+    # a name with particles may run past five words
+    assert persons("واستقبل الوزير خالد بن سلمان بن فهد آل سعود الوفد أمس.") == ["خالد بن سلمان بن فهد آل سعود"]
+    # a demonym after the name describes the person; it is no family name
+    assert persons("وقال الوزير سامر الأردني إن الفريق جاهز.") == ["سامر"]
+    # a preposition spelt like a given name (على read as علي) and a cue verb end the name
+    assert persons("وشدد سامر حداد على أن الفريق جاهز.") == ["سامر حداد"]
+    assert persons("التقى الوزير كريم وقال إن الاجتماع كان مثمرا.") == ["كريم"]

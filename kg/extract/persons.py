@@ -17,6 +17,8 @@ from kg.extract.normalize import light
 from kg.extract.tokens import cut_offset
 
 
+MAX_PLAIN_NAME_WORDS = 5  # words of an Arabic name
+MAX_NAME_WORDS = 8  # … when it has particles: حمد بن جاسم بن جبر آل ثاني
 RELATIONAL_NOUNS = {"نظير": "m", "نظيره": "f", "زميل": "m", "زميله": "f", "خليفه": "m"}  # normalised (ة → ه)
 POSSESSIVES = ("هما", "هم", "ها", "ه")  # as written: normalised, ة (محافظة "governorate") reads ه too
 
@@ -182,7 +184,8 @@ class PersonRules:
             gender, n = title_gender, 1
         parts = list(range(i, i + n))
         k = i + n
-        while k < len(self.tokens) and len(parts) < 5:
+        while k < len(self.tokens) and len(parts) < (MAX_NAME_WORDS if any(self.tokens[p].norm in NAME_PARTICLES for p in parts)
+                                                      else MAX_PLAIN_NAME_WORDS):
             t = self.tokens[k]
             if not t.is_word or not t.is_arabic:
                 break
@@ -196,6 +199,10 @@ class PersonRules:
                 parts.extend(range(k, k + ln))
                 k += ln
                 continue
+            if self.spelled_like_function_word(k) or any(c and st in self.cues for c, st in t.splits):
+                break  # … على أن، … وقال: a preposition or a cue verb, not the name going on
+            if len(parts) >= 2 and self.tokens[parts[-2]].norm == "ال":
+                break  # … آل سعود: the family's name ends it
             if nm in NAME_PARTICLES and k + 1 < len(self.tokens):
                 parts.extend([k, k + 1])
                 k += 2
@@ -203,6 +210,8 @@ class PersonRules:
             if nm.startswith("ال") and len(nm) > 3:
                 if any(c.category == "organization" or c.type in {"Country", "Region"} for c in [f.entry for f in self.gazetteer_candidates(k)]):
                     break
+                if any(e.demonym for e in self.gaz.lookup((nm,))):
+                    break  # … الأميركي: an adjective that describes the person, not a family name
                 parts.append(k)
                 break
             nxt = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
