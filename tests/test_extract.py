@@ -614,3 +614,13 @@ def test_arabic_name_boundaries_particles_demonyms_prepositions_and_cues():
     # a preposition spelt like a given name (على read as علي) and a cue verb end the name
     assert persons("وشدد سامر حداد على أن الفريق جاهز.") == ["سامر حداد"]
     assert persons("التقى الوزير كريم وقال إن الاجتماع كان مثمرا.") == ["كريم"]
+
+
+def test_chaired_by_and_led_by_are_no_organisation():
+    def organisations(text: str) -> list[str]:
+        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+        return [e.label for e in x.entities if e.category == "organization"]
+
+    assert organisations("وشارك وفد برئاسة الوزير سامر حداد في المؤتمر.") == []
+    assert organisations("وتقدمت القوات بقيادة الجيش نحو المدينة.") == []
+    assert organisations("وقالت رئاسة الجمهورية في بيان إن اللقاء مثمر.") == ["رئاسة الجمهورية"]

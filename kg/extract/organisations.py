@@ -22,6 +22,7 @@ DATE_WORDS = frozenset(
 )
 
 
+LED_BY = frozenset({"رياسه", "قياده"})  # normalised: after ب they say who leads (برئاسة، بقيادة)
 PLACE_GOVERNMENT_HEADS = frozenset({"حكومه", "سلطات", "حكام"})  # normalised: a government named by its seat (حكومة طرابلس)
 ADJECTIVES_WITHOUT_ENDING = frozenset({"العليا", "الكبرى", "الاعلى", "الاولى", "الحر", "الجديد", "الموحد"})  # normalised
 
@@ -51,6 +52,8 @@ class OrganisationRules:
             is_op = stem in OPERATION_HEADS
             if not head and not is_op:
                 continue
+            if cut and tok.norm[cut - 1] == "ب" and stem in LED_BY:
+                continue  # برئاسة الوزير، بقيادة الجيش: "chaired by", "led by", not the presidency or the command
             definite = tok.is_arabic and stem.startswith("ال")
             if definite and (not self._definite_name_follows(i) or (self._head_seen_before(i, stem[2:]) and not self._demonym_follows(i))):
                 continue  # التنظيم الإرهابي after تنظيم داعش is a reference; الجيش الإسرائيلي after الجيش اللبناني is not  # a bare definite head (المرصد) is a nominal reference, resolved later
