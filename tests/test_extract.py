@@ -243,7 +243,7 @@ def _reading(word: str, labels: list[str], category: str | None = None):
         starts = [s.start for s in self.sentences]
         words = [[t.text for t in self.tokens[s.start:s.end]] for s in self.sentences]
         per_sentence = [[by_token[k] for k in range(s.start, s.end)] for s in self.sentences]
-        spans = [self._tagged(first, first + len(labels), category)] if category else []
+        spans = [f for f in [self._tagged(first, first + len(labels), category)] if f is not None] if category else []
         return TaggerOutput(by_token, spans, _FakeTagger(), starts, words, per_sentence)
 
     return output
@@ -624,3 +624,12 @@ def test_chaired_by_and_led_by_are_no_organisation():
     assert organisations("وشارك وفد برئاسة الوزير سامر حداد في المؤتمر.") == []
     assert organisations("وتقدمت القوات بقيادة الجيش نحو المدينة.") == []
     assert organisations("وقالت رئاسة الجمهورية في بيان إن اللقاء مثمر.") == ["رئاسة الجمهورية"]
+
+
+def test_a_demonym_the_tagger_reads_as_a_name_after_a_definite_noun_is_the_adjective(monkeypatch):
+    from kg.extract.tagged import TaggerRules
+
+    text = "وقال وزير الدفاع السوداني إن القوات تقدمت."  # السوداني is also a family name the gazetteer knows
+    monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("السوداني", ["B-PERS"], "person"))
+    x = extract(Article(text=text, source="test", language="ar"))
+    assert not [e for e in x.entities if e.category == "person"]

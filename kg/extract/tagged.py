@@ -245,6 +245,8 @@ class TaggerRules:
         entries = self.gaz.lookup(words) or self.gaz.lookup(tuple(w.split("-")[0] for w in words[:1]))
         if entries and all(e.demonym for e in entries):
             return None  # "Iranian-backed", الإيرانية: a demonym is the rules' (the country, or part of a name)
+        if len(words) == 1 and any(e.demonym for e in entries) and self._after_definite_noun(first):
+            return None  # وزير الدفاع السوداني: the adjective, not the person called al-Sudani (as the rules read it)
         known = [e for e in entries if not e.demonym]
         known.sort(key=lambda e: e.category != category)
         entry = known[0] if known else _new_entry(category, TYPES[category], self.text[start:end])
