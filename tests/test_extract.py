@@ -633,3 +633,15 @@ def test_a_demonym_the_tagger_reads_as_a_name_after_a_definite_noun_is_the_adjec
     monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("السوداني", ["B-PERS"], "person"))
     x = extract(Article(text=text, source="test", language="ar"))
     assert not [e for e in x.entities if e.category == "person"]
+
+
+def test_a_name_with_its_bearer_before_bin_and_title_complements_that_are_no_names():
+    def persons(text: str) -> list[str]:
+        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+        return [e.label for e in x.entities if e.category == "person"]
+
+    # «X بن» before a name: X bears the whole name, whatever lexicon knows X
+    assert persons("واستقبل الشيخ ضاري بن سالم بن خالد آل سعيد الوفد.") == ["ضاري بن سالم بن خالد آل سعيد"]
+    # a possessed complement of a title (وزير خارجيتها) and «رئيس وزراء» are no first names
+    assert "خارجيتها" not in " ".join(persons("وقال وزير خارجيتها فلان إن الحوار مستمر."))
+    assert not [p for p in persons("وقال رئيس وزراء البلاد إن الحكومة مستمرة.") if p.startswith("وزراء")]

@@ -17,6 +17,7 @@ from kg.extract.normalize import light
 from kg.extract.tokens import cut_offset
 
 
+POSSESSED_CONSTRUCT = ("تها", "تهم", "تهما", "يته")  # a feminine noun with a possessive: خارجيتها، داخليته
 MAX_PLAIN_NAME_WORDS = 5  # words of an Arabic name
 MAX_NAME_WORDS = 8  # … when it has particles: حمد بن جاسم بن جبر آل ثاني
 RELATIONAL_NOUNS = {"نظير": "m", "نظيره": "f", "زميل": "m", "زميله": "f", "خليفه": "m"}  # normalised (ة → ه)
@@ -179,6 +180,8 @@ class PersonRules:
                 return []
             if self.heads.get(tok.norm) or tok.norm in self.triggers or i in self.title_at or tok.norm in TITLE_COMPLEMENTS:
                 return []
+            if tok.norm.endswith(POSSESSED_CONSTRUCT):
+                return []  # وزير خارجيتها "its foreign minister": the title's complement with a possessive
             if self._title_phrase_continues(i) or self._named_place_or_org(i):
                 return []  # رئيس مجلس إدارة الشركة سامر …، وزيرة خارجية كندا …: still the title's complement
             gender, n = title_gender, 1
@@ -241,7 +244,22 @@ class PersonRules:
         known = self.gaz.lookup(tuple(self.tokens[p].norm for p in parts))
         if known and known[0].category == "person":
             entry = known[0]
-        return [Found(i, parts[-1] + 1, start, end, entry, "person")]
+        found = Found(i, parts[-1] + 1, start, end, entry, "person")
+        return [found] + self._nasab_before(found, gender or "m")
+
+    def _nasab_before(self, f: Found, gender: str) -> list[Found]:
+        """«X بن» before a person's name: the name is longer, X is its bearer (حمدان بن محمد بن راشد, not the
+        father's name alone). X is an Arabic word that is no function word, cue, head, trigger or definite noun."""
+        i = f.first
+        if i < 2 or self.tokens[i - 1].norm not in {"بن", "ابن"} or cut_offset(self.tokens[i], 0) != f.start:
+            return []
+        x = self.tokens[i - 2]
+        n = x.norm
+        if not x.is_word or not x.is_arabic or len(n) < 3 or n.startswith("ال") or n in self.fw or n in self.cues \
+                or self.heads.get(n) or n in self.triggers or n in self.title_heads or self.conjoined_name(i - 2):
+            return []
+        start = x.start
+        return [Found(i - 2, f.last, start, f.end, _new_entry("person", "Person", self.text[start:f.end], gender), "person")]
 
     def _english_person(self, i: int) -> list[Found]:
         tok = self.tokens[i]
