@@ -14,7 +14,7 @@ from kg import tagger
 from kg.cli import cli
 from kg.tagger.features import LexiconFlags
 from kg.tagger.model import MAGIC, Tagger, TaggerError, chunks
-from kg.tagger.train import Sentence, read_conll, train, without_overlap
+from kg.tagger.train import Sentence, join_clitics, read_conll, train, without_overlap
 
 # invented people, places and organisations, in newswire sentences written for this test
 SENTENCES: list[tuple[str, str]] = [
@@ -141,6 +141,18 @@ def test_sentences_overlapping_an_excluded_file_are_not_trained_on():
     excluded = corpus(SENTENCES[:1])
     kept, dropped = without_overlap(corpus(), excluded)
     assert dropped == 1 and corpus(SENTENCES[:1])[0] not in kept
+
+
+def test_the_same_text_segmented_or_spelt_another_way_is_still_an_overlap():
+    test_text = "وقال الوزير سامر حداد لوكالة الأنباء إن المفاوضات ستستأنف الأسبوع المقبل في عمان".split()
+    excluded = [(test_text, ["O"] * len(test_text))]
+    # a treebank-style re-annotation: clitics apart (و قال، ل وكالة), hamzas dropped (الانباء، ان)
+    segmented = "و قال الوزير سامر حداد ل وكالة الانباء ان المفاوضات ستستانف الاسبوع المقبل في عمان".split()
+    other = "وأعلنت الشركة عن أرباح قياسية هذا العام بفضل الصادرات".split()
+    training = [(segmented, ["O"] * len(segmented)), (other, ["O"] * len(other))]
+    kept, dropped = without_overlap(training, excluded)
+    assert dropped == 1 and [words for words, _ in kept] == [other]
+    assert join_clitics("و قال ل الجيش ان ه نسبة ه".split()) == ["وقال", "للجيش", "انه", "نسبته"]
 
 
 def test_train_and_evaluate_commands(tmp_path):
