@@ -5,7 +5,10 @@ list built once per word type and per window offset, so tagging a text costs a d
 a list concatenation per token before the CRF decodes. The features come from kg's own normalisation
 (:func:`kg.extract.normalize.normalize`), its proclitic splitting, affixes and word shape, and from
 membership in kg's lexicons: gazetteer names by category and position, given names, titles,
-organisation heads, place triggers, cue words, function words, unnamed sources.
+organisation heads, place triggers, cue words, function words, unnamed sources; and, for an Arabic word, how
+common it is in general Arabic text and how much more or less common with the article ال (wordfreq's lists):
+an everyday noun is common both ways (حصار / الحصار), a foreign name never takes the article (بوش, not
+البوش) — what a word the training data never showed can still say about itself.
 """
 
 from __future__ import annotations
@@ -17,14 +20,18 @@ from kg.extract.normalize import normalize
 from kg.extract.tokens import ARABIC_RE, proclitic_splits
 
 WINDOW = 2
-FEATURE_VERSION = 2  # stored in a model: a model built with other features is refused, not misread
+FEATURE_VERSION = 3  # stored in a model: a model built with other features is refused, not misread
+FREQUENT_ZIPF = 3.0  # words rarer than this (Zipf) count as unlisted: the table keeps about 54,000 words
+ARTICLE = "ال"
 
 
 @dataclass(frozen=True)
 class LexiconFlags:
-    """Word → sorted lexicon flags (``gaz0:person`` = first word of a person's name in the gazetteer)."""
+    """Word → sorted lexicon flags (``gaz0:person`` = first word of a person's name in the gazetteer), and
+    normalised Arabic word → its Zipf frequency (words of at least :data:`FREQUENT_ZIPF`)."""
 
     flags: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    zipf: dict[str, float] = field(default_factory=dict)
 
     def of(self, word: str) -> tuple[str, ...]:
         return self.flags.get(word, ())
@@ -67,7 +74,10 @@ def _lexicon_flags() -> LexiconFlags:
         add(_lexical(w), "fw")
     for u in unnamed_sources():
         add(_lexical(u[0]), "unnamed")
-    return LexiconFlags({w: tuple(sorted(f)) for w, f in sets.items()})
+    from kg.extract.frequency import arabic_zipf
+
+    frequent = {w: round(z, 3) for w, z in arabic_zipf().items() if z >= FREQUENT_ZIPF}
+    return LexiconFlags({w: tuple(sorted(f)) for w, f in sets.items()}, frequent)
 
 
 def _lexical(word: str) -> str:
@@ -135,6 +145,21 @@ class FeatureCache:
             )
         return out
 
+    def _frequency_features(self, stem: str, low: str) -> list[str]:
+        """``zf``: the Zipf frequency band of the word (its article-bearing stem, else its likeliest reading
+        without proclitics); ``alr``: how many bands more common it is with the article than without
+        (−4 … 4; a word that has it: with it against without it)."""
+        zipf = self.lexicon.zipf
+        base = stem
+        if base not in zipf:
+            base = max((rest for rest in _cuts(low) if rest in zipf), key=zipf.__getitem__, default=stem)
+        z = _frequency(base, zipf)
+        if base.startswith(ARTICLE) and len(base) > len(ARTICLE) + 1:
+            lean = z - _frequency(base[len(ARTICLE):], zipf)
+        else:
+            lean = _frequency(ARTICLE + base, zipf) - z
+        return [f"zf={int(z)}", f"alr={max(-4, min(4, round(lean)))}"]
+
     def word_lists(self, word: str) -> tuple[list[str], ...]:
         """The word's own features and its context features at each of :data:`CONTEXT_OFFSETS`, computed
         together (normalising, cutting and looking the word up once), not kept: for a caller that keeps
@@ -156,6 +181,8 @@ class FeatureCache:
         if stem.startswith("ال"):
             own_flags |= {"a:" + f for f in self.lexicon.of(stem[2:])}
         own += [f"lex={f}" for f in sorted(own_flags)]
+        if sh == "ar":
+            own += self._frequency_features(stem, low)
         context_flags = sorted(set(plain).union(*cut_flags))
         lists = [own]
         for offset in CONTEXT_OFFSETS:
@@ -171,6 +198,10 @@ class FeatureCache:
             feats += [f"{offset}:lex={f}" for f in context_flags]
             lists.append(feats)
         return tuple(lists)
+
+
+def _frequency(word: str, zipf: dict[str, float]) -> float:
+    return zipf.get(word, 0.0)
 
 
 def _stem(word: str) -> tuple[str, str]:
