@@ -19,7 +19,7 @@ from kg.extract.tokens import cut_offset
 
 POSSESSED_CONSTRUCT = ("تها", "تهم", "تهما", "يته")  # a feminine noun with a possessive: خارجيتها، داخليته
 MAX_PLAIN_NAME_WORDS = 5  # words of an Arabic name
-MAX_NAME_WORDS = 8  # … when it has particles: حمد بن جاسم بن جبر آل ثاني
+MAX_NAME_WORDS = 8  # … when it has particles: سالم بن خالد بن سعيد آل ناصر
 RELATIONAL_NOUNS = {"نظير": "m", "نظيره": "f", "زميل": "m", "زميله": "f", "خليفه": "m"}  # normalised (ة → ه)
 POSSESSIVES = ("هما", "هم", "ها", "ه")  # as written: normalised, ة (محافظة "governorate") reads ه too
 
@@ -248,7 +248,7 @@ class PersonRules:
         return [found] + self._nasab_before(found, gender or "m")
 
     def _nasab_before(self, f: Found, gender: str) -> list[Found]:
-        """«X بن» before a person's name: the name is longer, X is its bearer (حمدان بن محمد بن راشد, not the
+        """«X بن» before a person's name: the name is longer, X is its bearer (ضاري بن سالم بن خالد, not the
         father's name alone). X is an Arabic word that is no function word, cue, head, trigger or definite noun."""
         i = f.first
         if i < 2 or self.tokens[i - 1].norm not in {"بن", "ابن"} or cut_offset(self.tokens[i], 0) != f.start:
