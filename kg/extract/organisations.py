@@ -23,7 +23,7 @@ DATE_WORDS = frozenset(
 
 
 LED_BY = frozenset({"رياسه", "قياده"})  # normalised: after ب they say who leads (برئاسة، بقيادة)
-PLACE_GOVERNMENT_HEADS = frozenset({"حكومه", "سلطات", "حكام"})  # normalised: a government named by its seat (حكومة طرابلس)
+PLACE_GOVERNMENT_HEADS = frozenset({"حكومه"})  # normalised: a government named by its seat (حكومة طرابلس)
 ADJECTIVES_WITHOUT_ENDING = frozenset({"العليا", "الكبرى", "الاعلى", "الاولى", "الحر", "الجديد", "الموحد"})  # normalised
 
 
@@ -156,8 +156,8 @@ class OrganisationRules:
         return chain if len(chain) >= 2 and end.norm in self.fw else []
 
     def _governed_place(self, k: int) -> list[int]:
-        """The words of a place the gazetteer knows (not a demonym) right after a government head, with the
-        relational adjectives after it (حكومة طرابلس، حكومة إقليم كردستان العراق is left to the trigger)."""
+        """The words of a place the gazetteer knows (not a demonym) that starts right after a government head,
+        with no proclitic between (حكومة طرابلس; not حكومة بطرابلس "a government in Tripoli")."""
         if k >= len(self.tokens) or not self.tokens[k].is_word:
             return []
         for f in self.gazetteer_candidates(k):
