@@ -245,13 +245,13 @@ class PersonRules:
         if known and known[0].category == "person":
             entry = known[0]
         found = Found(i, parts[-1] + 1, start, end, entry, "person")
-        return [found] + self._nasab_before(found, gender or "m")
+        return [found] + self._nasab_before(found)
 
-    def _nasab_before(self, f: Found, gender: str) -> list[Found]:
-        """«X بن» before a person's name: the name is longer, X is its bearer (ضاري بن سالم بن خالد, not the
-        father's name alone). X is an Arabic word that is no function word, cue, head, trigger or definite noun."""
+    def _nasab_before(self, f: Found) -> list[Found]:
+        """«X بن» before a person's name: the name is longer, X is its bearer, a son (ضاري بن سالم بن خالد, not
+        the father's name alone). X is an Arabic word that is no function word, cue, head, trigger or definite noun."""
         i = f.first
-        if i < 2 or self.tokens[i - 1].norm not in {"بن", "ابن"} or cut_offset(self.tokens[i], 0) != f.start:
+        if i < 2 or self.tokens[i - 1].norm not in {"بن", "ابن"} or self.tokens[i].start != f.start:
             return []
         x = self.tokens[i - 2]
         n = x.norm
@@ -259,7 +259,7 @@ class PersonRules:
                 or self.heads.get(n) or n in self.triggers or n in self.title_heads or self.conjoined_name(i - 2):
             return []
         start = x.start
-        return [Found(i - 2, f.last, start, f.end, _new_entry("person", "Person", self.text[start:f.end], gender), "person")]
+        return [Found(i - 2, f.last, start, f.end, _new_entry("person", "Person", self.text[start:f.end], "m"), "person")]
 
     def _english_person(self, i: int) -> list[Found]:
         tok = self.tokens[i]
