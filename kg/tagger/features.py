@@ -16,13 +16,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from kg.extract.frequency import ARTICLE, other_form
 from kg.extract.normalize import normalize
 from kg.extract.tokens import ARABIC_RE, proclitic_splits
 
 WINDOW = 2
 FEATURE_VERSION = 3  # stored in a model: a model built with other features is refused, not misread
 FREQUENT_ZIPF = 3.0  # words rarer than this (Zipf) count as unlisted: the table keeps about 54,000 words
-ARTICLE = "ال"
 
 
 @dataclass(frozen=True)
@@ -153,11 +153,8 @@ class FeatureCache:
         base = stem
         if base not in zipf:
             base = max((rest for rest in _cuts(low) if rest in zipf), key=zipf.__getitem__, default=stem)
-        z = _frequency(base, zipf)
-        if base.startswith(ARTICLE) and len(base) > len(ARTICLE) + 1:
-            lean = z - _frequency(base[len(ARTICLE):], zipf)
-        else:
-            lean = _frequency(ARTICLE + base, zipf) - z
+        z, other = zipf.get(base, 0.0), zipf.get(other_form(base), 0.0)
+        lean = z - other if other_form(base) == base[len(ARTICLE):] else other - z
         return [f"zf={int(z)}", f"alr={max(-4, min(4, round(lean)))}"]
 
     def word_lists(self, word: str) -> tuple[list[str], ...]:
@@ -198,10 +195,6 @@ class FeatureCache:
             feats += [f"{offset}:lex={f}" for f in context_flags]
             lists.append(feats)
         return tuple(lists)
-
-
-def _frequency(word: str, zipf: dict[str, float]) -> float:
-    return zipf.get(word, 0.0)
 
 
 def _stem(word: str) -> tuple[str, str]:
