@@ -192,7 +192,7 @@ class TaggerRules:
                 return Found(c.first, c.last, c.start, c.end, c.entry, "tagger", c.trigger_type, c.score)
         if f.entry.type == "City" and f.last - f.first == 1 and out.labels.get(f.first) == "B-ORG" \
                 and out.labels.get(f.last, "O") != "I-ORG":
-            # a club called by its city alone (وسيفتقد برشلونة جهود مهاجمه): the organisation, if the tagger is sure
+            # a club called by its city alone (وفاز برشلونة على ضيفه بهدفين): the organisation, if the tagger is sure
             start, words, _ = out.sentence(f.first)
             if out.tagger.probability(words, f.first - start, f.last - start, "ORG") >= CLUB_READING:
                 return Found(f.first, f.last, f.start, f.end,
