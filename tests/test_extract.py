@@ -1,5 +1,7 @@
 """Rule families on sentences written for these tests (Arabic and English), with negative cases."""
 
+from functools import partial
+
 import pytest
 
 from kg.extract import extract
@@ -14,6 +16,12 @@ def run(text: str):
 
 def claimant_label(x, c):
     return x.entity(c.claimant).label if c.claimant else None
+
+
+def _rule_labels(text: str, category: str) -> list[str]:
+    """The labels of the entities of one category that the rules alone (no tagger) find in an Arabic text."""
+    x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+    return [e.label for e in x.entities if e.category == category]
 
 
 def test_reported_speech_with_channel_and_person_from_title():
@@ -211,9 +219,7 @@ def test_described_english_organisation_is_a_claimant():
 
 
 def test_ali_and_the_preposition_where_alif_maqsura_is_written_ya():
-    def persons(text: str) -> list[str]:
-        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
-        return [e.label for e in x.entities if e.category == "person"]
+    persons = partial(_rule_labels, category="person")
 
     # إلي and حتي show a writer who spells every ى as ي: علي before a definite noun is the preposition
     assert persons("وأكد الوزير أن العمل يجري علي الصعيد المحلي، وأن الوفد وصل إلي المدينة حتي المساء.") == []
@@ -306,9 +312,7 @@ def test_a_titled_person_the_tagger_is_sure_names_no_one_is_dropped():
 
 
 def test_a_title_with_a_possessive_stands_before_the_name_not_in_it():
-    def persons(text: str) -> list[str]:
-        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
-        return [e.label for e in x.entities if e.category == "person"]
+    persons = partial(_rule_labels, category="person")
 
     assert persons("والتقى وزير الخارجية نظيره غوستافو ألميدا في العاصمة.") == ["غوستافو ألميدا"]  # "his counterpart"
     assert persons("واستقبلت الوزيرة نظيرتها لينا ماركوفا أمس.") == ["لينا ماركوفا"]
@@ -493,9 +497,7 @@ def test_a_head_before_the_whole_name_of_a_known_organisation_is_that_organisati
 
 
 def test_a_trigger_before_a_number_or_a_describing_word_names_no_place():
-    def places(text: str) -> list[str]:
-        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
-        return [e.label for e in x.entities if e.category == "place"]
+    places = partial(_rule_labels, category="place")
 
     assert places("وسجلت الإصابات في حي واحد فقط.") == []  # "in one neighbourhood"
     assert places("ووصلت القافلة إلى مدينة رئيسية قرب الحدود.") == []  # "a main city"
@@ -605,9 +607,7 @@ def test_the_government_named_by_its_head_alone_is_the_claimant():
 
 
 def test_arabic_name_boundaries_particles_demonyms_prepositions_and_cues():
-    def persons(text: str) -> list[str]:
-        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
-        return [e.label for e in x.entities if e.category == "person"]
+    persons = partial(_rule_labels, category="person")
 
     # a name with particles may run past five words
     assert persons("واستقبل الوزير خالد بن سلمان بن فهد آل سعود الوفد أمس.") == ["خالد بن سلمان بن فهد آل سعود"]
@@ -619,9 +619,7 @@ def test_arabic_name_boundaries_particles_demonyms_prepositions_and_cues():
 
 
 def test_chaired_by_and_led_by_are_no_organisation():
-    def organisations(text: str) -> list[str]:
-        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
-        return [e.label for e in x.entities if e.category == "organization"]
+    organisations = partial(_rule_labels, category="organization")
 
     assert organisations("وشارك وفد برئاسة الوزير سامر حداد في المؤتمر.") == []
     assert organisations("وتقدمت القوات بقيادة الجيش نحو المدينة.") == []
@@ -638,9 +636,7 @@ def test_a_demonym_the_tagger_reads_as_a_name_after_a_definite_noun_is_the_adjec
 
 
 def test_a_name_with_its_bearer_before_bin_and_title_complements_that_are_no_names():
-    def persons(text: str) -> list[str]:
-        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
-        return [e.label for e in x.entities if e.category == "person"]
+    persons = partial(_rule_labels, category="person")
 
     # «X بن» before a name: X bears the whole name, whatever lexicon knows X
     assert persons("واستقبل الشيخ ضاري بن سالم بن خالد آل سعيد الوفد.") == ["ضاري بن سالم بن خالد آل سعيد"]

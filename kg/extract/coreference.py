@@ -237,8 +237,7 @@ class CoreferenceRules:
         """An Arabic cue verb at k, its proclitics aside (وقالت، فأعلنت)."""
         if k < 0 or not self.tokens[k].is_arabic:
             return False
-        table = cues()
-        return any((c := table.get(stem)) is not None and c.kind == "verb" and c.lang == "ar" for _, stem in self.tokens[k].splits)
+        return any((c := self.cues.get(stem)) is not None and c.kind == "verb" and c.lang == "ar" for _, stem in self.tokens[k].splits)
 
     def _speaks(self, k: int) -> bool:
         """An English cue verb at k, or after one auxiliary (the army has said)."""

@@ -243,10 +243,11 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
         media = [e for e in entries if e.type in {"MediaOrganization", "NewsAgency"}]
         other = [e for e in entries if e not in media]
         quoted = prev is not None and i > 0 and self.tokens[i - 1].text == "«"
+        said_to_be_named = quoted or prev_norm in self.triggers  # «الجزيرة», مدينة الخبر
         if len(key) == 1 and normalize(key[0]) in self.stop_names:
-            if not (quoted or channel_context or prev_norm in self.triggers):
+            if not (said_to_be_named or channel_context):
                 return None
-        if len(key) == 1 and key[0] in self.gaz.common_words and not (quoted or prev_norm in self.triggers):
+        if len(key) == 1 and key[0] in self.gaz.common_words and not said_to_be_named:
             entries = [e for e in entries if not e.key.startswith(GEONAMES_CITY) or self.tagger_reads_place(i)]
             if not entries:
                 return None  # الحصار، الخبر: a common word, not the town GeoNames names so

@@ -15,16 +15,32 @@ the wordfreq version is part of the compiled file's name.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from kg.extract.normalize import normalize
 
 COMMON_ZIPF = 4.0  # about once in 100,000 words: every common noun and adjective of news is above it
+FREQUENT_ZIPF = 3.0  # rarer words count as unlisted (below COMMON_ZIPF): about 54,000 words are kept
 ARTICLE = "ال"
+
+
+@lru_cache(maxsize=1)
+def frequent_words() -> dict[str, float]:
+    """Normalised Arabic word → Zipf frequency, for the words of at least :data:`FREQUENT_ZIPF`: what the
+    gazetteer's common-word test and the tagger's features read. Built from wordfreq once per installation
+    (:mod:`kg.compiled`) and shared by both, so a first run reads wordfreq's list once, not twice."""
+    from kg.compiled import compiled
+
+    return compiled("arabic-frequent-words", _frequent_words)
+
+
+def _frequent_words() -> dict[str, float]:
+    return {w: round(z, 3) for w, z in arabic_zipf().items() if z >= FREQUENT_ZIPF}
 
 
 def arabic_zipf() -> dict[str, float]:
     """Normalised Arabic word → Zipf frequency (wordfreq's large Arabic list, about 600,000 words: 1.4 s and
-    some 60 MB, so a caller makes it once, uses it and lets it go — the gazetteer's build does)."""
+    some 60 MB, so it is made once, cut down to :func:`frequent_words` and let go)."""
     import wordfreq
 
     shares = wordfreq.get_frequency_dict("ar", "large")
@@ -38,7 +54,7 @@ def arabic_zipf() -> dict[str, float]:
 
 
 def zipf(word: str, table: dict[str, float]) -> float:
-    """The Zipf frequency of a normalised word in ``table`` (:func:`arabic_zipf`); 0.0 for a word not listed."""
+    """The Zipf frequency of a normalised word in ``table`` (:func:`frequent_words`); 0.0 for a word not listed."""
     return table.get(word, 0.0)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from kg.extract.lexicon import cues as cue_lexicon
-from kg.extract.frequency import arabic_zipf, is_common_word, other_form
+from kg.extract.frequency import frequent_words, is_common_word, other_form
 from kg.extract.lexicon import country_names, demonyms, function_words, given_names, org_heads, place_stopwords
 from kg.extract.normalize import normalize
 from kg.extract.tokens import tokenize
@@ -324,7 +324,7 @@ def _arabic_label(names: list[str]) -> str | None:
 
 
 def _add_geonames_cities(gaz: Gazetteer, cities: list[dict]) -> None:
-    frequencies = arabic_zipf()
+    frequencies = frequent_words()
     stop = place_stopwords()
     common = function_words() | set(cue_lexicon()) | set(given_names())
     for c in cities:

@@ -16,19 +16,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kg.extract.frequency import ARTICLE, other_form
+from kg.extract.frequency import ARTICLE, frequent_words, other_form
 from kg.extract.normalize import normalize
 from kg.extract.tokens import ARABIC_RE, proclitic_splits
 
 WINDOW = 2
 FEATURE_VERSION = 3  # stored in a model: a model built with other features is refused, not misread
-FREQUENT_ZIPF = 3.0  # words rarer than this (Zipf) count as unlisted: the table keeps about 54,000 words
 
 
 @dataclass(frozen=True)
 class LexiconFlags:
     """Word → sorted lexicon flags (``gaz0:person`` = first word of a person's name in the gazetteer), and
-    normalised Arabic word → its Zipf frequency (words of at least :data:`FREQUENT_ZIPF`)."""
+    normalised Arabic word → its Zipf frequency (:func:`kg.extract.frequency.frequent_words`)."""
 
     flags: dict[str, tuple[str, ...]] = field(default_factory=dict)
     zipf: dict[str, float] = field(default_factory=dict)
@@ -74,10 +73,7 @@ def _lexicon_flags() -> LexiconFlags:
         add(_lexical(w), "fw")
     for u in unnamed_sources():
         add(_lexical(u[0]), "unnamed")
-    from kg.extract.frequency import arabic_zipf
-
-    frequent = {w: round(z, 3) for w, z in arabic_zipf().items() if z >= FREQUENT_ZIPF}
-    return LexiconFlags({w: tuple(sorted(f)) for w, f in sets.items()}, frequent)
+    return LexiconFlags({w: tuple(sorted(f)) for w, f in sets.items()}, frequent_words())
 
 
 def _lexical(word: str) -> str:
@@ -153,8 +149,9 @@ class FeatureCache:
         base = stem
         if base not in zipf:
             base = max((rest for rest in _cuts(low) if rest in zipf), key=zipf.__getitem__, default=stem)
-        z, other = zipf.get(base, 0.0), zipf.get(other_form(base), 0.0)
-        lean = z - other if other_form(base) == base[len(ARTICLE):] else other - z
+        other = other_form(base)
+        z, z_other = zipf.get(base, 0.0), zipf.get(other, 0.0)
+        lean = z - z_other if other == base[len(ARTICLE):] else z_other - z
         return [f"zf={int(z)}", f"alr={max(-4, min(4, round(lean)))}"]
 
     def word_lists(self, word: str) -> tuple[list[str], ...]:
