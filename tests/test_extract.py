@@ -565,6 +565,10 @@ def test_a_country_joined_to_a_participle_is_a_mention_of_the_country():
     for e in x.entities:
         for m in e.mentions:
             assert text[m.start:m.end] == m.text  # the name's own letters, not the whole compound
+    # a hyphenated name the gazetteer knows is still that name
+    y = extract(Article(text="Clashes broke out in Al-Hasakah Governorate on Monday.", source="test", language="en"),
+                tagger=False)
+    assert [m.text for e in y.entities if e.category == "place" for m in e.mentions] == ["Al-Hasakah Governorate"]
 
 
 def test_social_platforms_are_channels():

@@ -187,8 +187,6 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
         out = []
         if tok.is_arabic:
             splits = tok.splits
-        elif "-" in tok.text:
-            return self._compound_candidates(i)
         else:
             splits = [(0, tok.text)] + ([(0, tok.text.title())] if tok.text.isupper() and len(tok.text) > 3 else [])
         local_firsts = self._local_firsts()
@@ -220,6 +218,8 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
                 kind = "demonym" if entry.demonym else "name"
                 out.append(Found(i, last, s, e, entry, kind))
                 break
+        if not out and not tok.is_arabic and "-" in tok.text:
+            return self._compound_candidates(i)  # Iranian-backed (Al-Hasakah is a name of its own, found above)
         return out
 
     def _compound_candidates(self, i: int) -> list[Found]:
