@@ -272,6 +272,47 @@ def test_the_tagger_ends_a_person_the_rules_ran_on(monkeypatch):
     assert persons() == ["كريم دحلان الأسبوع"]  # where the tagger agrees, nothing changes
 
 
+def test_the_tagger_starts_a_known_family_name_earlier_and_the_link_follows_the_name(monkeypatch):
+    from kg.extract.tagged import TaggerRules
+
+    def persons(text: str, reading) -> list[tuple[str, str | None, list[str]]]:
+        monkeypatch.setattr(TaggerRules, "_tagger_output", reading)
+        x = extract(Article(text=text, source="test", language="ar"))
+        return [(e.label, e.qid, [m.text for m in e.mentions]) for e in x.entities if e.category == "person"]
+
+    relative = "وحضرت ميلانيا ترامب الحفل في نيويورك."
+    assert persons(relative, lambda self: None) == [("دونالد ترامب", "Q22686", ["ترامب"])]  # the family name alone
+    # the tagger reads the given name before it as the same name's start: another person of that family
+    assert persons(relative, _reading("ميلانيا", ["B-PERS", "I-PERS"])) == [("ميلانيا ترامب", None, ["ميلانيا ترامب"])]
+    # a spelling of the known person's own name (as many words, the same first letter) keeps the link
+    variant = "وقال فلاديمر بوتين إن المحادثات مفيدة."
+    assert persons(variant, _reading("فلاديمر", ["B-PERS", "I-PERS"])) == [("فلاديمير بوتين", "Q7747", ["فلاديمر بوتين"])]
+    # a title is never taken into the name, whatever the tagger reads
+    titled = "وقال الرئيس بوتين إن المحادثات مفيدة."
+    assert persons(titled, _reading("الرئيس", ["B-PERS", "I-PERS"])) == [("فلاديمير بوتين", "Q7747", ["بوتين"])]
+
+
+def test_a_rule_person_and_the_tagger_s_name_right_after_it_are_one_person(monkeypatch):
+    from kg.extract.tagged import TaggerRules
+
+    text = "وقال المستشار سامر دبوس بيرغن إن الاتفاق قريب. وأضاف بيرغن أن الوفد سيعود."
+
+    def persons(reading) -> list[tuple[str, list[str], list[str]]]:
+        monkeypatch.setattr(TaggerRules, "_tagger_output", reading)
+        x = extract(Article(text=text, source="test", language="ar"))
+        return [(e.label, [m.text for m in e.mentions], e.rules) for e in x.entities if e.category == "person"]
+
+    assert persons(lambda self: None)[0][0] == "سامر دبوس"  # the rules stop after two unknown words
+    # the tagger starts a name again right after it: one name, the join the tagger's; its family name recurs
+    assert persons(_reading("بيرغن", ["B-PERS"], "person")) == [
+        ("سامر دبوس بيرغن", ["سامر دبوس بيرغن", "بيرغن"], ["entity.tagger", "entity.part"])]
+    conjoined = "وقال المستشار سامر دبوس وبيرغن إن الاتفاق قريب."
+    monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("وبيرغن", ["B-PERS"], "person"))
+    x = extract(Article(text=conjoined, source="test", language="ar"))
+    labels = [e.label for e in x.entities if e.category == "person"]
+    assert len(labels) == 2 and labels[0] == "سامر دبوس"  # after «و», another person
+
+
 def test_a_full_name_repeated_where_the_rules_see_no_person_is_that_person():
     text = "ورحب الوزير نادر قباني بالضيوف. ثم استقبل نادر قباني الوفد في مكتبه."
     x = extract(Article(text=text, source="test", language="ar"), tagger=False)

@@ -278,7 +278,7 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
         # the one overlap filter: longest span first, then the rank of the pass that proposed it (the learned
         # tagger's spans come after every rule's and after coreference: pass_tagger)
         for f in cands:
-            f = self.tagger_widened(self.tagger_trimmed(self.tagger_extended(f)))
+            f = self.tagger_widened(self.tagger_trimmed(self.tagger_extended_left(self.tagger_extended(f))))
             if self.is_free(f.first, f.last) and not self.tagger_doubts_person(f):
                 self.accept(f)
         self.found.sort(key=lambda f: f.start)
@@ -351,6 +351,7 @@ def find_entities(text: str, tokens: list[Token], sentences: list[Sentence], lan
     finder.pass_senses()
     finder.pass_coreference()
     finder.pass_tagger()
+    finder.pass_tagger_joins()
     finder.pass_tagger_name_parts()
     finder.pass_tagger_repeats()
     table = EntityTable()
