@@ -292,6 +292,19 @@ def test_the_tagger_starts_a_known_family_name_earlier_and_the_link_follows_the_
     assert persons(titled, _reading("الرئيس", ["B-PERS", "I-PERS"])) == [("فلاديمير بوتين", "Q7747", ["بوتين"])]
 
 
+def test_a_person_the_tagger_found_is_kept_though_each_word_ends_as_a_nisba_does(monkeypatch):
+    # هنري، ضيائي، مصطفى (normalised مصطفي) end in ي like an adjective (دولي): a person's name all the same
+    text = "وقاد الدولي الفرنسي تييري هنري فريقه إلى الفوز."
+    person = _first_entity(monkeypatch, text, _reading("تييري", ["B-PERS", "I-PERS"], "person"), "person")
+    assert [m.text for m in person.mentions] == ["تييري هنري"] and person.rules == ["entity.tagger"]
+    # an organisation's head and an adjective alone name no organisation (منظمة دولية "an international one")
+    from kg.extract.tagged import TaggerRules
+
+    text = "وقالت منظمة دولية إن الوضع صعب."
+    monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("منظمة", ["B-ORG", "I-ORG"], "organization"))
+    assert [e for e in extract(Article(text=text, source="test", language="ar")).entities if e.category == "organization"] == []
+
+
 def test_a_rule_person_and_the_tagger_s_name_right_after_it_are_one_person(monkeypatch):
     from kg.extract.tagged import TaggerRules
 

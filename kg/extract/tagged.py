@@ -346,8 +346,10 @@ class TaggerRules:
             return None
         if len(words) == 1 and (words[0] in self.stop_names or words[0] in self.cues):
             return None
-        if head.is_arabic and all(w in self.heads or (w.endswith(("يه", "ي")) and not w.startswith("ال")) for w in words):
+        if head.is_arabic and category != "person" \
+                and all(w in self.heads or (w.endswith(("يه", "ي")) and not w.startswith("ال")) for w in words):
             return None  # منظمة دولية "an international organisation": an indefinite head and adjective, no name
+        # (not a person's: تييري هنري، مصطفى ضيائي end as a nisba does, and are names)
         # the gazetteer types and links a name it knows, whatever type the tagger guessed ("Iran" tagged ORG)
         entries = self.gaz.lookup(words) or self.gaz.lookup(tuple(w.split("-")[0] for w in words[:1]))
         if entries and all(e.demonym for e in entries):
