@@ -365,6 +365,19 @@ def test_a_titled_person_the_tagger_is_sure_names_no_one_is_dropped():
     assert persons(True) == []  # the tagger gives them almost no chance of being one
 
 
+def test_a_club_named_after_its_city_is_an_organisation_not_the_city():
+    def named(text: str, lang: str = "ar") -> list[tuple[str, str]]:
+        x = extract(Article(text=text, source="test", language=lang), tagger=False)
+        return [(e.category, m.text) for e in x.entities for m in e.mentions]
+
+    assert named("وتغلب دينامو كييف على ضيفه بهدفين.") == [("organization", "دينامو كييف")]
+    assert named("وفاز ريال مدريد في الدوري.") == [("organization", "ريال مدريد")]
+    assert named("Dynamo Kyiv beat their guests 2-1.", "en") == [("organization", "Dynamo Kyiv")]
+    # the club word needs a place after it: the riyal before a demonym is money
+    assert named("وبلغ السعر ألف ريال سعودي.") == [("place", "سعودي")]
+    assert named("وزار الوفد كييف أمس.") == [("place", "كييف")]
+
+
 def test_a_title_with_a_possessive_stands_before_the_name_not_in_it():
     persons = partial(_rule_labels, category="person")
 

@@ -268,6 +268,7 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
             cands += self.gazetteer_candidates(i)
             cands += self.trigger_candidates(i)
             cands += self.org_candidates(i)
+            cands += self.club_candidates(i)
             cands += self.person_candidates(i)
             cands += self.english_org_candidates(i)
             if not self.tokens[i].is_arabic:

@@ -217,6 +217,12 @@ def place_stopwords() -> set[str]:
 
 
 @lru_cache(maxsize=1)
+def club_words() -> set[str]:
+    """Words that open a sports club's name before its city's (دينامو، ريال، Dynamo): ``club_words.txt``."""
+    return read_words("club_words.txt")
+
+
+@lru_cache(maxsize=1)
 def country_names() -> list[tuple[str, list[str], list[str]]]:
     """(iso2, Arabic names, English names) of countries beside CLDR's own (country_names.tsv)."""
     out = []

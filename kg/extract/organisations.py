@@ -13,6 +13,7 @@ from kg.extract.entity_base import (
     Found,
     _new_entry,
 )
+from kg.extract.lexicon import club_words
 from kg.extract.tokens import cut_offset
 
 
@@ -40,6 +41,27 @@ def _adjective_like(word: str) -> bool:
 
 class OrganisationRules:
     """Mixed into the entity finder (:mod:`kg.extract.entities`)."""
+
+    def club_candidates(self, i: int) -> list[Found]:
+        """A word that opens a sports club's name (``club_words.txt``: دينامو، ريال، أولمبيك, Dynamo) and a
+        place the gazetteer knows right after it (دينامو كييف، ريال مدريد): the club, an organisation named
+        after its city, not a mention of the city."""
+        tok = self.tokens[i]
+        if not tok.is_word or i + 1 >= len(self.tokens):
+            return []
+        words = club_words()
+        cut = next((c for c, stem in (tok.splits if tok.is_arabic else [(0, tok.text)]) if stem in words), None)
+        if cut is None:
+            return []
+        nxt = self.tokens[i + 1]
+        places = [f for f in self.cached_candidates(i + 1) if f.entry.category == "place" and not f.entry.demonym
+                  and f.start == nxt.start and self.text[tok.end : nxt.start].isspace()]
+        if not places:
+            return []
+        place = max(places, key=lambda f: f.end)
+        start = cut_offset(tok, cut) if cut else tok.start
+        entry = _new_entry("organization", "Organization", self.text[start : place.end])
+        return [Found(i, place.last, start, place.end, entry, "pattern")]
 
     def org_candidates(self, i: int) -> list[Found]:
         tok = self.tokens[i]
