@@ -217,9 +217,10 @@ def place_stopwords() -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def club_words() -> set[str]:
-    """Words that open a sports club's name before its city's (دينامو، ريال، Dynamo): ``club_words.txt``."""
-    return read_words("club_words.txt")
+def club_words() -> dict[str, str]:
+    """Words of a sports club's name around its city's: word → ``before`` (دينامو، ريال، Dynamo) or
+    ``after`` (يونايتد، United); ``club_words.tsv``."""
+    return {normalize(r[0].strip()): r[1].strip() for r in read_tsv("club_words.tsv")}
 
 
 @lru_cache(maxsize=1)

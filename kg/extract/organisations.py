@@ -43,25 +43,38 @@ class OrganisationRules:
     """Mixed into the entity finder (:mod:`kg.extract.entities`)."""
 
     def club_candidates(self, i: int) -> list[Found]:
-        """A word that opens a sports club's name (``club_words.txt``: دينامو، ريال، أولمبيك, Dynamo) and a
-        place the gazetteer knows right after it (دينامو كييف، ريال مدريد): the club, an organisation named
-        after its city, not a mention of the city."""
+        """A word of a sports club's name (``club_words.tsv``) next to a place the gazetteer knows: before
+        it (دينامو كييف، ريال مدريد, Dynamo Kyiv) or after it (مانشستر يونايتد), the club — an
+        organisation named after its city, not a mention of the city."""
         tok = self.tokens[i]
         if not tok.is_word or i + 1 >= len(self.tokens):
             return []
         words = club_words()
-        cut = next((c for c, stem in (tok.splits if tok.is_arabic else [(0, tok.text)]) if stem in words), None)
-        if cut is None:
+        cut = next((c for c, stem in (tok.splits if tok.is_arabic else [(0, tok.text)]) if words.get(stem) == "before"), None)
+        if cut is not None:
+            place = self._place_at(i + 1)
+            if place is None:
+                return []
+            start = cut_offset(tok, cut) if cut else tok.start
+            return [self._club(i, place.last, start, place.end)]
+        place = self._place_at(i)
+        if place is None or place.last >= len(self.tokens):
             return []
-        nxt = self.tokens[i + 1]
-        places = [f for f in self.cached_candidates(i + 1) if f.entry.category == "place" and not f.entry.demonym
-                  and f.start == nxt.start and self.text[tok.end : nxt.start].isspace()]
-        if not places:
+        after = self.tokens[place.last]
+        if words.get(after.norm if after.is_arabic else after.text) != "after" or not self.text[place.end : after.start].isspace():
             return []
-        place = max(places, key=lambda f: f.end)
-        start = cut_offset(tok, cut) if cut else tok.start
-        entry = _new_entry("organization", "Organization", self.text[start : place.end])
-        return [Found(i, place.last, start, place.end, entry, "pattern")]
+        return [self._club(i, place.last + 1, place.start, after.end)]
+
+    def _place_at(self, k: int) -> Found | None:
+        """The longest place the gazetteer knows starting at token k, the token's own first letter on
+        (no proclitic), and right after a space."""
+        tok = self.tokens[k]
+        places = [f for f in self.cached_candidates(k) if f.entry.category == "place" and not f.entry.demonym
+                  and f.start == tok.start and (k == 0 or self.text[self.tokens[k - 1].end : tok.start].isspace())]
+        return max(places, key=lambda f: f.end) if places else None
+
+    def _club(self, first: int, last: int, start: int, end: int) -> Found:
+        return Found(first, last, start, end, _new_entry("organization", "Organization", self.text[start:end]), "pattern")
 
     def org_candidates(self, i: int) -> list[Found]:
         tok = self.tokens[i]
