@@ -22,11 +22,11 @@ is in :mod:`kg.extract.entity_base`. Every entity records the passes that found 
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
 
 from kg.extract.coreference import CoreferenceRules
 from kg.extract.entity_base import (  # noqa: F401 - re-exported for the claim rules
+    COMPOUND_PARTICIPLE,
     CORRESPONDENTS,
     DEMONSTRATIVES,
     LINKERS,
@@ -58,7 +58,6 @@ from kg.extract.tokens import Sentence, Token, cut_offset
 from kg.records import Span
 
 # a capitalised name joined to a participle: Iranian-backed, Russian-made, Saudi-led, UN-run, Turkey-based
-COMPOUND_PARTICIPLE = re.compile(r"([A-Z][A-Za-z]+)-(?:[a-z]+ed|made|led|run|born|built|held|owned|funded|brokered)")
 
 
 class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, TaggerRules):
