@@ -326,6 +326,16 @@ def test_a_rule_person_and_the_tagger_s_name_right_after_it_are_one_person(monke
     assert len(labels) == 2 and labels[0] == "سامر دبوس"  # after «و», another person
 
 
+def test_a_name_s_last_word_that_is_one_of_the_commonest_words_is_no_mention_of_the_person_alone():
+    text = "استقبل الوزير نادر الجديد الوفد في مكتبه. وقال الوزير إن المشروع الجديد سيبدأ قريبا."
+    x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+    assert [[m.text for m in e.mentions] for e in x.entities if e.category == "person"] == [["نادر الجديد"]]
+    # a family name less common than that is still the person (الحاج، العلي)
+    text = "استقبل الوزير نادر الحاج الوفد في مكتبه. وقال الحاج إن المشروع سيبدأ قريبا."
+    x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+    assert [[m.text for m in e.mentions] for e in x.entities if e.category == "person"] == [["نادر الحاج", "الحاج"]]
+
+
 def test_a_full_name_repeated_where_the_rules_see_no_person_is_that_person():
     text = "ورحب الوزير نادر قباني بالضيوف. ثم استقبل نادر قباني الوفد في مكتبه."
     x = extract(Article(text=text, source="test", language="ar"), tagger=False)

@@ -4,10 +4,14 @@ heads and demonstratives for organisations and places named before (المرصد
 from __future__ import annotations
 
 from kg.extract.entity_base import DEMONSTRATIVES, Found, _new_entry
+from kg.extract.frequency import frequent_words, zipf
 from kg.extract.gazetteer import GEONAMES_CITY, GazEntry, name_key
 from kg.extract.lexicon import cues, title_first_words
 from kg.extract.normalize import normalize
 from kg.extract.tokens import cut_offset, strip_article
+
+
+EVERYDAY_ZIPF = 5.0  # a name's last word this common is no mention of the person alone (5.2 measured the same)
 
 
 class CoreferenceRules:
@@ -162,6 +166,8 @@ class CoreferenceRules:
                         continue
                     if n == 1 and tok.is_arabic and self.gaz.only_demonyms((stem,)):
                         continue  # الأميركي ending a person's mention is a description, not a family name
+                    if n == 1 and tok.is_arabic and self._everyday_word(stem):
+                        continue  # الجديد، الدين، الشيخ ending a name: alone, the word, not the person
                     before = self.taken.get(i - 1)
                     if before is not None and before.entry is f.entry and not cut:
                         continue  # right after a mention of the same person: the word the tagger left out of that mention, not a second one
@@ -170,6 +176,13 @@ class CoreferenceRules:
                     end = self.tokens[i + n - 1].end
                     return Found(i, i + n, start, end, f.entry, "part")
         return None
+
+    def _everyday_word(self, stem: str) -> bool:
+        """One of Arabic's commonest words (Zipf ≥ :data:`EVERYDAY_ZIPF`: الجديد، الدين، الشيخ) and no given
+        name: alone, a later mention of it is the word, not the person whose name ended with it. Family
+        names that are common words too (الحاج، العلي، الأسد) are less common than that. Measured on a slice
+        of ANERcorp's train split and on the dev articles (kg/models/README.md)."""
+        return not self.names.get(stem) and zipf(stem, frequent_words()) >= EVERYDAY_ZIPF
 
     def _name_words(self, f: Found, arabic: bool) -> list[str]:
         key = (f.start, f.end, arabic)
