@@ -186,6 +186,7 @@ class PersonRules:
                 return []  # رئيس مجلس إدارة الشركة سامر …، وزيرة خارجية كندا …: still the title's complement
             gender, n = title_gender, 1
         parts = list(range(i, i + n))
+        given_words = n  # the name's words so far that are given names: an unknown word after them is its family name
         k = i + n
         while k < len(self.tokens) and len(parts) < (MAX_NAME_WORDS if any(self.tokens[p].norm in NAME_PARTICLES for p in parts)
                                                       else MAX_PLAIN_NAME_WORDS):
@@ -199,6 +200,8 @@ class PersonRules:
                 break
             g, ln = self._given(k)
             if g:
+                if given_words == len(parts):
+                    given_words += ln  # كارلوس ماتيو …, كريم حسن …: given names one after another
                 parts.extend(range(k, k + ln))
                 k += ln
                 continue
@@ -222,7 +225,7 @@ class PersonRules:
             ends = (nxt is None or not nxt.is_word or nxt.norm in self.fw or nxt.norm in {"ل", "لـ"} or nxt.norm in self.cues
                     or self.conjoined_name(k + 1))  # … ورانيا: "and Rania", another person
             prep_word = any(c and (st.startswith("ال") or st in self.fw or self.heads.get(st)) for c, st in t.splits)
-            first_unknown = len(parts) == n and not prep_word and len(nm) >= 3
+            first_unknown = len(parts) == given_words and not prep_word and len(nm) >= 3
             # a second unknown word of a foreign name, right before a cue or punctuation (نداف شوشاني إن، ميلاني جولي:)
             second_unknown = (len(parts) == n + 1 and title_gender and ends and not prep_word and len(nm) >= 3
                               and not self._given(parts[0])[0] and not self._named_place_or_org(k))

@@ -181,7 +181,8 @@ class TaggerRules:
             return False
         labels = out.labels
         tagged_person = any(labels.get(k, "O").endswith("PERS") for k in range(f.first, f.last))
-        if not tagged_person and self._person_probability(out, f) < PERSON_VETO:
+        tagged_other = any(labels.get(k, "O") != "O" for k in range(f.first, f.last))
+        if not tagged_person and not tagged_other and self._person_probability(out, f) < PERSON_VETO:
             return True  # all but sure these words name no one (الوزير الأردني إجراء انتخابات): a title is no evidence then
         head = self.tokens[f.first]
         if any(st in self.names for _, st in head.splits) or self.names.get(head.text) \
