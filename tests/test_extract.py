@@ -330,10 +330,10 @@ def test_a_name_s_last_word_that_is_one_of_the_commonest_words_is_no_mention_of_
     text = "استقبل الوزير نادر الجديد الوفد في مكتبه. وقال الوزير إن المشروع الجديد سيبدأ قريبا."
     x = extract(Article(text=text, source="test", language="ar"), tagger=False)
     assert [[m.text for m in e.mentions] for e in x.entities if e.category == "person"] == [["نادر الجديد"]]
-    # a family name less common than that is still the person (الحاج، العلي)
-    text = "استقبل الوزير نادر الحاج الوفد في مكتبه. وقال الحاج إن المشروع سيبدأ قريبا."
+    # a family name less common than that is still the person (الخطيب، الشامي)
+    text = "استقبل الوزير نادر الخطيب الوفد في مكتبه. وقال الخطيب إن المشروع سيبدأ قريبا."
     x = extract(Article(text=text, source="test", language="ar"), tagger=False)
-    assert [[m.text for m in e.mentions] for e in x.entities if e.category == "person"] == [["نادر الحاج", "الحاج"]]
+    assert [[m.text for m in e.mentions] for e in x.entities if e.category == "person"] == [["نادر الخطيب", "الخطيب"]]
 
 
 def test_an_unknown_family_name_after_two_given_names_is_part_of_the_name():
@@ -390,7 +390,7 @@ def test_a_club_named_after_its_city_is_an_organisation_not_the_city():
 
     assert named("وتغلب دينامو كييف على ضيفه بهدفين.") == [("organization", "دينامو كييف")]
     assert named("وفاز ريال مدريد في الدوري.") == [("organization", "ريال مدريد")]
-    assert named("وثأر مانشستر يونايتد من ضيفه.") == [("organization", "مانشستر يونايتد")]  # a word after the city
+    assert named("وتعادل مانشستر يونايتد مع ضيفه.") == [("organization", "مانشستر يونايتد")]  # a word after the city
     assert named("Dynamo Kyiv beat their guests 2-1.", "en") == [("organization", "Dynamo Kyiv")]
     # the club word needs a place after it: the riyal before a demonym is money
     assert named("وبلغ السعر ألف ريال سعودي.") == [("place", "سعودي")]
@@ -516,12 +516,12 @@ def test_a_tagger_span_does_not_start_with_a_name_joined_to_a_participle():
     from kg.extract.entities import _Finder
     from kg.extract.tokens import split_sentences, tokenize
 
-    text = "The talks were reported by the Houthi-run Tawfiq Agency on Sunday."
+    text = "The talks were reported by the Kremlin-run Tawfiq Agency on Sunday."
     tokens = tokenize(text)
     finder = _Finder(text, tokens, split_sentences(text, tokens), "en")
-    k = next(n for n, t in enumerate(tokens) if t.text == "Houthi-run")
+    k = next(n for n, t in enumerate(tokens) if t.text == "Kremlin-run")
     f = finder._tagged(k, k + 3, "organization")
-    assert text[f.start : f.end] == "Tawfiq Agency"  # "Houthi-run" describes the agency
+    assert text[f.start : f.end] == "Tawfiq Agency"  # "Kremlin-run" describes the agency
     assert finder._tagged(k, k + 1, "organization") is None
 
 

@@ -10,7 +10,7 @@ from kg.extract.gazetteer import GazEntry, slug
 from kg.records import Entity
 
 QUOTES = {"«", "»", "“", "”", '"'}
-# a name joined to a participle, one word that describes (Iranian-backed, Houthi-run, Saudi-led)
+# a name joined to a participle, one word that describes (Iranian-backed, Kremlin-run, Saudi-led)
 COMPOUND_PARTICIPLE = re.compile(r"([A-Z][A-Za-z]+)-(?:[a-z]+ed|made|led|run|born|built|held|owned|funded|brokered)")
 NAME_PARTICLES = {"بن", "ابن", "ابو", "ابي", "ال", "ولد", "bin", "al", "el", "de", "van", "von", "abu", "abdel", "abdul"}
 GOVERNMENT_WORDS = {"النظام", "الحكومه", "الحكوميه", "الامن", "الجيش", "الشرطه", "الدوله", "government", "regime"}

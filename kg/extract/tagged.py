@@ -77,7 +77,7 @@ class TaggerRules:
         self.found.sort(key=lambda f: f.start)
 
     def pass_tagger_joins(self) -> None:
-        """Two persons side by side with nothing between, one of them the tagger's (محمود أحمدي | نجاد where
+        """Two persons side by side with nothing between, one of them the tagger's (سامر دبوس | بيرغن where
         the tagger started a name again): one person's name — a second person follows the first only
         after «و» or a comma. The whole name is a person of its own unless it could be the known
         person's (:meth:`_could_be_called`); its other mentions follow it. The tagger proposed the join:
@@ -156,8 +156,8 @@ class TaggerRules:
 
     def _conjoined_unknown(self, k: int, last: int) -> bool:
         """Token k starts with «و», is no given name, and a word of the span follows it: another person of
-        a list the tagger read as one name (مارك فان بومل وكلارنس سيدورف). A name's own last word may
-        start with «و» (أوبرا وينفري), a name's middle rarely does: on a slice of ANERcorp's train split, a
+        a list the tagger read as one name (يوهان دي بروك وكلاوديو رينالدي). A name's own last word may
+        start with «و» (بروك ويلكنز), a name's middle rarely does: on a slice of ANERcorp's train split, a
         «و» word starts another person 40 times for 9 inside one name, those 9 all last words."""
         t = self.tokens[k]
         return (t.is_arabic and t.norm.startswith("و") and len(t.norm) >= 4 and k + 1 < last
@@ -208,9 +208,9 @@ class TaggerRules:
 
     def tagger_extended_left(self, f: Found) -> Found:
         """A person found by a later part of the name — a family name the gazetteer or a rule knows
-        (لافروف، زكريا), or a rule's person after an unknown given name — where the tagger reads the
+        (بوتين، قباني), or a rule's person after an unknown given name — where the tagger reads the
         word or two before it as the same name's start (B-PERS, then I-PERS up to the mention): the
-        tagger's start is kept (سيرجي لافروف, طلعت زكريا). A known person keeps its link only when the
+        tagger's start is kept (فلاديمر بوتين, طلعت قباني). A known person keeps its link only when the
         name so made could be its own (as many words as its label, the same first letter: a variant
         spelling); otherwise the whole name is someone else of that family (سوزان مبارك), a person of its
         own. Measured on a slice of ANERcorp's train split and on the dev articles (kg/models/README.md)."""
@@ -347,7 +347,7 @@ class TaggerRules:
     def _tagged(self, first: int, last: int, category: str, conjoined: bool = False) -> Found | None:
         """The tagger's span as a mention; ``conjoined``: a later person of a list, its «و» cut off."""
         while first < last and COMPOUND_PARTICIPLE.fullmatch(self.tokens[first].text):
-            first += 1  # "the Houthi-run SABA agency": the compound describes the name, it is not in it
+            first += 1  # "the Kremlin-run Tawfiq Agency": the compound describes the name, it is not in it
         toks = self.tokens[first:last]
         if not toks or not all(t.is_word for t in toks) or all(t.norm in self.fw or t.text.lower() in self.fw for t in toks):
             return None
@@ -363,7 +363,7 @@ class TaggerRules:
         if head.is_arabic and category != "person" \
                 and all(w in self.heads or (w.endswith(("يه", "ي")) and not w.startswith("ال")) for w in words):
             return None  # منظمة دولية "an international organisation": an indefinite head and adjective, no name
-        # (not a person's: تييري هنري، مصطفى ضيائي end as a nisba does, and are names)
+        # (not a person's: كوستي ناباري, or مصطفى normalised مصطفي, end as a nisba does, and are names)
         # the gazetteer types and links a name it knows, whatever type the tagger guessed ("Iran" tagged ORG)
         entries = self.gaz.lookup(words) or self.gaz.lookup(tuple(w.split("-")[0] for w in words[:1]))
         if entries and all(e.demonym for e in entries):
