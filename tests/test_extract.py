@@ -344,6 +344,13 @@ def test_an_unknown_family_name_after_two_given_names_is_part_of_the_name():
     assert persons("وقالت أنجيلا شتورم إن الوفد وصل.") == ["أنجيلا شتورم"]
 
 
+def test_feminine_titles_and_more_roles_introduce_a_person_with_the_role():
+    x = extract(Article(text="وقالت المستشارة كارين شتورم إن الاتفاق قريب، فيما أكد ولي العهد سامر الحداد أن "
+                             "المفاوضات مستمرة.", source="test", language="ar"), tagger=False)
+    assert [e.label for e in x.entities if e.category == "person"] == ["كارين شتورم", "سامر الحداد"]
+    assert [r.role for r in x.roles] == ["adviser", "crown prince"]
+
+
 def test_a_full_name_repeated_where_the_rules_see_no_person_is_that_person():
     text = "ورحب الوزير نادر قباني بالضيوف. ثم استقبل نادر قباني الوفد في مكتبه."
     x = extract(Article(text=text, source="test", language="ar"), tagger=False)
