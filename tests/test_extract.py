@@ -519,6 +519,21 @@ def test_and_before_a_given_name_or_a_title_starts_another_person(monkeypatch):
     assert text[second.start : second.end] == "كلاوديو رينالدي"
 
 
+def test_a_place_named_by_a_listed_common_word_needs_the_tagger_to_read_a_place(monkeypatch):
+    from kg.extract.tagged import TaggerRules
+
+    text = "وتصاعدت المخاوف في الرياض أمس."
+
+    def places() -> list[str]:
+        x = extract(Article(text=text, source="test", language="ar"))
+        return [m.text for e in x.entities if e.category == "place" for m in e.mentions]
+
+    monkeypatch.setattr(TaggerRules, "_tagger_output", lambda self: None)
+    assert places() == []  # الرياض is also "the gardens" (place_stopwords.txt): the rules alone leave it
+    monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("الرياض", ["B-LOC"]))  # read as a place (0.5)
+    assert places() == ["الرياض"]
+
+
 def test_a_tagger_span_does_not_start_with_a_name_joined_to_a_participle():
     from kg.extract.entities import _Finder
     from kg.extract.tokens import split_sentences, tokenize

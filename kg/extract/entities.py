@@ -53,7 +53,7 @@ from kg.extract.normalize import light, normalize, spelling_skeleton
 from kg.extract.organisations import OrganisationRules
 from kg.extract.persons import PersonRules
 from kg.extract.places import PlaceRules
-from kg.extract.tagged import TaggerRules
+from kg.extract.tagged import STOP_NAME_PLACE, TaggerRules
 from kg.extract.tokens import Sentence, Token, cut_offset
 from kg.records import Span
 
@@ -243,9 +243,12 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
         other = [e for e in entries if e not in media]
         quoted = prev is not None and i > 0 and self.tokens[i - 1].text == "«"
         said_to_be_named = quoted or prev_norm in self.triggers  # «الجزيرة», مدينة الخبر
-        if len(key) == 1 and normalize(key[0]) in self.stop_names:
-            if not (said_to_be_named or channel_context):
+        if len(key) == 1 and normalize(key[0]) in self.stop_names and not (said_to_be_named or channel_context):
+            # صور "pictures", الرياض "gardens": the place only where the tagger surely reads one (في الرياض)
+            places = [e for e in entries if e.category == "place"]
+            if not places or not self.tagger_reads_place(i, STOP_NAME_PLACE):
                 return None
+            return self._best_place(places)
         if len(key) == 1 and key[0] in self.gaz.common_words and not said_to_be_named:
             entries = [e for e in entries if not e.key.startswith(GEONAMES_CITY) or self.tagger_reads_place(i)]
             if not entries:

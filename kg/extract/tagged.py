@@ -39,6 +39,7 @@ PERSON_VETO = 0.05  # a rule's person the tagger gives less than this probabilit
 MAX_EXTENSION = 2  # words the tagger may add to the end of a rule's person (3 measured the same)
 CLUB_READING = 0.5  # a city the tagger reads as a whole organisation's name with this much is the club (0.8 measured less)
 COMMON_WORD_PLACE = 0.2  # a GeoNames town named by a common word (الخبر) needs this of being a place (measured: kg/models/README.md)
+STOP_NAME_PLACE = 0.5  # a place named by a word of place_stopwords.txt (الرياض "gardens") needs this (0.3 / 0.8 measured the same)
 MIN_SINGLE_WORD_SCORE = 0.6  # a one-word span needs this confidence (measured: kg/models/README.md): common words fall below
 
 
@@ -193,13 +194,13 @@ class TaggerRules:
             return False  # "Volker Perthes, the envoy": described as a person in the text itself
         return not tagged_person
 
-    def tagger_reads_place(self, k: int) -> bool:
-        """The tagger gives token k at least :data:`COMMON_WORD_PLACE` of being (in) a place's name."""
+    def tagger_reads_place(self, k: int, at_least: float = COMMON_WORD_PLACE) -> bool:
+        """The tagger gives token k at least ``at_least`` of being (in) a place's name."""
         out = self._tagger_output()
         if out is None:
             return False
         start, words, _ = out.sentence(k)
-        return out.tagger.probability(words, k - start, k - start + 1, "LOC") >= COMMON_WORD_PLACE
+        return out.tagger.probability(words, k - start, k - start + 1, "LOC") >= at_least
 
     def _person_probability(self, out: TaggerOutput, f: Found) -> float:
         """The tagger's probability, averaged over the mention's words, that each is part of a person's name."""
