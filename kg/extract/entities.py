@@ -57,8 +57,6 @@ from kg.extract.tagged import STOP_NAME_PLACE, TaggerRules
 from kg.extract.tokens import Sentence, Token, cut_offset
 from kg.records import Span
 
-# a capitalised name joined to a participle: Iranian-backed, Russian-made, Saudi-led, UN-run, Turkey-based
-
 
 class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, TaggerRules):
     def __init__(self, text: str, tokens: list[Token], sentences: list[Sentence], lang: str):

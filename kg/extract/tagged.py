@@ -82,8 +82,8 @@ class TaggerRules:
         the tagger started a name again): one person's name — a second person follows the first only
         after «و» or a comma. The whole name is a person of its own unless it could be the known
         person's (:meth:`_could_be_called`); its other mentions follow it. The tagger proposed the join:
-        the mention is the tagger's (``entity.tagger``), as the name parts and repeats after it are. Measured on a slice of ANERcorp's
-        train split and on the dev articles (kg/models/README.md)."""
+        the mention is the tagger's (``entity.tagger``), as the name parts and repeats after it are.
+        Measured on a slice of ANERcorp's train split and on the dev articles (kg/models/README.md)."""
         if self._tagger_output() is None:
             return
         found = sorted(self.found, key=lambda f: f.start)
@@ -213,7 +213,7 @@ class TaggerRules:
         word or two before it as the same name's start (B-PERS, then I-PERS up to the mention): the
         tagger's start is kept (فلاديمر بوتين, طلعت قباني). A known person keeps its link only when the
         name so made could be its own (as many words as its label, the same first letter: a variant
-        spelling); otherwise the whole name is someone else of that family (سوزان مبارك), a person of its
+        spelling); otherwise the whole name is someone else of that family (ميلانيا ترامب), a person of its
         own. Measured on a slice of ANERcorp's train split and on the dev articles (kg/models/README.md)."""
         if f.entry.category != "person" or f.kind not in {"person", "name"}:
             return f
@@ -235,9 +235,7 @@ class TaggerRules:
         cut = self._proclitic_cut(head) if head.is_arabic else 0
         start = cut_offset(head, cut) if cut else head.start
         entry = f.entry
-        if entry.rank < 5 and not self._could_be_called(entry, self.text[start : f.end]):
-            entry = _new_entry("person", "Person", self.text[start : f.end], entry.gender or "m")
-        elif entry.rank >= 5:
+        if entry.rank >= 5 or not self._could_be_called(entry, self.text[start : f.end]):
             entry = _new_entry("person", "Person", self.text[start : f.end], entry.gender or "m")
         return Found(first, f.last, start, f.end, entry, f.kind, f.trigger_type, f.score)
 
