@@ -327,6 +327,7 @@ def _add_geonames_cities(gaz: Gazetteer, cities: list[dict]) -> None:
     frequencies = frequent_words()
     stop = place_stopwords()
     common = function_words() | set(cue_lexicon()) | set(given_names())
+    no_article_form = stop | common  # words GeoNames' name with the article added must not be
     for c in cities:
         cc = c["countrycode"]
         pop = int(c.get("population") or 0)
@@ -356,13 +357,14 @@ def _add_geonames_cities(gaz: Gazetteer, cities: list[dict]) -> None:
             country=cc,
         )
         for n in [] if english_only else arabic:
-            if normalize(n) not in stop:
+            norm = normalize(n)
+            if norm not in stop:
                 gaz.add(n, entry)
                 definite = "ال" + n
-                if not n.startswith("ال") and len(normalize(n)) >= 4 and normalize(definite) not in stop | common:
+                if not n.startswith("ال") and len(norm) >= 4 and normalize(definite) not in no_article_form:
                     gaz.add(definite, entry)  # GeoNames often lacks the article: خرطوم → الخرطوم
-                if is_common_word(normalize(n), frequencies):
-                    gaz.common_words |= {normalize(n), other_form(normalize(n))}
+                if is_common_word(norm, frequencies):
+                    gaz.common_words |= {norm, other_form(norm)}
         for n in english if regional else {c["name"]}:
             if len(n) > 3:
                 gaz.add(n, entry)

@@ -191,14 +191,10 @@ class OrganisationRules:
         return chain if len(chain) >= 2 and end.norm in self.fw else []
 
     def _governed_place(self, k: int) -> list[int]:
-        """The words of a place the gazetteer knows (not a demonym) that starts right after a government head,
-        with no proclitic between (حكومة طرابلس; not حكومة بطرابلس "a government in Tripoli")."""
-        if k >= len(self.tokens) or not self.tokens[k].is_word:
-            return []
-        for f in self.gazetteer_candidates(k):
-            if f.first == k and f.entry.category == "place" and not f.entry.demonym and f.start == self.tokens[k].start:
-                return list(range(k, f.last))
-        return []
+        """The words of a place the gazetteer knows (:meth:`_place_at`) right after a government head, with no
+        proclitic between (حكومة طرابلس; not حكومة بطرابلس "a government in Tripoli")."""
+        place = self._place_at(k) if k < len(self.tokens) else None
+        return list(range(k, place.last)) if place else []
 
     def _definite_name_follows(self, i: int) -> bool:
         """A definite head names a new organisation when a relational adjective follows (الجيش السوداني)

@@ -246,15 +246,19 @@ class TaggerRules:
         label = name_key(entry.label_ar or entry.label)
         return len(label) == len(words) and label[0][:1] == words[0][:1]
 
-    def _could_start_a_name(self, k: int) -> bool:
-        """Not a word the rules know as something else: a function or cue word, a title, an
+    def _known_otherwise(self, k: int) -> bool:
+        """A word the rules know as something else than a person's name: a function or cue word, an
         organisation's head, a place trigger, or a name of another kind (a demonym, a country)."""
         t = self.tokens[k]
         if not t.is_word or t.norm in self.fw or t.norm in self.cues or self.heads.get(t.norm) or t.norm in self.triggers:
-            return False
-        if t.splits[-1][1] in self.title_heads or t.text.lower().rstrip(".") in self.title_heads:
-            return False
-        if any(e.category != "person" for e in self.gaz.lookup((t.norm,))):
+            return True
+        return any(e.category != "person" for e in self.gaz.lookup((t.norm,)))
+
+    def _could_start_a_name(self, k: int) -> bool:
+        """No word known otherwise (:meth:`_known_otherwise`), no title, and no proclitic before a definite
+        noun, a head, a title or a name of another kind."""
+        t = self.tokens[k]
+        if self._known_otherwise(k) or t.splits[-1][1] in self.title_heads or t.text.lower().rstrip(".") in self.title_heads:
             return False
         return not any(cut and (stem.startswith("ال") or self.heads.get(stem) or stem in self.title_heads
                                 or any(e.category != "person" for e in self.gaz.lookup((stem,))))
@@ -308,14 +312,10 @@ class TaggerRules:
         return f
 
     def _could_end_a_name(self, k: int) -> bool:
-        """Not a word the rules know as something else: a function or cue word, an organisation's head, a
-        place trigger, a name of another kind, or a preposition before a noun (لوكالة، بالعاصمة)."""
+        """No word known otherwise (:meth:`_known_otherwise`), no «و» before another person's given name, and
+        no preposition before a noun (لوكالة، بالعاصمة)."""
         t = self.tokens[k]
-        if not t.is_word or t.norm in self.fw or t.norm in self.cues or self.heads.get(t.norm) or t.norm in self.triggers:
-            return False
-        if self.conjoined_name(k):
-            return False
-        if any(e.category != "person" for e in self.gaz.lookup((t.norm,))):
+        if self._known_otherwise(k) or self.conjoined_name(k):
             return False
         return not any(cut and (stem.startswith("ال") or self.heads.get(stem) or self.gaz.lookup((stem,)))
                        for cut, stem in t.splits)
