@@ -19,9 +19,10 @@ from functools import lru_cache
 from kg.extract.frequency import ARTICLE, frequent_words, other_form
 from kg.extract.normalize import normalize
 from kg.extract.tokens import ARABIC_RE, proclitic_splits
+from kg.tagger.letters import build_letter_odds, letter_score
 
 WINDOW = 2
-FEATURE_VERSION = 3  # stored in a model: a model built with other features is refused, not misread
+FEATURE_VERSION = 4  # stored in a model: a model built with other features is refused, not misread
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class LexiconFlags:
 
     flags: dict[str, tuple[str, ...]] = field(default_factory=dict)
     zipf: dict[str, float] = field(default_factory=dict)
+    letter_odds: dict[str, float] = field(default_factory=dict)  # :mod:`kg.tagger.letters`
 
     def of(self, word: str) -> tuple[str, ...]:
         return self.flags.get(word, ())
@@ -73,7 +75,8 @@ def _lexicon_flags() -> LexiconFlags:
         add(_lexical(w), "fw")
     for u in unnamed_sources():
         add(_lexical(u[0]), "unnamed")
-    return LexiconFlags({w: tuple(sorted(f)) for w, f in sets.items()}, frequent_words())
+    words = frequent_words()
+    return LexiconFlags({w: tuple(sorted(f)) for w, f in sets.items()}, words, build_letter_odds(words))
 
 
 def _lexical(word: str) -> str:
@@ -154,6 +157,15 @@ class FeatureCache:
         lean = z - z_other if other == base[len(ARTICLE):] else z_other - z
         return [f"zf={int(z)}", f"alr={max(-4, min(4, round(lean)))}"]
 
+    def _letter_feature(self, stem: str, low: str) -> str:
+        """``tl``: how much the word's letters look written from another language (:mod:`kg.tagger.letters`;
+        −4 … 4, half units of log-odds), read on its likeliest stem: without the article (الحكومة as حكومة)
+        and, of its readings without proclitics (وبيرتس as بيرتس), the one that looks most foreign."""
+        odds = self.lexicon.letter_odds
+        readings = [r.removeprefix(ARTICLE) if len(r) > len(ARTICLE) + 2 else r for r in [stem, *_cuts(low)]]
+        score = max(letter_score(r, odds) for r in readings)
+        return f"tl={max(-4, min(4, round(2 * score)))}"
+
     def word_lists(self, word: str) -> tuple[list[str], ...]:
         """The word's own features and its context features at each of :data:`CONTEXT_OFFSETS`, computed
         together (normalising, cutting and looking the word up once), not kept: for a caller that keeps
@@ -177,6 +189,7 @@ class FeatureCache:
         own += [f"lex={f}" for f in sorted(own_flags)]
         if sh == "ar":
             own += self._frequency_features(stem, low)
+            own.append(self._letter_feature(stem, low))
         context_flags = sorted(set(plain).union(*cut_flags))
         lists = [own]
         for offset in CONTEXT_OFFSETS:
