@@ -404,6 +404,19 @@ def test_a_club_named_after_its_city_is_an_organisation_not_the_city():
     assert named("وزار الوفد كييف أمس.") == [("place", "كييف")]
 
 
+def test_a_noun_that_says_what_kind_of_organisation_or_place_stays_outside_its_name():
+    def named(text: str) -> list[tuple[str, str]]:
+        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+        return [(e.category, m.text) for e in x.entities for m in e.mentions]
+
+    assert named("وأعلنت شركة مايكروسوفت عن خطة جديدة.") == [("organization", "مايكروسوفت")]
+    assert named("وقالت صحيفة الأهرام إن المفاوضات تعثرت.") == [("organization", "الأهرام")]
+    assert named("ووصل الوفد إلى دولة الكويت أمس.") == [("place", "الكويت")]
+    # the whole names another entity than its rest: the whole stays
+    assert named("وقصفت الطائرات قطاع غزة ليلا.") == [("place", "قطاع غزة")]
+    assert named("وزار الوفد إقليم كردستان أمس.") == [("place", "إقليم كردستان")]
+
+
 def test_a_title_with_a_possessive_stands_before_the_name_not_in_it():
     persons = partial(_rule_labels, category="person")
 

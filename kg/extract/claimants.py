@@ -10,7 +10,7 @@ leaves its rule id in ``subject_rule`` or returns it, for :meth:`ClaimDocument.a
 from __future__ import annotations
 
 from kg.extract.claim_document import COMMAS, KANA, LINKERS, OUTLET_TYPES, STATEMENT_WORDS
-from kg.extract.entities import Found
+from kg.extract.entities import DESCRIPTOR_HEADS, Found
 from kg.extract.lexicon import Cue
 from kg.extract.speakers import PRONOUNS
 from kg.extract.speakers import resolve as resolve_pronoun
@@ -115,6 +115,10 @@ class ClaimantRules:
         prev = k - 1
         while prev >= 0 and self.tokens[prev].text in "«“\"":
             prev -= 1
+        if prev >= 0 and self.tokens[prev].is_arabic and any(st in DESCRIPTOR_HEADS for _, st in self.tokens[prev].splits):
+            # لوكالة رويترز, لصحيفة الأهرام: the noun that types the name stands outside it, its «ل» counts
+            return any(cut and "ل" in self.tokens[prev].norm[:cut] and st in DESCRIPTOR_HEADS
+                       for cut, st in self.tokens[prev].splits) or self._is_channel(f, prev)
         if outlet and prev >= 0 and self.norm(prev) in MEDIUM_PREPOSITIONS:
             return True  # كتب في «تويتر»، نشر على فيسبوك، عبر تلغرام: the medium it was said on
         if prev >= 0 and self._data_noun(prev):

@@ -28,6 +28,7 @@ from kg.extract.coreference import CoreferenceRules
 from kg.extract.entity_base import (  # noqa: F401 - re-exported for the claim rules
     COMPOUND_PARTICIPLE,
     CORRESPONDENTS,
+    DESCRIPTOR_HEADS,
     DEMONSTRATIVES,
     LINKERS,
     MEDIA_HEADS,
@@ -284,6 +285,24 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
                 self.accept(f)
         self.found.sort(key=lambda f: f.start)
 
+    def pass_descriptor_heads(self) -> None:
+        """A mention that opens with a noun saying what kind of organisation or place it names
+        (:data:`DESCRIPTOR_HEADS`: شركة، صحيفة، نادي، حركة، دولة، إقليم …) followed by words that are themselves
+        a name of the same entity (شركة مايكروسوفت، صحيفة الأهرام، إقليم دارفور): the mention is the name; the
+        noun, which typed it, stays outside. Where the whole is the name of another entity than its rest
+        (قطاع غزة is not غزة, إقليم كردستان is the region), the whole stays. Measured on a slice of ANERcorp's
+        train split (organisations 0.490 → 0.502, places 0.820 → 0.828) with the dev articles unchanged."""
+        for n, f in enumerate(self.found):
+            if f.last - f.first < 2 or f.entry.category not in {"organization", "place"}:
+                continue
+            head = self.tokens[f.first]
+            if not head.is_arabic or not any(stem in DESCRIPTOR_HEADS for _, stem in head.splits):
+                continue
+            rest = tuple(self.tokens[k].norm for k in range(f.first + 1, f.last))
+            if f.entry in self.gaz.lookup(rest) or self.local.get(rest) is f.entry:
+                nxt = self.tokens[f.first + 1]
+                self.found[n] = Found(f.first + 1, f.last, nxt.start, f.end, f.entry, f.kind, f.trigger_type, f.score)
+
     def pass_aliases(self) -> None:
         """Learn names used in this article: «X» inside a found name, (X) right after one."""
         for f in list(self.found):
@@ -355,6 +374,7 @@ def find_entities(text: str, tokens: list[Token], sentences: list[Sentence], lan
     finder.pass_tagger_joins()
     finder.pass_tagger_name_parts()
     finder.pass_tagger_repeats()
+    finder.pass_descriptor_heads()
     table = EntityTable()
     spellings = _spellings(text, finder.found)
     for f in sorted(finder.found, key=lambda f: f.start):

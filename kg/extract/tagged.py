@@ -38,7 +38,7 @@ class TaggerOutput:
 PERSON_VETO = 0.05  # a rule's person the tagger gives less than this probability of being a name is dropped
 MAX_EXTENSION = 2  # words the tagger may add to the end of a rule's person (3 measured the same)
 CLUB_READING = 0.5  # a city the tagger reads as a whole organisation's name with this much is the club (0.8 measured less)
-COMMON_WORD_PLACE = 0.2  # a GeoNames town named by a common word (الخبر) needs this of being a place (measured: kg/models/README.md)
+COMMON_WORD_PLACE = 0.05  # a GeoNames town named by a common word (الخبر) needs this of being a place (measured: kg/models/README.md)
 STOP_NAME_PLACE = 0.5  # a place named by a word of place_stopwords.txt (الرياض "gardens") needs this (0.3 / 0.8 measured the same)
 MIN_SINGLE_WORD_SCORE = 0.6  # a one-word span needs this confidence (measured: kg/models/README.md): common words fall below
 

@@ -8,7 +8,8 @@ membership in kg's lexicons: gazetteer names by category and position, given nam
 organisation heads, place triggers, cue words, function words, unnamed sources; and, for an Arabic word, how
 common it is in general Arabic text and how much more or less common with the article ال (wordfreq's lists):
 an everyday noun is common both ways (حصار / الحصار), a foreign name never takes the article (بوش, not
-البوش) — what a word the training data never showed can still say about itself.
+البوش); and how much its letters look written from another language (:mod:`kg.tagger.letters`) — what a
+word the training data never showed can still say about itself.
 """
 
 from __future__ import annotations
