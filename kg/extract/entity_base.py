@@ -18,12 +18,13 @@ OPERATION_HEADS = {"حمله", "عمليه", "معركه"}
 LINKERS = {"التابعه", "التابع", "التابعين", "التابعتين"}
 MEDIA_HEADS = {"صحيفه", "قناه", "تلفزيون", "موقع", "وكاله", "اذاعه", "جريده", "شبكه"}
 # normalised nouns that say what kind of organisation or place a name is: the company, the newspaper, the
-# channel, the club, the movement, the party; the state, the province, the city — «شركة مايكروسوفت»،
-# «صحيفة هآرتس»، «دولة الكويت»، «إقليم دارفور».
-# Where the words after one are themselves a name of the same entity, the mention is that name and the noun
-# stays outside, as the usual convention of named-entity corpora has it (ANERcorp, ACE: "the company Microsoft")
+# channel, the club, the movement; the state, the province, the city — «شركة مايكروسوفت»، «صحيفة هآرتس»،
+# «دولة الكويت»، «إقليم دارفور». Where the words after one are themselves a name of the same entity, the
+# mention is that name and the noun stays outside, as named-entity corpora mark names (ANERcorp, ACE: "the
+# company Microsoft"). Not حزب، تنظيم (حزب الليكود، تنظيم القاعدة: ANERcorp's names include them, as the
+# news does) nor وكالة (وكالة الأناضول, "Anadolu Agency": the agency's name)
 DESCRIPTOR_HEADS = {"شركه", "صحيفه", "جريده", "مجله", "قناه", "تلفزيون", "اذاعه", "موقع", "شبكه", "نادي",
-                    "فريق", "حركه", "تنظيم", "جماعه", "حزب", "دوله", "اقليم", "محافظه", "ولايه", "مدينه", "بلده"}
+                    "فريق", "حركه", "دوله", "اقليم", "محافظه", "ولايه", "مدينه", "بلده"}
 CORRESPONDENTS = {"مراسل", "مراسله", "مراسلو", "مراسلي", "موفد", "موفده"}  # مراسل الجزيرة: the channel's correspondent
 FOREIGN_NAME_HEADS = {"NGO", "Organization", "MediaOrganization"}  # heads a transliterated name may follow
 COMPLEMENTIZER_WORDS = {"ان", "بان", "انه", "انها", "بانه", "بانها"}
