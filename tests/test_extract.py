@@ -417,6 +417,18 @@ def test_a_noun_that_says_what_kind_of_organisation_or_place_stays_outside_its_n
     assert named("وزار الوفد إقليم كردستان أمس.") == [("place", "إقليم كردستان")]
 
 
+def test_a_demonym_standing_as_a_noun_says_who_the_name_after_it_is():
+    persons = partial(_rule_labels, category="person")
+
+    assert persons("وتأهل الهولندي ماركوس فيربيك إلى الدور الثاني.") == ["ماركوس فيربيك"]  # "the Dutchman"
+    assert persons("وفازت على البرازيلية لويزا تافاريس في النهائي.") == ["لويزا تافاريس"]
+    # an adjective of a definite noun is no title of its own; a plural is no one's
+    assert persons("وأعلنت الحكومة البرتغالية خطة جديدة.") == []
+    assert persons("وقال الإثيوبيون إن السد اكتمل.") == []
+    places = partial(_rule_labels, category="place")
+    assert places("وقال مسؤول يوناني إن سفينة تركية اقتربت من الجزيرة.") == ["اليونان", "تركيا"]
+
+
 def test_a_title_with_a_possessive_stands_before_the_name_not_in_it():
     persons = partial(_rule_labels, category="person")
 

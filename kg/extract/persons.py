@@ -56,6 +56,8 @@ class PersonRules:
                 related = t.is_arabic and t.text.endswith(POSSESSIVES) and _related_title(stripped, self.titles)
                 if related:
                     out[k] = (related, 1)  # نظيره، مستشارها: "his counterpart", "her adviser" — a name follows
+                elif t.is_arabic and self._demonym_as_noun(k, stripped):
+                    out[k] = ("f" if stripped.endswith("يه") else "m", 1)  # وفاز الإسباني …: "the Spaniard", a name follows
                 continue
             for n in (2, 1):
                 rest = tuple(
@@ -67,6 +69,16 @@ class PersonRules:
                     if title:
                         out.setdefault(k, (title.gender, 1 + len(rest)))
         return out
+
+    def _demonym_as_noun(self, k: int, stem: str) -> bool:
+        """A singular definite demonym that stands as a noun, no adjective of a definite noun before it
+        (وفاز الإسباني …، على الفرنسية …, not المدافع الفرنسي): "the Spaniard", as a title says who a name
+        that follows is."""
+        if not (stem.startswith("ال") and stem.endswith(("ي", "يه"))):
+            return False
+        if not any(e.demonym for e in self.gaz.lookup((stem,))):
+            return False
+        return k == 0 or not self._after_definite_noun(k)
 
     def has_title_before(self, i: int) -> str | None:
         """A title within a few tokens before i (same sentence, no comma in between)."""
