@@ -139,3 +139,17 @@ def test_a_negation_after_but_answers_only_part_of_the_claim():
     text = ("وقالت منظمة الصحة العالمية إن قذائف استهدفت القافلة قرب المعبر. "
             "وقال الجيش الإسرائيلي إن قذيفة أصابت القافلة قرب المعبر، لكن القافلة لم تتعرض لأضرار.")
     assert run(text, "ar").conflicts == []
+
+
+def test_the_noun_that_says_what_kind_a_name_is_belongs_to_the_name():
+    from kg.extract.conflicts import content_stems
+    from kg.records import Claim, Span
+
+    text = "ولم يعد التنظيم قادرا على الصمود في مدينة الرقة"
+    start = text.index("الرقة")
+    claim = Claim(cue=Span(0, 0, ""), content=Span(0, len(text), text), mode="indirect", claimant=None)
+    names: set[str] = set()
+    words = content_stems(claim, [(start, start + len("الرقة"))], names)
+    # «مدينة» names the kind of place «الرقة» is (kept outside the mention): a name's word, not the statement's
+    assert stem("مدينة") not in words and stem("مدينة") in names
+    assert stem("الصمود") in words

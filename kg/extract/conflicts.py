@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 
+from kg.extract.entity_base import DESCRIPTOR_HEADS
 from kg.extract.lexicon import Measure, article_free, comparatives, function_words, measures
 from kg.extract.normalize import normalize
 from kg.records import Claim, Conflict, Entity, Quantity
@@ -216,12 +217,21 @@ def content_stems(claim: Claim, named: list[tuple[int, int]] = (), names: set[st
         if len(w) <= 2 or normalize(w) in fw or w.lower() in fw or w.lower() in NEGATIONS:
             continue
         i = bisect_right(named, (at, float("inf"))) - 1
-        if i >= 0 and named[i][0] <= at < named[i][1]:
+        if (i >= 0 and named[i][0] <= at < named[i][1]) or _names_the_kind(w, at + len(w), named, i + 1, claim):
             if names is not None:
                 names.add(stem(w))
             continue
         out.add(stem(w))
     return out
+
+
+def _names_the_kind(word: str, end: int, named: list[tuple[int, int]], nxt: int, claim: Claim) -> bool:
+    """The word says what kind of place or organisation the name right after it is (مدينة الرقة، شركة
+    مايكروسوفت: :data:`kg.extract.entity_base.DESCRIPTOR_HEADS`, left outside the mention): part of the name."""
+    if nxt >= len(named) or claim.content.text[end - claim.content.start : named[nxt][0] - claim.content.start].strip():
+        return False
+    norm = normalize(word)
+    return any(norm[cut:] in DESCRIPTOR_HEADS for cut in range(min(3, len(norm) - 2)))
 
 
 def find_polarity_conflicts(claims: list[Claim], entities: dict[str, Entity]) -> list[Conflict]:
