@@ -226,7 +226,7 @@ def content_stems(claim: Claim, named: list[tuple[int, int]] = (), names: set[st
 
 
 def _names_the_kind(word: str, end: int, named: list[tuple[int, int]], nxt: int, claim: Claim) -> bool:
-    """The word says what kind of place or organisation the name right after it is (مدينة الرقة، شركة
+    """The word says what kind of place or organisation the name right after it is (مدينة حمص، شركة
     مايكروسوفت: :data:`kg.extract.entity_base.DESCRIPTOR_HEADS`, left outside the mention): part of the name."""
     if nxt >= len(named) or claim.content.text[end - claim.content.start : named[nxt][0] - claim.content.start].strip():
         return False
