@@ -415,6 +415,11 @@ def test_a_noun_that_says_what_kind_of_organisation_or_place_stays_outside_its_n
     # the whole names another entity than its rest: the whole stays
     assert named("وقصفت الطائرات قطاع غزة ليلا.") == [("place", "قطاع غزة")]
     assert named("وزار الوفد إقليم كردستان أمس.") == [("place", "إقليم كردستان")]
+    # the noun outside the name still carries the «ل» that makes the name a channel
+    x = extract(Article(text="وقال الوزير رامي خليل لصحيفة الأهرام إن المحادثات ستستأنف.", source="test", language="ar"),
+                tagger=False)
+    [c] = x.claims
+    assert x.entity(c.channel).label_ar == "الأهرام" and claimant_label(x, c) == "رامي خليل"
 
 
 def test_a_demonym_standing_as_a_noun_says_who_the_name_after_it_is():

@@ -115,10 +115,16 @@ class ClaimantRules:
         prev = k - 1
         while prev >= 0 and self.tokens[prev].text in "«“\"":
             prev -= 1
-        if prev >= 0 and self.tokens[prev].is_arabic and any(st in DESCRIPTOR_HEADS for _, st in self.tokens[prev].splits):
-            # لوكالة رويترز, لصحيفة الأهرام: the noun that types the name stands outside it, its «ل» counts
-            return any(cut and "ل" in self.tokens[prev].norm[:cut] and st in DESCRIPTOR_HEADS
-                       for cut, st in self.tokens[prev].splits) or self._is_channel(f, prev)
+        head = self.tokens[prev] if prev >= 0 else None
+        if head is not None and head.is_arabic and any(st in DESCRIPTOR_HEADS for _, st in head.splits):
+            # لصحيفة الأهرام، على قناة «المنار»: the noun that types the name stands outside it; its «ل», or the
+            # word before it, says whether the name is the channel
+            if any(cut and "ل" in head.norm[:cut] and st in DESCRIPTOR_HEADS for cut, st in head.splits):
+                return True
+            prev -= 1
+            while prev >= 0 and self.tokens[prev].text in "«“\"":
+                prev -= 1
+            return prev >= 0 and (self.norm(prev) in {"ل", "لـ"} or (outlet and self.norm(prev) in MEDIUM_PREPOSITIONS))
         if outlet and prev >= 0 and self.norm(prev) in MEDIUM_PREPOSITIONS:
             return True  # كتب في «تويتر»، نشر على فيسبوك، عبر تلغرام: the medium it was said on
         if prev >= 0 and self._data_noun(prev):

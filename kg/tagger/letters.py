@@ -1,6 +1,6 @@
 """How a word's letters look: a name of another language as Arabic writes it, or an Arabic word.
 
-Why: most persons in the news that the tagger misses are names it never saw (فالنتينو، بيرتسكي، سانيول), and
+Why: most persons in the news that the tagger misses are names it never saw (فالنتينو، بيرتسكي، ماركوفيتش), and
 their one sure mark is their letters: long vowels where Arabic has none (ـيو، ـاو), clusters of consonants
 (ـتس، ـنغ), endings Arabic words seldom have (ـيني، ـوف، ـيتش). The tagger learns letter patterns only from
 its training words; this scorer learns them from two far larger lists kg already depends on: GeoNames' Arabic
