@@ -117,7 +117,7 @@ class ClaimantRules:
             prev -= 1
         head = self.tokens[prev] if prev >= 0 else None
         if head is not None and head.is_arabic and any(st in DESCRIPTOR_HEADS for _, st in head.splits):
-            # لصحيفة الأهرام، على قناة «المنار»: the noun that types the name stands outside it; its «ل», or the
+            # لصحيفة الأهرام، على قناة «الحدث»: the noun that types the name stands outside it; its «ل», or the
             # word before it, says whether the name is the channel
             if any(cut and "ل" in head.norm[:cut] and st in DESCRIPTOR_HEADS for cut, st in head.splits):
                 return True

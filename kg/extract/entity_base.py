@@ -19,7 +19,7 @@ LINKERS = {"التابعه", "التابع", "التابعين", "التابعت
 MEDIA_HEADS = {"صحيفه", "قناه", "تلفزيون", "موقع", "وكاله", "اذاعه", "جريده", "شبكه"}
 # normalised nouns that say what kind of organisation or place a name is: the company, the newspaper, the
 # channel, the club, the movement; the state, the province, the city — «شركة مايكروسوفت»، «صحيفة هآرتس»،
-# «دولة الكويت»، «محافظة الأنبار». Where the words after one are themselves a name of the same entity, the
+# «دولة الكويت»، «قناة الحدث». Where the words after one are themselves a name of the same entity, the
 # mention is that name and the noun stays outside, as named-entity corpora mark names (ANERcorp, ACE: "the
 # company Microsoft"). Not حزب، تنظيم (حزب الليكود، تنظيم القاعدة: ANERcorp's names include them, as the
 # news does) nor وكالة (وكالة الأناضول, "Anadolu Agency": the agency's name)
