@@ -10,7 +10,7 @@ leaves its rule id in ``subject_rule`` or returns it, for :meth:`ClaimDocument.a
 from __future__ import annotations
 
 from kg.extract.claim_document import COMMAS, KANA, LINKERS, OUTLET_TYPES, STATEMENT_WORDS
-from kg.extract.entities import DESCRIPTOR_HEADS, Found
+from kg.extract.entities import DESCRIPTOR_HEADS, Found, names_a_kind
 from kg.extract.lexicon import Cue
 from kg.extract.speakers import PRONOUNS
 from kg.extract.speakers import resolve as resolve_pronoun
@@ -116,7 +116,7 @@ class ClaimantRules:
         while prev >= 0 and self.tokens[prev].text in "«“\"":
             prev -= 1
         head = self.tokens[prev] if prev >= 0 else None
-        if head is not None and head.is_arabic and any(st in DESCRIPTOR_HEADS for _, st in head.splits):
+        if head is not None and head.is_arabic and names_a_kind(head.splits):
             # لصحيفة الأهرام، على قناة «الحدث»: the noun that types the name stands outside it; its «ل», or the
             # word before it, says whether the name is the channel
             if any(cut and "ل" in head.norm[:cut] and st in DESCRIPTOR_HEADS for cut, st in head.splits):

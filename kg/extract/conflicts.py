@@ -15,9 +15,10 @@ from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 
-from kg.extract.entity_base import DESCRIPTOR_HEADS
+from kg.extract.entity_base import names_a_kind
 from kg.extract.lexicon import Measure, article_free, comparatives, function_words, measures
 from kg.extract.normalize import normalize
+from kg.extract.tokens import proclitic_splits
 from kg.records import Claim, Conflict, Entity, Quantity
 
 TOLERANCE = 0.02  # values within 2 % of each other are the same figure rounded differently
@@ -230,8 +231,7 @@ def _names_the_kind(word: str, end: int, named: list[tuple[int, int]], nxt: int,
     مايكروسوفت: :data:`kg.extract.entity_base.DESCRIPTOR_HEADS`, left outside the mention): part of the name."""
     if nxt >= len(named) or claim.content.text[end - claim.content.start : named[nxt][0] - claim.content.start].strip():
         return False
-    norm = normalize(word)
-    return any(norm[cut:] in DESCRIPTOR_HEADS for cut in range(min(3, len(norm) - 2)))
+    return names_a_kind(proclitic_splits(normalize(word)))
 
 
 def find_polarity_conflicts(claims: list[Claim], entities: dict[str, Entity]) -> list[Conflict]:

@@ -22,6 +22,7 @@ is in :mod:`kg.extract.entity_base`. Every entity records the passes that found 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cached_property
 
 from kg.extract.coreference import CoreferenceRules
@@ -29,6 +30,7 @@ from kg.extract.entity_base import (  # noqa: F401 - re-exported for the claim r
     COMPOUND_PARTICIPLE,
     CORRESPONDENTS,
     DESCRIPTOR_HEADS,
+    names_a_kind,
     DEMONSTRATIVES,
     LINKERS,
     MEDIA_HEADS,
@@ -296,12 +298,11 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
             if f.last - f.first < 2 or f.entry.category not in {"organization", "place"}:
                 continue
             head = self.tokens[f.first]
-            if not head.is_arabic or not any(stem in DESCRIPTOR_HEADS for _, stem in head.splits):
+            if not head.is_arabic or not names_a_kind(head.splits):
                 continue
             rest = tuple(self.tokens[k].norm for k in range(f.first + 1, f.last))
             if f.entry in self.gaz.lookup(rest) or self.local.get(rest) is f.entry:
-                nxt = self.tokens[f.first + 1]
-                self.found[n] = Found(f.first + 1, f.last, nxt.start, f.end, f.entry, f.kind, f.trigger_type, f.score)
+                self.found[n] = replace(f, first=f.first + 1, start=self.tokens[f.first + 1].start)
 
     def pass_aliases(self) -> None:
         """Learn names used in this article: «X» inside a found name, (X) right after one."""

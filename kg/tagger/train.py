@@ -243,42 +243,10 @@ def train_files(train_paths: list[Path], out: Path, *, language: str, dev_path: 
         kept, n = without_overlap(read_conll(p), excluded) if excluded else (read_conll(p), 0)
         sentences += kept
         dropped[str(p)] = n
-    if os.environ.get("KG_AUG"):
-        sentences = sentences + with_mentions_replaced(sentences, int(os.environ["KG_AUG"]))
     header = train(sentences, out, build_lexicon_flags(), language=language,
                    sources=[Path(p).name for p in train_paths], options=options)
     scores = evaluate(Tagger(out, build_lexicon_flags()), dev) if dev else None
     return TrainReport(header, dropped, scores)
-
-
-def with_mentions_replaced(sentences: list[Sentence], copies: int = 1, seed: int = 0) -> list[Sentence]:
-    import random
-    rng = random.Random(seed)
-    pool: dict[str, list[list[str]]] = {}
-    for words, labels in sentences:
-        for a, b, kind in chunks(labels):
-            if kind in TYPES:
-                pool.setdefault(kind, []).append(words[a:b])
-    out: list[Sentence] = []
-    for _ in range(copies):
-        for words, labels in sentences:
-            spans = [c for c in chunks(labels) if c[2] in os.environ.get("KG_AUGT", "PERS,LOC,ORG").split(",")]
-            if not spans:
-                continue
-            new_w: list[str] = []
-            new_l: list[str] = []
-            pos = 0
-            for a, b, kind in sorted(spans):
-                new_w += words[pos:a]
-                new_l += labels[pos:a]
-                repl = rng.choice(pool[kind])
-                new_w += repl
-                new_l += [f"B-{kind}"] + [f"I-{kind}"] * (len(repl) - 1)
-                pos = b
-            new_w += words[pos:]
-            new_l += labels[pos:]
-            out.append((new_w, new_l))
-    return out
 
 
 def evaluate_file(model: Path, path: Path) -> Scores:
