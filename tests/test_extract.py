@@ -791,6 +791,19 @@ def test_chaired_by_and_led_by_are_no_organisation():
     assert organisations("وقالت رئاسة الجمهورية في بيان إن اللقاء مثمر.") == ["رئاسة الجمهورية"]
 
 
+def test_a_head_with_an_everyday_sense_before_one_everyday_noun_is_no_organisation():
+    organisations = partial(_rule_labels, category="organization")
+
+    assert organisations("وتوقفت حركة المرور في وسط العاصمة ساعتين.") == []  # traffic
+    assert organisations("ووصلت سيارات الإسعاف إلى موقع الحادث بعد دقائق.") == []  # the site of the accident
+    assert organisations("وشاركت البلدية في تنظيم المعرض هذا العام.") == []  # organising the fair
+    assert organisations("وسرق اللصوص جهاز الكمبيوتر من المكتب.") == []  # the computer
+    # a longer name, a relational adjective or another kind of head: an organisation
+    assert organisations("وقالت حركة المقاومة الشعبية في بيان إن القصف استمر.") == ["حركة المقاومة الشعبية"]
+    assert organisations("وأعلن جهاز الأمن الوطني اعتقال خلية.") == ["جهاز الأمن الوطني"]
+    assert organisations("وبثت قناة الحياة المقابلة مساء أمس.")  # a channel named by an everyday word
+
+
 def test_a_demonym_the_tagger_reads_as_a_name_after_a_definite_noun_is_the_adjective(monkeypatch):
     from kg.extract.tagged import TaggerRules
 

@@ -13,6 +13,7 @@ from kg.extract.entity_base import (
     Found,
     _new_entry,
 )
+from kg.extract.frequency import frequent_words, is_common_word
 from kg.extract.lexicon import club_words
 from kg.extract.tokens import cut_offset
 
@@ -23,6 +24,10 @@ DATE_WORDS = frozenset(
 )
 
 
+# normalised heads with an everyday sense besides the organisation: movement / traffic, website / site,
+# organisation / organising, unit / unity, agency / device (not قناة: a channel is named by everyday words,
+# قناة الحياة، قناة الرسالة, far more often than a canal is)
+POLYSEMOUS_HEADS = frozenset({"حركه", "موقع", "تنظيم", "وحده", "جهاز"})
 LED_BY = frozenset({"رياسه", "قياده"})  # normalised: after ب they say who leads (برئاسة، بقيادة)
 PLACE_GOVERNMENT_HEADS = frozenset({"حكومه"})  # normalised: a government named by its seat (حكومة طرابلس)
 ADJECTIVES_WITHOUT_ENDING = frozenset({"العليا", "الكبرى", "الاعلى", "الاولى", "الحر", "الجديد", "الموحد"})  # normalised
@@ -154,6 +159,8 @@ class OrganisationRules:
                 chain = self._transliterated_name(i + 1)  # منظمة هيومن رايتس ووتش، شركة أرامكو
             if not chain:
                 continue
+            if not definite and self._other_sense(stem, chain):
+                continue
             type_ = head.type
             if stem == "قوات" and self.tokens[chain[0]].norm in GOVERNMENT_WORDS:
                 type_ = "GovernmentBody"
@@ -168,6 +175,18 @@ class OrganisationRules:
             entry = known[0] if known else _new_entry("organization", type_, label, head.gender)
             out.append(Found(i, chain[-1] + 1, start, e_end, entry, "pattern"))
         return out
+
+    def _other_sense(self, stem: str, chain: list[int]) -> bool:
+        """A head with an everyday sense besides the organisation (:data:`POLYSEMOUS_HEADS`) before one
+        definite everyday noun, no relational adjective and no name the gazetteer knows: the other sense —
+        حركة المرور "the traffic", موقع التصوير "the filming site", تنظيم المعرض "organising the fair",
+        جهاز الكمبيوتر "the computer". A name says more (حركة المقاومة الإسلامية) or is known (تنظيم الدولة)."""
+        if stem not in POLYSEMOUS_HEADS or len(chain) != 1:
+            return False
+        word = self.tokens[chain[0]].norm
+        if not word.startswith("ال") or _is_nisba(word) or self.gaz.lookup((word,)) or self.gaz.lookup((stem, word)):
+            return False
+        return is_common_word(word, frequent_words())
 
     def _transliterated_name(self, k: int) -> list[int]:
         """Indefinite words after an organisation head that spell a foreign name: not definite, not a
