@@ -791,6 +791,17 @@ def test_chaired_by_and_led_by_are_no_organisation():
     assert organisations("وقالت رئاسة الجمهورية في بيان إن اللقاء مثمر.") == ["رئاسة الجمهورية"]
 
 
+def test_the_preposition_ala_is_no_later_mention_of_a_person_named_ali(monkeypatch):
+    # «على» "on" normalises as the name «علي»: as written it is the preposition, not the person again
+    from kg.extract.tagged import TaggerRules
+
+    text = "وصرح تاكيرو موراني علي للصحفيين بأن الاتفاق جيد. ووضع الوفد الوثيقة على الطاولة."
+    monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("تاكيرو", ["B-PERS", "I-PERS", "I-PERS"], "person"))
+    x = extract(Article(text=text, source="test", language="ar"))
+    [person] = [e for e in x.entities if e.category == "person"]
+    assert [m.text for m in person.mentions] == ["تاكيرو موراني علي"]
+
+
 def test_a_head_with_an_everyday_sense_before_one_everyday_noun_is_no_organisation():
     organisations = partial(_rule_labels, category="organization")
 
