@@ -802,6 +802,19 @@ def test_the_preposition_ala_is_no_later_mention_of_a_person_named_ali(monkeypat
     assert [m.text for m in person.mentions] == ["تاكيرو موراني علي"]
 
 
+def test_a_demonym_naming_a_currency_is_no_mention_of_the_country():
+    text = "ودفع التاجر ثلاثة آلاف ليرة سورية ومئة دولار أمريكي، وقال مصدر أمريكي إن الصفقة تمت في سورية."
+    x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+    mentions = {e.label: [text[m.start : m.end] for m in e.mentions] for e in x.entities if e.category == "place"}
+    places = sorted(m for ms in mentions.values() for m in ms)
+    assert places == ["أمريكي", "سورية"]  # the source's nationality and the country where it happened
+    assert text.index("في سورية") + 3 == next(m.start for e in x.entities for m in e.mentions if m.text == "سورية")
+    english = "The fine was 5,000 Lebanese pounds, a Lebanese official said."
+    x = extract(Article(text=english, source="test", language="en"), tagger=False)
+    [lebanon] = [e for e in x.entities if e.category == "place"]
+    assert [m.start for m in lebanon.mentions] == [english.index("a Lebanese") + 2]  # English puts it before
+
+
 def test_a_head_with_an_everyday_sense_before_one_everyday_noun_is_no_organisation():
     organisations = partial(_rule_labels, category="organization")
 

@@ -29,6 +29,7 @@ from kg.extract.coreference import CoreferenceRules
 from kg.extract.entity_base import (  # noqa: F401 - re-exported for the claim rules
     COMPOUND_PARTICIPLE,
     CORRESPONDENTS,
+    CURRENCY_WORDS,
     DESCRIPTOR_HEADS,
     names_a_kind,
     DEMONSTRATIVES,
@@ -215,12 +216,24 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
                     last -= 1
                 if entry.demonym and tok.is_arabic and stem.startswith("ال"):
                     continue  # الاقتصاد العراقي: an adjective of a definite noun, not a mention of the country
+                if (entry.demonym or (n == 1 and entry.category == "place" and not stem.startswith("ال"))) \
+                        and self._after_currency(i):
+                    continue  # دولار أمريكي، ليرة سورية, US dollars: a currency's name, not the country as actor
                 kind = "demonym" if entry.demonym else "name"
                 out.append(Found(i, last, s, e, entry, kind))
                 break
         if not out and not tok.is_arabic and "-" in tok.text:
             return self._compound_candidates(i)  # Iranian-backed (Al-Hasakah is a name of its own, found above)
         return out
+
+    def _after_currency(self, i: int) -> bool:
+        """Token i is a currency's adjective: after the currency's word in Arabic (دولار أمريكي، ليرة سورية),
+        before it in English ("Lebanese pounds"; :data:`CURRENCY_WORDS`)."""
+        tok = self.tokens[i]
+        if tok.is_arabic:
+            prev = self.prev_word(i)
+            return prev is not None and prev.norm in CURRENCY_WORDS
+        return i + 1 < len(self.tokens) and self.tokens[i + 1].text.lower() in CURRENCY_WORDS
 
     def _compound_candidates(self, i: int) -> list[Found]:
         """"Iranian-backed", "Russian-made", "Saudi-led", "Turkey-based": a country or its demonym joined to

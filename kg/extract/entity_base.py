@@ -33,6 +33,16 @@ def names_a_kind(splits: list[tuple[int, str]]) -> bool:
     return any(stem in DESCRIPTOR_HEADS for _, stem in splits)
 
 
+# a currency's word (normalised Arabic, lower-case English): the demonym with it names the currency, not the
+# country (دولار أمريكي، ليرة سورية، دينار أردني, "Lebanese pounds"); Arabic puts it after, English before
+CURRENCY_WORDS = frozenset({
+    "دولار", "دولارا", "دولارات", "ليره", "ليرات", "جنيه", "جنيها", "جنيهات", "دينار", "دينارا", "دنانير",
+    "ريال", "ريالا", "ريالات", "درهم", "درهما", "دراهم", "فرنك", "فرنكا", "فرنكات", "شيكل", "شيكلا", "شيكلات",
+    "شيقل", "روبل", "روبلا", "روبيه", "روبيات", "يوان", "ين",
+    "dollar", "dollars", "pound", "pounds", "dinar", "dinars", "riyal", "riyals", "rial", "rials", "lira", "liras",
+    "lire", "dirham", "dirhams", "franc", "francs", "shekel", "shekels", "rupee", "rupees", "rouble", "roubles",
+    "ruble", "rubles", "yuan", "yen",
+})
 CORRESPONDENTS = {"مراسل", "مراسله", "مراسلو", "مراسلي", "موفد", "موفده"}  # مراسل الجزيرة: the channel's correspondent
 FOREIGN_NAME_HEADS = {"NGO", "Organization", "MediaOrganization"}  # heads a transliterated name may follow
 COMPLEMENTIZER_WORDS = {"ان", "بان", "انه", "انها", "بانه", "بانها"}
