@@ -216,8 +216,8 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
                     last -= 1
                 if entry.demonym and tok.is_arabic and stem.startswith("ال"):
                     continue  # الاقتصاد العراقي: an adjective of a definite noun, not a mention of the country
-                if (entry.demonym or (n == 1 and entry.category == "place" and not stem.startswith("ال"))) \
-                        and self._after_currency(i):
+                if (entry.demonym or (n == 1 and entry.type == "Country" and not stem.startswith("ال"))) \
+                        and self._after_currency(i):  # (not a city: ريال مدريد is a club, «ريال» no riyal there)
                     continue  # دولار أمريكي، ليرة سورية, US dollars: a currency's name, not the country as actor
                 kind = "demonym" if entry.demonym else "name"
                 out.append(Found(i, last, s, e, entry, kind))
