@@ -400,7 +400,7 @@ def test_a_club_named_after_its_city_is_an_organisation_not_the_city():
     assert named("وتعادل مانشستر يونايتد مع ضيفه.") == [("organization", "مانشستر يونايتد")]  # a word after the city
     assert named("Dynamo Kyiv beat their guests 2-1.", "en") == [("organization", "Dynamo Kyiv")]
     # the club word needs a place after it: the riyal before a demonym is money
-    assert named("وبلغ السعر ألف ريال سعودي.") == []  # a currency (no club), and its adjective no mention of the country
+    assert named("وبلغ السعر ألف ريال سعودي.") == []  # a currency (no club), its adjective no mention of the country
     assert named("وزار الوفد كييف أمس.") == [("place", "كييف")]
 
 
@@ -822,6 +822,7 @@ def test_a_head_with_an_everyday_sense_before_one_everyday_noun_is_no_organisati
     assert organisations("ووصلت سيارات الإسعاف إلى موقع الحادث بعد دقائق.") == []  # the site of the accident
     assert organisations("وشاركت البلدية في تنظيم المعرض هذا العام.") == []  # organising the fair
     assert organisations("وسرق اللصوص جهاز الكمبيوتر من المكتب.") == []  # the computer
+    assert organisations("ونشرت البلدية الخبر على شبكة الإنترنت مساء أمس.") == []  # the internet
     # a longer name, a relational adjective or another kind of head: an organisation
     assert organisations("وقالت حركة المقاومة الشعبية في بيان إن القصف استمر.") == ["حركة المقاومة الشعبية"]
     assert organisations("وأعلن جهاز الأمن الوطني اعتقال خلية.") == ["جهاز الأمن الوطني"]

@@ -25,9 +25,9 @@ DATE_WORDS = frozenset(
 
 
 # normalised heads with an everyday sense besides the organisation: movement / traffic, website / site,
-# organisation / organising, unit / unity, agency / device (not قناة: a channel is named by everyday words,
-# قناة الحياة، قناة الرسالة, far more often than a canal is)
-POLYSEMOUS_HEADS = frozenset({"حركه", "موقع", "تنظيم", "وحده", "جهاز"})
+# organisation / organising, unit / unity, agency / device, network / the net (not قناة: a channel is
+# named by everyday words, قناة الحياة، قناة الرسالة, far more often than a canal is)
+POLYSEMOUS_HEADS = frozenset({"حركه", "موقع", "تنظيم", "وحده", "جهاز", "شبكه"})
 LED_BY = frozenset({"رياسه", "قياده"})  # normalised: after ب they say who leads (برئاسة، بقيادة)
 PLACE_GOVERNMENT_HEADS = frozenset({"حكومه"})  # normalised: a government named by its seat (حكومة طرابلس)
 ADJECTIVES_WITHOUT_ENDING = frozenset({"العليا", "الكبرى", "الاعلى", "الاولى", "الحر", "الجديد", "الموحد"})  # normalised
@@ -180,7 +180,8 @@ class OrganisationRules:
         """A head with an everyday sense besides the organisation (:data:`POLYSEMOUS_HEADS`) before one
         definite everyday noun, no relational adjective and no name the gazetteer knows: the other sense —
         حركة المرور "the traffic", موقع التصوير "the filming site", تنظيم المعرض "organising the fair",
-        جهاز الكمبيوتر "the computer". A name says more (حركة المقاومة الإسلامية) or is known (تنظيم الدولة)."""
+        جهاز الكمبيوتر "the computer", شبكة الإنترنت "the internet". A name says more (حركة المقاومة
+        الإسلامية) or is known (تنظيم الدولة)."""
         if stem not in POLYSEMOUS_HEADS or len(chain) != 1:
             return False
         word = self.tokens[chain[0]].norm
