@@ -272,6 +272,16 @@ def test_the_tagger_ends_a_person_the_rules_ran_on(monkeypatch):
     assert persons() == ["كريم دحلان الأسبوع"]  # where the tagger agrees, nothing changes
 
 
+def test_the_tagger_does_not_end_a_name_on_a_particle(monkeypatch):
+    from kg.extract.tagged import TaggerRules
+
+    text = "واستقبل الأمير فهد بن سالم آل مرزوق الوفد في القصر."
+    monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("فهد", ["B-PERS", "I-PERS", "I-PERS", "I-PERS", "O"]))
+    x = extract(Article(text=text, source="test", language="ar"))
+    # the tagger reads the family's name after «آل» as outside the name: a name does not end on «آل»
+    assert [e.label for e in x.entities if e.category == "person"] == ["فهد بن سالم آل مرزوق"]
+
+
 def test_the_tagger_starts_a_known_family_name_earlier_and_the_link_follows_the_name(monkeypatch):
     from kg.extract.tagged import TaggerRules
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from kg.extract.entity_base import COMPOUND_PARTICIPLE, Found, _new_entry
+from kg.extract.entity_base import COMPOUND_PARTICIPLE, NAME_PARTICLES, Found, _new_entry
 from kg.extract.gazetteer import name_key
 from kg.extract.lexicon import title_first_words
 from kg.extract.tokens import cut_offset
@@ -332,6 +332,8 @@ class TaggerRules:
         labels = out.labels
         if labels.get(f.last - 1, "O") != "O" or not all(labels.get(k, "O").endswith("PERS") for k in range(f.first, f.last - 1)):
             return f
+        if self.tokens[f.last - 2].norm in NAME_PARTICLES or self.tokens[f.last - 2].norm == "عبد":
+            return f  # … آل خليفة، … بن لادن: a particle does not end a name, the word after it is the name's
         end = self.tokens[f.last - 2].end
         entry = _new_entry("person", "Person", self.text[f.start : end], f.entry.gender or "m")
         return Found(f.first, f.last - 1, f.start, end, entry, f.kind, f.trigger_type, f.score)
