@@ -272,6 +272,17 @@ def test_the_tagger_ends_a_person_the_rules_ran_on(monkeypatch):
     assert persons() == ["كريم دحلان الأسبوع"]  # where the tagger agrees, nothing changes
 
 
+def test_a_foreign_name_spelt_like_a_proclitic_and_the_article_goes_on_the_name():
+    persons = partial(_rule_labels, category="person")
+
+    # فالتر (Walter) and كالديرون (Calderón) read as ف / ك + the article would be "so the …", "like the …":
+    # no Arabic word «التر» or «الديرون» bears that reading out, so the letters are the name's own
+    assert persons("وقال رئيس النادي رامون كالديرون إن الفريق جاهز.") == ["رامون كالديرون"]
+    assert persons("وقال الوزير ماتياس فالتر إن المحادثات صعبة.") == ["ماتياس فالتر"]
+    # a real proclitic before a definite noun still ends the name
+    assert persons("وقال الوزير ماتياس فالحكومة لن تتراجع.") == ["ماتياس"]
+
+
 def test_the_tagger_does_not_end_a_name_on_a_particle(monkeypatch):
     from kg.extract.tagged import TaggerRules
 

@@ -41,6 +41,7 @@ from kg.extract.entity_base import (  # noqa: F401 - re-exported for the claim r
     Found,
     _entity_from,
 )
+from kg.extract.frequency import frequent_words
 from kg.extract.gazetteer import GEONAMES_CITY, GazEntry, Gazetteer, load_gazetteer
 from kg.extract.lexicon import cues as cue_lexicon
 from kg.extract.lexicon import (
@@ -74,6 +75,7 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
         self.found: list[Found] = []
         self.fw = function_words()
         self.raw_fw = raw_function_words()
+        self.frequent = frequent_words()  # normalised Arabic word → Zipf frequency (wordfreq, Zipf ≥ 3)
         self.cues = cue_lexicon()
         self.heads = org_heads()
         self.triggers = place_triggers()
@@ -160,6 +162,13 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
             return False
         raw = light(self.tokens[k].text)
         return raw.endswith("ي") and raw[:-1] + "ى" in self.raw_fw
+
+    def definite_after_proclitic(self, cut: int, stem: str) -> bool:
+        """A reading of a word as a proclitic before a definite noun (بالعاصمة، فالحكومة، والكرملين) that Arabic
+        bears out: the definite noun is a word of wordfreq's list (Zipf ≥ 3) or a name the gazetteer knows.
+        Otherwise the letters are a foreign name's own — فالتر (Walter), كالديرون (Calderón), فالنتينو —
+        and the word can start or go on with a person's name."""
+        return bool(cut) and stem.startswith("ال") and (stem in self.frequent or stem in self.gaz.firsts)
 
     def prev_word(self, i: int) -> Token | None:
         k = i - 1

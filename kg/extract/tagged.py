@@ -260,8 +260,9 @@ class TaggerRules:
         t = self.tokens[k]
         if self._known_otherwise(k) or t.splits[-1][1] in self.title_heads or t.text.lower().rstrip(".") in self.title_heads:
             return False
-        return not any(cut and (stem.startswith("ال") or self.heads.get(stem) or stem in self.title_heads
-                                or any(e.category != "person" for e in self.gaz.lookup((stem,))))
+        return not any(self.definite_after_proclitic(cut, stem)
+                       or (cut and (self.heads.get(stem) or stem in self.title_heads
+                                    or any(e.category != "person" for e in self.gaz.lookup((stem,)))))
                        for cut, stem in t.splits)
 
     def tagger_extended(self, f: Found) -> Found:
@@ -317,7 +318,7 @@ class TaggerRules:
         t = self.tokens[k]
         if self._known_otherwise(k) or self.conjoined_name(k):
             return False
-        return not any(cut and (stem.startswith("ال") or self.heads.get(stem) or self.gaz.lookup((stem,)))
+        return not any(self.definite_after_proclitic(cut, stem) or (cut and (self.heads.get(stem) or self.gaz.lookup((stem,))))
                        for cut, stem in t.splits)
 
     def tagger_trimmed(self, f: Found) -> Found:
@@ -382,6 +383,7 @@ class TaggerRules:
         if (tok.norm,) in self.gaz.index or tok.norm in self.gaz.firsts or self.names.get(tok.norm):
             return 0
         for cut, rest in reversed(tok.splits):
-            if cut and len(rest) >= 3 and (rest.startswith("ال") or rest in self.gaz.firsts or self.names.get(rest)):
+            if cut and len(rest) >= 3 and (self.definite_after_proclitic(cut, rest) or rest in self.gaz.firsts
+                                           or self.names.get(rest)):
                 return cut
         return 0
