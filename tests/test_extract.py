@@ -836,6 +836,16 @@ def test_a_demonym_naming_a_currency_is_no_mention_of_the_country():
     assert [m.start for m in lebanon.mentions] == [english.index("a Lebanese") + 2]  # English puts it before
 
 
+def test_ali_spelt_like_the_preposition_before_a_place_or_after_a_proclitic_is_the_preposition():
+    persons = partial(_rule_labels, category="person")
+
+    # a text that writes ى as ي (إلي): «علي» before a place the gazetteer knows is "on", not the name Ali
+    assert persons("وتحدث عن الحرب علي لبنان ثم عاد إلي بيروت.") == []
+    assert persons("وقال علي حسن إنه عاد إلي بيروت.") == ["علي حسن"]  # before an unknown word: the name
+    # «وعلى» as written is "and on": no given name after the proclitic
+    assert persons("وفي المجموعة الثامنة وعلى ملعب المدينة فاز الفريق.") == []
+
+
 def test_a_head_with_an_everyday_sense_before_one_everyday_noun_is_no_organisation():
     organisations = partial(_rule_labels, category="organization")
 

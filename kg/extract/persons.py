@@ -163,14 +163,19 @@ class PersonRules:
         n = self.tokens[k].norm
         if light(self.tokens[k].text) in self.raw_fw:
             return None, 0
-        if self.spelled_like_function_word(k):
-            nxt = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
-            if nxt is None or not nxt.is_word or nxt.norm.startswith(("ال", "لل")) or nxt.norm in self.fw:
-                return None, 0  # علي الصعيد, علي أن where ى is written ي: the preposition (the tagger may still see a name)
+        if self.spelled_like_function_word(k) and self._preposition_object_follows(k):
+            return None, 0  # علي الصعيد, علي أن where ى is written ي: the preposition (the tagger may still see a name)
         if n in {"عبد", "ابو"} and k + 1 < len(self.tokens) and self.tokens[k + 1].is_word:
             return "m", 2
         g = self.names.get(n)
         return (g, 1) if g else (None, 0)
+
+    def _preposition_object_follows(self, k: int) -> bool:
+        """After a word spelt like the preposition على, what a preposition takes: a definite noun, a function
+        word, nothing, or a place or organisation the gazetteer knows (الحرب علي لبنان "the war on Lebanon")."""
+        nxt = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
+        return (nxt is None or not nxt.is_word or nxt.norm.startswith(("ال", "لل")) or nxt.norm in self.fw
+                or self._named_place_or_org(k + 1))
 
     def _arabic_person(self, i: int) -> list[Found]:
         tok = self.tokens[i]
@@ -178,6 +183,10 @@ class PersonRules:
         gender, n = self._given(i)
         if not gender:
             for c, stem in tok.splits[1:]:
+                rest = light(tok.text)[c:]  # as written after the proclitic: وعلى is "and on", not "and Ali"
+                if rest in self.raw_fw or (rest.endswith("ي") and rest[:-1] + "ى" in self.raw_fw
+                                           and self.ya_for_alif_maqsura and self._preposition_object_follows(i)):
+                    continue
                 if stem in self.names and c == 1 and tok.norm[0] in "وف":
                     gender, n, cut = self.names[stem], 1, c
                     break
