@@ -419,6 +419,9 @@ def test_a_club_named_after_its_city_is_an_organisation_not_the_city():
     assert named("وتغلب دينامو كييف على ضيفه بهدفين.") == [("organization", "دينامو كييف")]
     assert named("وفاز ريال مدريد في الدوري.") == [("organization", "ريال مدريد")]
     assert named("وتعادل مانشستر يونايتد مع ضيفه.") == [("organization", "مانشستر يونايتد")]  # a word after the city
+    # «نادي» / «فريق» before a place: the club, named by the place's name (the noun outside the mention)
+    assert named("وتعاقد نادي ليفربول مع المدرب.") == [("organization", "ليفربول")]
+    assert named("وفاز فريق قطر على ضيفه.") == [("organization", "قطر")]
     assert named("Dynamo Kyiv beat their guests 2-1.", "en") == [("organization", "Dynamo Kyiv")]
     # the club word needs a place after it: the riyal before a demonym is money
     assert named("وبلغ السعر ألف ريال سعودي.") == []  # a currency (no club), its adjective no mention of the country

@@ -300,9 +300,11 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
                 cands += self.english_structural_person(i)
                 cands += self.english_generic_org(i)
         rank = {"trigger": 0, "pattern": 1, "person": 2, "name": 0, "demonym": 3}
-        cands.sort(key=lambda f: (-(f.end - f.start), rank.get(f.kind, 5), f.first))
-        # the one overlap filter: longest span first, then the rank of the pass that proposed it (the learned
-        # tagger's spans come after every rule's and after coreference: pass_tagger)
+        cands.sort(key=lambda f: (-(f.end - f.start), f.first, rank.get(f.kind, 5)))
+        # the one overlap filter: longest span first; of one span, the candidate that read the word typing it
+        # (a trigger or a club's noun before the name: مدينة حمص، نادي ليفربول → the name, so typed); then the
+        # rank of the pass that proposed it (the learned tagger's spans come after every rule's and after
+        # coreference: pass_tagger)
         for f in cands:
             f = self.tagger_widened(self.tagger_trimmed(self.tagger_extended_left(self.tagger_extended(f))))
             if self.is_free(f.first, f.last) and not self.tagger_doubts_person(f):

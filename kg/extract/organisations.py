@@ -12,6 +12,7 @@ from kg.extract.entity_base import (
     OPERATION_HEADS,
     Found,
     _new_entry,
+    names_a_kind,
 )
 from kg.extract.frequency import frequent_words, is_common_word
 from kg.extract.lexicon import club_words
@@ -60,6 +61,8 @@ class OrganisationRules:
             place = self._place_at(i + 1)
             if place is None:
                 return []
+            if names_a_kind(tok.splits):  # نادي ليفربول، فريق قطر: the club, named by its place's name
+                return [self._club(i, place.last, place.start, place.end)]
             start = cut_offset(tok, cut) if cut else tok.start
             return [self._club(i, place.last, start, place.end)]
         place = self._place_at(i)
@@ -79,6 +82,7 @@ class OrganisationRules:
         return max(places, key=lambda f: f.end) if places else None
 
     def _club(self, first: int, last: int, start: int, end: int) -> Found:
+        """The club over tokens first … last; its mention is text[start:end] (a «نادي» before it outside)."""
         return Found(first, last, start, end, _new_entry("organization", "Organization", self.text[start:end]), "pattern")
 
     def org_candidates(self, i: int) -> list[Found]:
