@@ -279,8 +279,9 @@ def test_a_foreign_name_spelt_like_a_proclitic_and_the_article_goes_on_the_name(
     # no Arabic word «التر» or «الديرون» bears that reading out, so the letters are the name's own
     assert persons("وقال رئيس النادي رامون كالديرون إن الفريق جاهز.") == ["رامون كالديرون"]
     assert persons("وقال الوزير ماتياس فالتر إن المحادثات صعبة.") == ["ماتياس فالتر"]
-    # a real proclitic before a definite noun still ends the name
+    # a real proclitic before a definite noun still ends the name; after «و», a definite name too (another person)
     assert persons("وقال الوزير ماتياس فالحكومة لن تتراجع.") == ["ماتياس"]
+    assert persons("وشارك في الحفل الفنان سامر حداد والمعتز بالله.") == ["سامر حداد"]
 
 
 def test_the_tagger_does_not_end_a_name_on_a_particle(monkeypatch):

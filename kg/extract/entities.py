@@ -163,12 +163,17 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
         raw = light(self.tokens[k].text)
         return raw.endswith("ي") and raw[:-1] + "ى" in self.raw_fw
 
-    def definite_after_proclitic(self, cut: int, stem: str) -> bool:
-        """A reading of a word as a proclitic before a definite noun (بالعاصمة، فالحكومة، والكرملين) that Arabic
-        bears out: the definite noun is a word of wordfreq's list (Zipf ≥ 3) or a name the gazetteer knows.
-        Otherwise the letters are a foreign name's own — فالتر (Walter), كالديرون (Calderón), فالنتينو —
-        and the word can start or go on with a person's name."""
-        return bool(cut) and stem.startswith("ال") and (stem in self.frequent or stem in self.gaz.firsts)
+    def definite_after_proclitic(self, tok: Token, cut: int, stem: str) -> bool:
+        """A reading of a word as a proclitic before a definite noun (بالعاصمة، فالحكومة، والمعتز) that Arabic
+        bears out. After «ف» or «ك», only where the definite noun is a word of wordfreq's list (Zipf ≥ 3) or a
+        name the gazetteer knows: otherwise the letters are a foreign name's own — فالتر (Walter), كالديرون
+        (Calderón), فالنتينو — and the word can start or go on with a person's name. After «و», «ب» or «ل» a
+        definite name unknown to both is far more often the reading (والمعتز "and al-Mu'tazz")."""
+        if not cut or not stem.startswith("ال"):
+            return False
+        if not any(ch in "فك" for ch in tok.norm[:cut]):
+            return True
+        return stem in self.frequent or stem in self.gaz.firsts
 
     def prev_word(self, i: int) -> Token | None:
         k = i - 1

@@ -244,8 +244,9 @@ class PersonRules:
             nxt = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
             nxt_given = nxt is not None and (self._given(k + 1)[0] is not None)
             ends = (nxt is None or not nxt.is_word or nxt.norm in self.fw or nxt.norm in {"ل", "لـ"} or nxt.norm in self.cues
-                    or self.conjoined_name(k + 1))  # … ورانيا: "and Rania", another person
-            prep_word = any(self.definite_after_proclitic(c, st) or (c and (st in self.fw or self.heads.get(st))) for c, st in t.splits)
+                    or self.conjoined_name(k + 1)  # … ورانيا: "and Rania", another person
+                    or (nxt.is_arabic and nxt.norm.startswith("وال")))  # … والحكومة، … والمعتز: another conjunct
+            prep_word = any(self.definite_after_proclitic(t, c, st) or (c and (st in self.fw or self.heads.get(st))) for c, st in t.splits)
             first_unknown = len(parts) == given_words and not prep_word and len(nm) >= 3
             # a second unknown word of a foreign name, right before a cue or punctuation (نداف شوشاني إن، ميلاني جولي:)
             second_unknown = (len(parts) == n + 1 and title_gender and ends and not prep_word and len(nm) >= 3

@@ -122,7 +122,7 @@ class PlaceRules:
     def unknown_place_name(self, idx: list[int]) -> list[int]:
         first = self.tokens[idx[0]]
         n0 = first.norm
-        if self._describes(n0) or not first.is_arabic or any(self.definite_after_proclitic(c, st) or (c and st in self.fw) for c, st in first.splits):
+        if self._describes(n0) or not first.is_arabic or any(self.definite_after_proclitic(first, c, st) or (c and st in self.fw) for c, st in first.splits):
             return []  # مخيم للنازحين: a description, not a name
         out = [idx[0]]
         compound_heads = {"دير", "تل", "راس", "عين", "ابو", "جسر", "كفر", "بيت", "خان", "دار", "بير", "ام", "سيدي", "بني", "ذي", "جبل", "وادي", "معره", "قصر", "حمام"}

@@ -260,7 +260,7 @@ class TaggerRules:
         t = self.tokens[k]
         if self._known_otherwise(k) or t.splits[-1][1] in self.title_heads or t.text.lower().rstrip(".") in self.title_heads:
             return False
-        return not any(self.definite_after_proclitic(cut, stem)
+        return not any(self.definite_after_proclitic(t, cut, stem)
                        or (cut and (self.heads.get(stem) or stem in self.title_heads
                                     or any(e.category != "person" for e in self.gaz.lookup((stem,)))))
                        for cut, stem in t.splits)
@@ -318,7 +318,7 @@ class TaggerRules:
         t = self.tokens[k]
         if self._known_otherwise(k) or self.conjoined_name(k):
             return False
-        return not any(self.definite_after_proclitic(cut, stem) or (cut and (self.heads.get(stem) or self.gaz.lookup((stem,))))
+        return not any(self.definite_after_proclitic(t, cut, stem) or (cut and (self.heads.get(stem) or self.gaz.lookup((stem,))))
                        for cut, stem in t.splits)
 
     def tagger_trimmed(self, f: Found) -> Found:
@@ -383,7 +383,7 @@ class TaggerRules:
         if (tok.norm,) in self.gaz.index or tok.norm in self.gaz.firsts or self.names.get(tok.norm):
             return 0
         for cut, rest in reversed(tok.splits):
-            if cut and len(rest) >= 3 and (self.definite_after_proclitic(cut, rest) or rest in self.gaz.firsts
+            if cut and len(rest) >= 3 and (self.definite_after_proclitic(tok, cut, rest) or rest in self.gaz.firsts
                                            or self.names.get(rest)):
                 return cut
         return 0
