@@ -275,13 +275,13 @@ def test_the_tagger_ends_a_person_the_rules_ran_on(monkeypatch):
 def test_a_foreign_name_spelt_like_a_proclitic_and_the_article_goes_on_the_name():
     persons = partial(_rule_labels, category="person")
 
-    # فالتر (Walter) and كالديرون (Calderón) read as ف / ك + the article would be "so the …", "like the …":
-    # no Arabic word «التر» or «الديرون» bears that reading out, so the letters are the name's own
-    assert persons("وقال رئيس النادي رامون كالديرون إن الفريق جاهز.") == ["رامون كالديرون"]
-    assert persons("وقال الوزير ماتياس فالتر إن المحادثات صعبة.") == ["ماتياس فالتر"]
+    # فالديز (Valdez) and كالفينو (Calvino) read as ف / ك + the article would be "so the …", "like the …":
+    # no Arabic word «الديز» or «الفينو» bears that reading out, so the letters are the name's own
+    assert persons("وأوضح رئيس الشركة ماتياس كالفينو أن الأرباح تضاعفت.") == ["ماتياس كالفينو"]
+    assert persons("وقال الوزير ماتياس فالديز إن المحادثات صعبة.") == ["ماتياس فالديز"]
     # a real proclitic before a definite noun still ends the name; after «و», a definite name too (another person)
     assert persons("وقال الوزير ماتياس فالحكومة لن تتراجع.") == ["ماتياس"]
-    assert persons("وشارك في الحفل الفنان سامر حداد والمعتز بالله.") == ["سامر حداد"]
+    assert persons("وشارك في الحفل الفنان سامر حداد والمهتدي بالله.") == ["سامر حداد"]
 
 
 def test_the_tagger_does_not_end_a_name_on_a_particle(monkeypatch):
@@ -828,7 +828,7 @@ def test_the_preposition_ala_is_no_later_mention_of_a_person_named_ali(monkeypat
 
 
 def test_a_demonym_naming_a_currency_is_no_mention_of_the_country():
-    text = "ودفع التاجر ثلاثة آلاف ليرة سورية ومئة دولار أمريكي، وقال مصدر أمريكي إن الصفقة تمت في سورية."
+    text = "ودفع التاجر ثلاثة آلاف ليرة سورية ومئة دولار أمريكي، وأكد مسؤول أمريكي أن الصفقة تمت في سورية."
     x = extract(Article(text=text, source="test", language="ar"), tagger=False)
     mentions = {e.label: [text[m.start : m.end] for m in e.mentions] for e in x.entities if e.category == "place"}
     places = sorted(m for ms in mentions.values() for m in ms)
@@ -844,10 +844,10 @@ def test_ali_spelt_like_the_preposition_before_a_place_or_after_a_proclitic_is_t
     persons = partial(_rule_labels, category="person")
 
     # a text that writes ى as ي (إلي): «علي» before a place the gazetteer knows is "on", not the name Ali
-    assert persons("وتحدث عن الحرب علي لبنان ثم عاد إلي بيروت.") == []
+    assert persons("وعرض الوفد ملف الهجمات علي سوريا ثم عاد إلي عمان.") == []
     assert persons("وقال علي حسن إنه عاد إلي بيروت.") == ["علي حسن"]  # before an unknown word: the name
     # «وعلى» as written is "and on": no given name after the proclitic
-    assert persons("وفي المجموعة الثامنة وعلى ملعب المدينة فاز الفريق.") == []
+    assert persons("وفي الجولة الأخيرة وعلى ملعب المدينة فاز الفريق.") == []
 
 
 def test_a_head_with_an_everyday_sense_before_one_everyday_noun_is_no_organisation():
@@ -855,11 +855,11 @@ def test_a_head_with_an_everyday_sense_before_one_everyday_noun_is_no_organisati
 
     assert organisations("وتوقفت حركة المرور في وسط العاصمة ساعتين.") == []  # traffic
     assert organisations("ووصلت سيارات الإسعاف إلى موقع الحادث بعد دقائق.") == []  # the site of the accident
-    assert organisations("وشاركت البلدية في تنظيم المعرض هذا العام.") == []  # organising the fair
+    assert organisations("وتتولى البلدية تنظيم المعرض كل خريف.") == []  # organising the fair
     assert organisations("وسرق اللصوص جهاز الكمبيوتر من المكتب.") == []  # the computer
-    assert organisations("ونشرت البلدية الخبر على شبكة الإنترنت مساء أمس.") == []  # the internet
+    assert organisations("ونشرت البلدية الخبر عبر شبكة الإنترنت مساء أمس.") == []  # the internet
     # a longer name, a relational adjective or another kind of head: an organisation
-    assert organisations("وقالت حركة المقاومة الشعبية في بيان إن القصف استمر.") == ["حركة المقاومة الشعبية"]
+    assert organisations("وقالت حركة المقاومة الشعبية في بيانها إن الغارات تواصلت.") == ["حركة المقاومة الشعبية"]
     assert organisations("وأعلن جهاز الأمن الوطني اعتقال خلية.") == ["جهاز الأمن الوطني"]
     assert organisations("وبثت قناة الحياة المقابلة مساء أمس.")  # a channel named by an everyday word
 

@@ -164,11 +164,11 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
         return raw.endswith("ي") and raw[:-1] + "ى" in self.raw_fw
 
     def definite_after_proclitic(self, tok: Token, cut: int, stem: str) -> bool:
-        """A reading of a word as a proclitic before a definite noun (بالعاصمة، فالحكومة، والمعتز) that Arabic
+        """A reading of a word as a proclitic before a definite noun (بالعاصمة، فالحكومة، والمهتدي) that Arabic
         bears out. After «ف» or «ك», only where the definite noun is a word of wordfreq's list (Zipf ≥ 3) or a
-        name the gazetteer knows: otherwise the letters are a foreign name's own — فالتر (Walter), كالديرون
-        (Calderón), فالنتينو — and the word can start or go on with a person's name. After «و», «ب» or «ل» a
-        definite name unknown to both is far more often the reading (والمعتز "and al-Mu'tazz")."""
+        name the gazetteer knows: otherwise the letters are a foreign name's own — فالديز (Valdez), كالفينو
+        (Calvino), فالنتينو — and the word can start or go on with a person's name. After «و», «ب» or «ل» a
+        definite name unknown to both is far more often the reading (والمهتدي "and al-Muhtadi")."""
         if not cut or not stem.startswith("ال"):
             return False
         if not any(ch in "فك" for ch in tok.norm[:cut]):

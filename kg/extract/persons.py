@@ -172,7 +172,7 @@ class PersonRules:
 
     def _preposition_object_follows(self, k: int) -> bool:
         """After a word spelt like the preposition على, what a preposition takes: a definite noun, a function
-        word, nothing, or a place or organisation the gazetteer knows (الحرب علي لبنان "the war on Lebanon")."""
+        word, nothing, or a place or organisation the gazetteer knows (الهجمات علي سوريا "the attacks on Syria")."""
         nxt = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
         return (nxt is None or not nxt.is_word or nxt.norm.startswith(("ال", "لل")) or nxt.norm in self.fw
                 or self._named_place_or_org(k + 1))
@@ -245,7 +245,7 @@ class PersonRules:
             nxt_given = nxt is not None and (self._given(k + 1)[0] is not None)
             ends = (nxt is None or not nxt.is_word or nxt.norm in self.fw or nxt.norm in {"ل", "لـ"} or nxt.norm in self.cues
                     or self.conjoined_name(k + 1)  # … ورانيا: "and Rania", another person
-                    or (nxt.is_arabic and nxt.norm.startswith("وال")))  # … والحكومة، … والمعتز: another conjunct
+                    or (nxt.is_arabic and nxt.norm.startswith("وال")))  # … والحكومة، … والمهتدي: another conjunct
             prep_word = any(self.definite_after_proclitic(t, c, st) or (c and (st in self.fw or self.heads.get(st))) for c, st in t.splits)
             first_unknown = len(parts) == given_words and not prep_word and len(nm) >= 3
             # a second unknown word of a foreign name, right before a cue or punctuation (نداف شوشاني إن، ميلاني جولي:)

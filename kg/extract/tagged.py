@@ -334,7 +334,7 @@ class TaggerRules:
         if labels.get(f.last - 1, "O") != "O" or not all(labels.get(k, "O").endswith("PERS") for k in range(f.first, f.last - 1)):
             return f
         if self.tokens[f.last - 2].norm in NAME_PARTICLES or self.tokens[f.last - 2].norm == "عبد":
-            return f  # … آل خليفة، … بن لادن: a particle does not end a name, the word after it is the name's
+            return f  # … آل مرزوق، … بن لادن: a particle does not end a name, the word after it is the name's
         end = self.tokens[f.last - 2].end
         entry = _new_entry("person", "Person", self.text[f.start : end], f.entry.gender or "m")
         return Found(f.first, f.last - 1, f.start, end, entry, f.kind, f.trigger_type, f.score)
