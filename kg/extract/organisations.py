@@ -61,7 +61,7 @@ class OrganisationRules:
             place = self._place_at(i + 1)
             if place is None:
                 return []
-            if names_a_kind(tok.splits):  # نادي ليفربول، فريق قطر: the club, named by its place's name
+            if tok.is_arabic and names_a_kind(tok.splits):  # نادي ليفربول، فريق قطر: the club, named by its place's name
                 return [self._club(i, place.last, place.start, place.end)]
             start = cut_offset(tok, cut) if cut else tok.start
             return [self._club(i, place.last, start, place.end)]
