@@ -284,6 +284,25 @@ def test_a_foreign_name_spelt_like_a_proclitic_and_the_article_goes_on_the_name(
     assert persons("وشارك في الحفل الفنان سامر حداد والمهتدي بالله.") == ["سامر حداد"]
 
 
+def test_a_sovereigns_name_ends_with_the_number_of_the_reign(monkeypatch):
+    from kg.extract.tagged import TaggerRules
+
+    persons = partial(_rule_labels, category="person")
+    assert persons("واستقبل جلالة الملك فيصل الثالث الوفد أمس.") == ["فيصل الثالث"]
+    assert persons("وقال البابا سمعان السابع عشر إن السلام ممكن.") == ["سمعان السابع عشر"]
+    assert persons("وتوجت الملكة هيلين الثانية في القصر.") == ["هيلين الثانية"]
+    # the tagger labelling the number outside the name does not cut it off after a sovereign's title
+    text = "واستقبل الملك فيصل الثالث الوفد أمس."
+    monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("فيصل", ["B-PERS", "O"]))
+    x = extract(Article(text=text, source="test", language="ar"))
+    assert [e.label for e in x.entities if e.category == "person"] == ["فيصل الثالث"]
+    # elsewhere an ordinal is no part of a name (a seed, a rank): the tagger's boundary stands
+    text = "وفازت الروسية نادية كوفالي الثالثة على منافستها."
+    monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("نادية", ["B-PERS", "I-PERS", "O"]))
+    x = extract(Article(text=text, source="test", language="ar"))
+    assert [e.label for e in x.entities if e.category == "person"] == ["نادية كوفالي"]
+
+
 def test_the_tagger_does_not_end_a_name_on_a_particle(monkeypatch):
     from kg.extract.tagged import TaggerRules
 

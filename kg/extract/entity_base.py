@@ -43,6 +43,16 @@ CURRENCY_WORDS = frozenset({
     "lire", "dirham", "dirhams", "franc", "francs", "shekel", "shekels", "rupee", "rupees", "rouble", "roubles",
     "ruble", "rubles", "yuan", "yen",
 })
+# normalised: a monarch's or a pope's title, and the ordinals that number a reign (الملك عبدالله الثاني، البابا
+# بنديكت السادس عشر، الملكة إليزابيث الثانية) — part of the name after such a title, a function word elsewhere
+SOVEREIGN_TITLES = frozenset({"الملك", "الملكه", "ملك", "ملكه", "العاهل", "البابا", "السلطان", "الامير", "الاميره",
+                              "الامبراطور", "الامبراطوره", "القيصر", "الشاه"})
+REGNAL_ORDINALS = frozenset({
+    "الاول", "الاولي", "الثاني", "الثانيه", "الثالث", "الثالثه", "الرابع", "الرابعه", "الخامس", "الخامسه",
+    "السادس", "السادسه", "السابع", "السابعه", "الثامن", "الثامنه", "التاسع", "التاسعه", "العاشر", "العاشره",
+    "الحادي", "الحاديه",
+})
+REGNAL_TEENS = frozenset({"عشر", "عشره"})  # السادس عشر "the sixteenth"
 CORRESPONDENTS = {"مراسل", "مراسله", "مراسلو", "مراسلي", "موفد", "موفده"}  # مراسل الجزيرة: the channel's correspondent
 FOREIGN_NAME_HEADS = {"NGO", "Organization", "MediaOrganization"}  # heads a transliterated name may follow
 COMPLEMENTIZER_WORDS = {"ان", "بان", "انه", "انها", "بانه", "بانها"}

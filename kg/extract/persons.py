@@ -7,6 +7,9 @@ from kg.extract.entity_base import (
     LINKERS,
     NAME_PARTICLES,
     NON_NAME_ADJECTIVES,
+    REGNAL_ORDINALS,
+    REGNAL_TEENS,
+    SOVEREIGN_TITLES,
     TITLE_COMPLEMENTS,
     TITLE_LINKS,
     Found,
@@ -170,6 +173,20 @@ class PersonRules:
         g = self.names.get(n)
         return (g, 1) if g else (None, 0)
 
+    def sovereign_before(self, i: int) -> bool:
+        """A monarch's or a pope's title right before the name at i, «جلالة» or «صاحب الجلالة» aside
+        (:data:`SOVEREIGN_TITLES`): the name may end with the number of the reign."""
+        k = i - 1
+        while k >= 0 and self.tokens[k].norm in {"جلاله", "صاحب", "الجلاله", "قداسه", "سمو"}:
+            k -= 1
+        return k >= 0 and (self.tokens[k].norm in SOVEREIGN_TITLES or self.tokens[k].splits[-1][1] in SOVEREIGN_TITLES)
+
+    def regnal_number_at(self, k: int) -> int:
+        """Tokens of a reign's number at k (الثاني: 1; السادس عشر: 2), else 0."""
+        if k >= len(self.tokens) or self.tokens[k].norm not in REGNAL_ORDINALS:
+            return 0
+        return 2 if k + 1 < len(self.tokens) and self.tokens[k + 1].norm in REGNAL_TEENS else 1
+
     def _preposition_object_follows(self, k: int) -> bool:
         """After a word spelt like the preposition على, what a preposition takes: a definite noun, a function
         word, nothing, or a place or organisation the gazetteer knows (الهجمات علي سوريا "the attacks on Syria")."""
@@ -215,6 +232,10 @@ class PersonRules:
             if not t.is_word or not t.is_arabic:
                 break
             nm = t.norm
+            reign = self.regnal_number_at(k)
+            if reign and self.sovereign_before(i):
+                parts.extend(range(k, k + reign))  # الملك عبدالله الثاني: the reign's number ends the name
+                break
             if nm in self.fw or nm in self.cues or nm in {"ل", "لـ"} or nm in LINKERS or self.heads.get(nm) or nm in self.triggers:
                 break
             if nm in NON_NAME_ADJECTIVES or self.conjoined_name(k) or self._tagger_ends_at_conjunction(k):
