@@ -707,6 +707,7 @@ def test_a_trigger_before_a_number_or_a_describing_word_names_no_place():
     assert places("وسجلت الإصابات في حي واحد فقط.") == []  # "in one neighbourhood"
     assert places("ووصلت القافلة إلى مدينة رئيسية قرب الحدود.") == []  # "a main city"
     assert places("وانتقلت العائلات إلى مخيم عشوائي قرب الطريق.") == []  # "a makeshift camp"
+    assert places("وروى الحديث سهل بن مالك عن أبيه.") == []  # سهل "a plain", here a given name before «بن»
     # a name, definite or not, still makes the place
     assert places("وقالت مصادر محلية إن القصف طال بلدة كفرزيتون ومنطقة الصالحية.") == ["كفرزيتون", "الصالحية"]
 

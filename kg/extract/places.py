@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.extract.entity_base import NON_NAME_ADJECTIVES, QUOTES, Found, _new_entry
+from kg.extract.entity_base import NAME_PARTICLES, NON_NAME_ADJECTIVES, QUOTES, Found, _new_entry
 from kg.extract.gazetteer import GazEntry
 from kg.extract.normalize import normalize
 from kg.extract.quantities import number_word_forms
@@ -124,8 +124,10 @@ class PlaceRules:
         n0 = first.norm
         if self._describes(n0) or not first.is_arabic or any(self.definite_after_proclitic(first, c, st) or (c and st in self.fw) for c, st in first.splits):
             return []  # مخيم للنازحين: a description, not a name
-        out = [idx[0]]
         compound_heads = {"دير", "تل", "راس", "عين", "ابو", "جسر", "كفر", "بيت", "خان", "دار", "بير", "ام", "سيدي", "بني", "ذي", "جبل", "وادي", "معره", "قصر", "حمام"}
+        if n0 in NAME_PARTICLES and n0 not in compound_heads:
+            return []  # سهل بن حنيف: «سهل» the given name, not "the plain of بن"
+        out = [idx[0]]
         if n0 in compound_heads and len(idx) > 1:
             out.append(idx[1])
         return out
