@@ -898,6 +898,8 @@ def test_a_name_with_its_bearer_before_bin_and_title_complements_that_are_no_nam
 
     # «X بن» before a name: X bears the whole name, whatever lexicon knows X
     assert persons("واستقبل الشيخ ضاري بن سالم بن خالد آل سعيد الوفد.") == ["ضاري بن سالم بن خالد آل سعيد"]
+    # a particle after a particle (بن أبي …): the word after both is the name's too
+    assert persons("وروى المؤرخ أن ماجد بن أبي رواحة سكن المدينة.") == ["ماجد بن أبي رواحة"]
     # a possessed complement of a title (وزير خارجيتها) and «رئيس وزراء» are no first names
     assert "خارجيتها" not in " ".join(persons("وقال وزير خارجيتها فلان إن الحوار مستمر."))
     assert not [p for p in persons("وقال رئيس وزراء البلاد إن الحكومة مستمرة.") if p.startswith("وزراء")]

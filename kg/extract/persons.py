@@ -254,6 +254,10 @@ class PersonRules:
             if nm in NAME_PARTICLES and k + 1 < len(self.tokens):
                 parts.extend([k, k + 1])
                 k += 2
+                while (self.tokens[k - 1].norm in NAME_PARTICLES and k < len(self.tokens)
+                       and self.tokens[k].is_word and self.tokens[k].is_arabic):
+                    parts.append(k)  # بن أبي طالب: a particle after a particle names the word after it too
+                    k += 1
                 continue
             if nm.startswith("ال") and len(nm) > 3:
                 if any(c.category == "organization" or c.type in {"Country", "Region"} for c in [f.entry for f in self.gazetteer_candidates(k)]):
