@@ -291,6 +291,10 @@ def test_a_sovereigns_name_ends_with_the_number_of_the_reign(monkeypatch):
     assert persons("واستقبل جلالة الملك فيصل الثالث الوفد أمس.") == ["فيصل الثالث"]
     assert persons("وقال البابا سمعان السابع عشر إن السلام ممكن.") == ["سمعان السابع عشر"]
     assert persons("وتوجت الملكة هيلين الثانية في القصر.") == ["هيلين الثانية"]
+    # a given name with the article after a sovereign's or an imam's title (not after any title)
+    assert persons("وكان الملك الحسن قد أمر ببناء الجسر.") == ["الحسن"]
+    assert persons("وزار الوفد مرقد الإمام الهادي في المدينة.") == ["الهادي"]
+    assert persons("وقال الوزير الحسن إن الوضع مستقر.") == []
     # the tagger labelling the number outside the name does not cut it off after a sovereign's title
     text = "واستقبل الملك فيصل الثالث الوفد أمس."
     monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("فيصل", ["B-PERS", "O"]))

@@ -53,6 +53,7 @@ REGNAL_ORDINALS = frozenset({
     "الحادي", "الحاديه",
 })
 REGNAL_TEENS = frozenset({"عشر", "عشره"})  # السادس عشر "the sixteenth"
+HONOURED_TITLES = frozenset({"الامام", "الخليفه"})  # with a sovereign's, before a given name with the article (الإمام الرضا)
 CORRESPONDENTS = {"مراسل", "مراسله", "مراسلو", "مراسلي", "موفد", "موفده"}  # مراسل الجزيرة: the channel's correspondent
 FOREIGN_NAME_HEADS = {"NGO", "Organization", "MediaOrganization"}  # heads a transliterated name may follow
 COMPLEMENTIZER_WORDS = {"ان", "بان", "انه", "انها", "بانه", "بانها"}

@@ -10,6 +10,7 @@ from kg.extract.entity_base import (
     REGNAL_ORDINALS,
     REGNAL_TEENS,
     SOVEREIGN_TITLES,
+    HONOURED_TITLES,
     TITLE_COMPLEMENTS,
     TITLE_LINKS,
     Found,
@@ -173,13 +174,14 @@ class PersonRules:
         g = self.names.get(n)
         return (g, 1) if g else (None, 0)
 
-    def sovereign_before(self, i: int) -> bool:
-        """A monarch's or a pope's title right before the name at i, «جلالة» or «صاحب الجلالة» aside
-        (:data:`SOVEREIGN_TITLES`): the name may end with the number of the reign."""
+    def sovereign_before(self, i: int, also: frozenset[str] = frozenset()) -> bool:
+        """A monarch's or a pope's title (:data:`SOVEREIGN_TITLES`, and ``also``) right before the name at i,
+        «جلالة» or «صاحب الجلالة» aside: the name may end with the number of the reign."""
         k = i - 1
         while k >= 0 and self.tokens[k].norm in {"جلاله", "صاحب", "الجلاله", "قداسه", "سمو"}:
             k -= 1
-        return k >= 0 and (self.tokens[k].norm in SOVEREIGN_TITLES or self.tokens[k].splits[-1][1] in SOVEREIGN_TITLES)
+        titles = SOVEREIGN_TITLES | also
+        return k >= 0 and (self.tokens[k].norm in titles or self.tokens[k].splits[-1][1] in titles)
 
     def regnal_number_at(self, k: int) -> int:
         """Tokens of a reign's number at k (الثاني: 1; السادس عشر: 2), else 0."""
@@ -208,6 +210,11 @@ class PersonRules:
                     gender, n, cut = self.names[stem], 1, c
                     break
         title_gender = self.has_title_before(i)
+        if not gender and tok.norm.startswith("ال") and self.names.get(tok.norm[2:]) \
+                and self.sovereign_before(i, also=HONOURED_TITLES):
+            # الملك الحسين، الإمام الرضا: a given name with the article, after a sovereign's or an imam's title
+            gender = self.names[tok.norm[2:]]
+            n, title_gender = 1, title_gender or gender
         if not gender and not title_gender:
             return []
         if not gender and not self.title_right_before(i):
