@@ -43,8 +43,8 @@ CURRENCY_WORDS = frozenset({
     "lire", "dirham", "dirhams", "franc", "francs", "shekel", "shekels", "rupee", "rupees", "rouble", "roubles",
     "ruble", "rubles", "yuan", "yen",
 })
-# normalised: a monarch's or a pope's title, and the ordinals that number a reign (الملك عبدالله الثاني، البابا
-# بنديكت السادس عشر، الملكة إليزابيث الثانية) — part of the name after such a title, a function word elsewhere
+# normalised: a monarch's or a pope's title, and the ordinals that number a reign (الملك فيصل الثالث، البابا
+# سمعان السابع عشر، الملكة هيلين الثانية) — part of the name after such a title, a function word elsewhere
 SOVEREIGN_TITLES = frozenset({"الملك", "الملكه", "ملك", "ملكه", "العاهل", "البابا", "السلطان", "الامير", "الاميره",
                               "الامبراطور", "الامبراطوره", "القيصر", "الشاه"})
 REGNAL_ORDINALS = frozenset({
@@ -53,7 +53,7 @@ REGNAL_ORDINALS = frozenset({
     "الحادي", "الحاديه",
 })
 REGNAL_TEENS = frozenset({"عشر", "عشره"})  # السادس عشر "the sixteenth"
-HONOURED_TITLES = frozenset({"الامام", "الخليفه"})  # with a sovereign's, before a given name with the article (الإمام الرضا)
+HONOURED_TITLES = frozenset({"الامام", "الخليفه"})  # with a sovereign's, before a given name with the article (الإمام الهادي)
 CORRESPONDENTS = {"مراسل", "مراسله", "مراسلو", "مراسلي", "موفد", "موفده"}  # مراسل الجزيرة: the channel's correspondent
 FOREIGN_NAME_HEADS = {"NGO", "Organization", "MediaOrganization"}  # heads a transliterated name may follow
 COMPLEMENTIZER_WORDS = {"ان", "بان", "انه", "انها", "بانه", "بانها"}

@@ -212,7 +212,7 @@ class PersonRules:
         title_gender = self.has_title_before(i)
         if not gender and tok.norm.startswith("ال") and self.names.get(tok.norm[2:]) \
                 and self.sovereign_before(i, also=HONOURED_TITLES):
-            # الملك الحسين، الإمام الرضا: a given name with the article, after a sovereign's or an imam's title
+            # الملك الحسن، الإمام الهادي: a given name with the article, after a sovereign's or an imam's title
             gender = self.names[tok.norm[2:]]
             n, title_gender = 1, title_gender or gender
         if not gender and not title_gender:
@@ -241,7 +241,7 @@ class PersonRules:
             nm = t.norm
             reign = self.regnal_number_at(k)
             if reign and self.sovereign_before(i):
-                parts.extend(range(k, k + reign))  # الملك عبدالله الثاني: the reign's number ends the name
+                parts.extend(range(k, k + reign))  # الملك فيصل الثالث: the reign's number ends the name
                 break
             if nm in self.fw or nm in self.cues or nm in {"ل", "لـ"} or nm in LINKERS or self.heads.get(nm) or nm in self.triggers:
                 break
@@ -263,7 +263,7 @@ class PersonRules:
                 k += 2
                 while (self.tokens[k - 1].norm in NAME_PARTICLES and k < len(self.tokens)
                        and self.tokens[k].is_word and self.tokens[k].is_arabic):
-                    parts.append(k)  # بن أبي طالب: a particle after a particle names the word after it too
+                    parts.append(k)  # بن أبي رواحة: a particle after a particle names the word after it too
                     k += 1
                 continue
             if nm.startswith("ال") and len(nm) > 3:

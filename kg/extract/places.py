@@ -126,7 +126,7 @@ class PlaceRules:
             return []  # مخيم للنازحين: a description, not a name
         compound_heads = {"دير", "تل", "راس", "عين", "ابو", "جسر", "كفر", "بيت", "خان", "دار", "بير", "ام", "سيدي", "بني", "ذي", "جبل", "وادي", "معره", "قصر", "حمام"}
         if n0 in NAME_PARTICLES and n0 not in compound_heads:
-            return []  # سهل بن حنيف: «سهل» the given name, not "the plain of بن"
+            return []  # سهل بن مالك: «سهل» the given name, not "the plain of بن"
         out = [idx[0]]
         if n0 in compound_heads and len(idx) > 1:
             out.append(idx[1])

@@ -336,7 +336,7 @@ class TaggerRules:
         if self.tokens[f.last - 2].norm in NAME_PARTICLES or self.tokens[f.last - 2].norm == "عبد":
             return f  # … آل مرزوق، … بن لادن: a particle does not end a name, the word after it is the name's
         if (self.regnal_number_at(f.last - 1) or self.regnal_number_at(f.last - 2) == 2) and self.sovereign_before(f.first):
-            return f  # الملك عبدالله الثاني: the number of a reign, which the rules took after a sovereign's title
+            return f  # الملك فيصل الثالث: the number of a reign, which the rules took after a sovereign's title
         end = self.tokens[f.last - 2].end
         entry = _new_entry("person", "Person", self.text[f.start : end], f.entry.gender or "m")
         return Found(f.first, f.last - 1, f.start, end, entry, f.kind, f.trigger_type, f.score)
