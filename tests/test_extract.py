@@ -307,6 +307,20 @@ def test_a_sovereigns_name_ends_with_the_number_of_the_reign(monkeypatch):
     assert [e.label for e in x.entities if e.category == "person"] == ["نادية كوفالي"]
 
 
+def test_and_with_an_everyday_word_starts_another_conjunct_not_more_of_the_name():
+    from kg.extract.entities import _Finder
+    from kg.extract.tokens import split_sentences, tokenize
+
+    # the rules alone: «وعدد» ("and a number") ends the name before it
+    assert _rule_labels("والتقى الوزير ماتياس كالفينو وعدد من النواب أمس.", "person") == ["ماتياس كالفينو"]
+    # a tagger span over «… وإخراج …» ("and directed by"): one person each side, the everyday word in neither
+    text = "والفيلم من تأليف تاكيرو موراني وإخراج كينجي ساتورو."
+    tokens = tokenize(text)
+    finder = _Finder(text, tokens, split_sentences(text, tokens), "ar")
+    k = next(n for n, t in enumerate(tokens) if t.text == "تاكيرو")
+    assert finder._conjoined_pieces(k, k + 5, "person") == [(k, k + 2), (k + 3, k + 5)]
+
+
 def test_the_tagger_does_not_end_a_name_on_a_particle(monkeypatch):
     from kg.extract.tagged import TaggerRules
 
@@ -637,7 +651,11 @@ def test_a_name_ends_before_and_a_word_the_tagger_reads_outside_it(monkeypatch):
     monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("سامر", ["B-PERS", "I-PERS", "O"]))
     assert persons() == ["سامر حداد"]
     monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("سامر", ["B-PERS", "I-PERS", "I-PERS"]))
-    assert persons() == ["سامر حداد وعدد"]  # read as the name going on: the rules' reading stands
+    assert persons() == ["سامر حداد"]  # «وعدد», an everyday word after «و», ends it whatever the tagger reads
+    text = "وقال الرئيس سامر حداد ونوسي إن الجلسة تأجلت."  # a rare «و» word: the tagger's reading decides
+    assert persons() == ["سامر حداد ونوسي"]
+    monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("سامر", ["B-PERS", "I-PERS", "O"]))
+    assert persons() == ["سامر حداد"]
 
 
 def test_other_names_of_a_country_are_that_country():

@@ -23,6 +23,7 @@ from kg.extract.tokens import cut_offset
 
 POSSESSED_CONSTRUCT = ("تها", "تهم", "تهما", "يته")  # a feminine noun with a possessive: خارجيتها، داخليته
 MAX_PLAIN_NAME_WORDS = 5  # words of an Arabic name
+CONJOINED_WORD_ZIPF = 4.0  # «و» + a word this common is a conjunct, not a name going on (3.5 and 4.5 measured no better)
 MAX_NAME_WORDS = 8  # … when it has particles: سالم بن خالد بن سعيد آل ناصر
 RELATIONAL_NOUNS = {"نظير": "m", "نظيره": "f", "زميل": "m", "زميله": "f", "خليفه": "m"}  # normalised (ة → ه)
 POSSESSIVES = ("هما", "هم", "ها", "ه")  # as written: normalised, ة (محافظة "governorate") reads ه too
@@ -150,6 +151,16 @@ class PersonRules:
         rest = t.norm[1:]
         return bool(self.names.get(rest)) or rest in title_first_words()
 
+    def conjoined_word(self, k: int) -> bool:
+        """Token k is «و» and an everyday word (wordfreq Zipf ≥ 4: وعدد، وألحان، وسمو), no given name: the
+        phrase goes on with another conjunct, so no person's name runs on over it (in a tagger's span, the
+        word is left out and the next conjunct starts after it: … وألحان X)."""
+        t = self.tokens[k]
+        if not t.is_arabic or not t.norm.startswith("و") or len(t.norm) < 4 or self.names.get(t.norm):
+            return False
+        rest = t.norm[1:]
+        return not self.names.get(rest) and self.frequent.get(rest, 0.0) >= CONJOINED_WORD_ZIPF
+
     def _tagger_ends_at_conjunction(self, k: int) -> bool:
         """Token k starts with «و», is no given name, and the tagger does not read it as the name going on
         (سامر حداد وعدد من النواب: "and a number of deputies"): the name ended before it. Without the
@@ -245,7 +256,7 @@ class PersonRules:
                 break
             if nm in self.fw or nm in self.cues or nm in {"ل", "لـ"} or nm in LINKERS or self.heads.get(nm) or nm in self.triggers:
                 break
-            if nm in NON_NAME_ADJECTIVES or self.conjoined_name(k) or self._tagger_ends_at_conjunction(k):
+            if nm in NON_NAME_ADJECTIVES or self.conjoined_name(k) or self.conjoined_word(k) or self._tagger_ends_at_conjunction(k):
                 break
             g, ln = self._given(k)
             if g:

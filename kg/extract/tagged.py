@@ -151,9 +151,16 @@ class TaggerRules:
         خوري): one span per person."""
         if category != "person":
             return [(first, last)]
-        cuts = [k for k in range(first + 1, last) if self.conjoined_name(k) or self._conjoined_unknown(k, last)]
-        bounds = [first, *cuts, last]
-        return [(a, b) for a, b in zip(bounds, bounds[1:])]
+        pieces, start = [], first
+        for k in range(first + 1, last):
+            if self.conjoined_word(k):  # … وألحان X: the word is no name's, the next conjunct starts after it
+                pieces.append((start, k))
+                start = k + 1
+            elif self.conjoined_name(k) or self._conjoined_unknown(k, last):
+                pieces.append((start, k))
+                start = k
+        pieces.append((start, last))
+        return [(a, b) for a, b in pieces if b > a]
 
     def _conjoined_unknown(self, k: int, last: int) -> bool:
         """Token k starts with «و», is no given name, and a word of the span follows it: another person of
@@ -316,7 +323,7 @@ class TaggerRules:
         """No word known otherwise (:meth:`_known_otherwise`), no «و» before another person's given name, and
         no preposition before a noun (لوكالة، بالعاصمة)."""
         t = self.tokens[k]
-        if self._known_otherwise(k) or self.conjoined_name(k):
+        if self._known_otherwise(k) or self.conjoined_name(k) or self.conjoined_word(k):
             return False
         return not any(self.definite_after_proclitic(t, cut, stem) or (cut and (self.heads.get(stem) or self.gaz.lookup((stem,))))
                        for cut, stem in t.splits)
