@@ -105,6 +105,13 @@ class ClaimantRules:
             return after_actor
         return not after_actor
 
+    def _unquoted_before(self, k: int) -> int:
+        """The token before k, opening quotes aside (قناة «الحدث»); -1 at the start."""
+        prev = k - 1
+        while prev >= 0 and self.tokens[prev].text in "«“\"":
+            prev -= 1
+        return prev
+
     def _is_channel(self, f: Found, k: int) -> bool:
         t = self.tokens[k]
         outlet = f.entry.type in OUTLET_TYPES
@@ -112,18 +119,14 @@ class ClaimantRules:
             prev = self.norm(k - 1) if k else ""
             prev2 = self.norm(k - 2) if k > 1 else ""
             return prev == "told" or (prev == "the" and prev2 == "told") or prev in {"to"} or (outlet and prev in {"on", "via"})
-        prev = k - 1
-        while prev >= 0 and self.tokens[prev].text in "«“\"":
-            prev -= 1
+        prev = self._unquoted_before(k)
         head = self.tokens[prev] if prev >= 0 else None
         if head is not None and head.is_arabic and names_a_kind(head.splits):
             # لصحيفة الأهرام، على قناة «الحدث»: the noun that types the name stands outside it; its «ل», or the
             # word before it, says whether the name is the channel
             if any(cut and "ل" in head.norm[:cut] and st in DESCRIPTOR_HEADS for cut, st in head.splits):
                 return True
-            prev -= 1
-            while prev >= 0 and self.tokens[prev].text in "«“\"":
-                prev -= 1
+            prev = self._unquoted_before(prev)
             return prev >= 0 and (self.norm(prev) in {"ل", "لـ"} or (outlet and self.norm(prev) in MEDIUM_PREPOSITIONS))
         if outlet and prev >= 0 and self.norm(prev) in MEDIUM_PREPOSITIONS:
             return True  # كتب في «تويتر»، نشر على فيسبوك، عبر تلغرام: the medium it was said on

@@ -7,7 +7,7 @@ from kg.extract.entity_base import DEMONSTRATIVES, Found, _new_entry
 from kg.extract.frequency import frequent_words, zipf
 from kg.extract.gazetteer import GEONAMES_CITY, GazEntry, name_key
 from kg.extract.lexicon import cues, title_first_words
-from kg.extract.normalize import light, normalize
+from kg.extract.normalize import normalize
 from kg.extract.tokens import cut_offset, strip_article
 
 
@@ -59,7 +59,7 @@ class CoreferenceRules:
         """The longest name of ``names`` starting at token i (after a proclitic: وبيروت), on free tokens."""
         tok = self.tokens[i]
         for n in range(min(longest, len(self.tokens) - i), 0, -1):
-            if not self.is_free(i, i + n) or (n == 1 and tok.is_arabic and light(tok.text) in self.raw_fw):
+            if not self.is_free(i, i + n) or (n == 1 and tok.is_arabic and self.written_as_function_word(i)):
                 continue  # (a word written as a function word, «على», is not the name «علي» again)
             rest = tuple(self.tokens[k].norm for k in range(i + 1, i + n))
             for cut, stem in tok.splits if tok.is_arabic else [(0, tok.norm)]:
@@ -168,7 +168,7 @@ class CoreferenceRules:
                         continue  # الأميركي ending a person's mention is a description, not a family name
                     if n == 1 and tok.is_arabic and self._everyday_word(stem):
                         continue  # الجديد، الدين، الشيخ ending a name: alone, the word, not the person
-                    if n == 1 and tok.is_arabic and light(tok.text) in self.raw_fw:
+                    if n == 1 and tok.is_arabic and self.written_as_function_word(i):
                         continue  # «على» "on" as written, though it normalises as the name علي: the preposition
                     before = self.taken.get(i - 1)
                     if before is not None and before.entry is f.entry and not cut:

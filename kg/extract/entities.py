@@ -156,11 +156,16 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
         """The text writes ى as ي (إلي, حتي): looked for only when a name could be a function word."""
         return any(t.is_arabic and t.text in YA_FOR_ALIF_MAQSURA for t in self.tokens)
 
-    def spelled_like_function_word(self, k: int) -> bool:
+    def written_as_function_word(self, k: int, cut: int = 0) -> bool:
+        """Token k, from ``cut`` letters on (after a proclitic), is a function word as written: «على» "on",
+        though kg's normalisation spells it as the name «علي»."""
+        return light(self.tokens[k].text)[cut:] in self.raw_fw
+
+    def spelled_like_function_word(self, k: int, cut: int = 0) -> bool:
         """علي in a text that writes ى as ي: the name Ali and the preposition على look the same there."""
         if not self.ya_for_alif_maqsura:
             return False
-        raw = light(self.tokens[k].text)
+        raw = light(self.tokens[k].text)[cut:]
         return raw.endswith("ي") and raw[:-1] + "ى" in self.raw_fw
 
     def definite_after_proclitic(self, tok: Token, cut: int, stem: str) -> bool:

@@ -14,7 +14,7 @@ from kg.extract.entity_base import (
     _new_entry,
     names_a_kind,
 )
-from kg.extract.frequency import frequent_words, is_common_word
+from kg.extract.frequency import is_common_word
 from kg.extract.lexicon import club_words
 from kg.extract.tokens import cut_offset
 
@@ -191,7 +191,7 @@ class OrganisationRules:
         word = self.tokens[chain[0]].norm
         if not word.startswith("ال") or _is_nisba(word) or self.gaz.lookup((word,)) or self.gaz.lookup((stem, word)):
             return False
-        return is_common_word(word, frequent_words())
+        return is_common_word(word, self.frequent)
 
     def _transliterated_name(self, k: int) -> list[int]:
         """Indefinite words after an organisation head that spell a foreign name: not definite, not a

@@ -7,22 +7,22 @@ from kg.extract.entity_base import (
     LINKERS,
     NAME_PARTICLES,
     NON_NAME_ADJECTIVES,
+    HONOURED_TITLES,
     REGNAL_ORDINALS,
     REGNAL_TEENS,
     SOVEREIGN_TITLES,
-    HONOURED_TITLES,
     TITLE_COMPLEMENTS,
     TITLE_LINKS,
     Found,
     _new_entry,
 )
 from kg.extract.lexicon import title_first_words
-from kg.extract.normalize import light
 from kg.extract.tokens import cut_offset
 
 
 POSSESSED_CONSTRUCT = ("تها", "تهم", "تهما", "يته")  # a feminine noun with a possessive: خارجيتها، داخليته
 MAX_PLAIN_NAME_WORDS = 5  # words of an Arabic name
+HONORIFICS = frozenset({"جلاله", "صاحب", "الجلاله", "قداسه", "سمو"})  # normalised: «جلالة الملك», «صاحب الجلالة»
 CONJOINED_WORD_ZIPF = 4.0  # «و» + a word this common is a conjunct, not a name going on (3.5 and 4.5 measured no better)
 MAX_NAME_WORDS = 8  # … when it has particles: سالم بن خالد بن سعيد آل ناصر
 RELATIONAL_NOUNS = {"نظير": "m", "نظيره": "f", "زميل": "m", "زميله": "f", "خليفه": "m"}  # normalised (ة → ه)
@@ -176,7 +176,7 @@ class PersonRules:
         if k >= len(self.tokens) or not self.tokens[k].is_word:
             return None, 0
         n = self.tokens[k].norm
-        if light(self.tokens[k].text) in self.raw_fw:
+        if self.written_as_function_word(k):
             return None, 0
         if self.spelled_like_function_word(k) and self._preposition_object_follows(k):
             return None, 0  # علي الصعيد, علي أن where ى is written ي: the preposition (the tagger may still see a name)
@@ -189,7 +189,7 @@ class PersonRules:
         """A monarch's or a pope's title (:data:`SOVEREIGN_TITLES`, and ``also``) right before the name at i,
         «جلالة» or «صاحب الجلالة» aside: the name may end with the number of the reign."""
         k = i - 1
-        while k >= 0 and self.tokens[k].norm in {"جلاله", "صاحب", "الجلاله", "قداسه", "سمو"}:
+        while k >= 0 and self.tokens[k].norm in HONORIFICS:
             k -= 1
         titles = SOVEREIGN_TITLES | also
         return k >= 0 and (self.tokens[k].norm in titles or self.tokens[k].splits[-1][1] in titles)
@@ -213,10 +213,9 @@ class PersonRules:
         gender, n = self._given(i)
         if not gender:
             for c, stem in tok.splits[1:]:
-                rest = light(tok.text)[c:]  # as written after the proclitic: وعلى is "and on", not "and Ali"
-                if rest in self.raw_fw or (rest.endswith("ي") and rest[:-1] + "ى" in self.raw_fw
-                                           and self.ya_for_alif_maqsura and self._preposition_object_follows(i)):
-                    continue
+                if self.written_as_function_word(i, c) or (self.spelled_like_function_word(i, c)
+                                                           and self._preposition_object_follows(i)):
+                    continue  # as written after the proclitic: وعلى is "and on", not "and Ali"
                 if stem in self.names and c == 1 and tok.norm[0] in "وف":
                     gender, n, cut = self.names[stem], 1, c
                     break
