@@ -272,6 +272,23 @@ def test_the_tagger_ends_a_person_the_rules_ran_on(monkeypatch):
     assert persons() == ["كريم دحلان الأسبوع"]  # where the tagger agrees, nothing changes
 
 
+def test_a_family_name_the_tagger_has_not_met_stays_where_the_name_must_end(monkeypatch):
+    from kg.extract.tagged import TaggerRules
+
+    def persons(text: str, labels: tuple[str, ...] = ("B-PERS", "O")) -> list[str]:
+        monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("سامر", list(labels)))
+        x = extract(Article(text=text, source="test", language="ar"))
+        return [e.label for e in x.entities if e.category == "person"]
+
+    # a nisba that is no everyday word, the last word before punctuation or a «و» conjunct: the rule's end stands
+    assert persons("وقال المستشار سامر الزبيدي: إن الاتفاق قريب.") == ["سامر الزبيدي"]
+    assert persons("وحضر رئيس الوزراء سامر فلوح ووزير الداخلية الحفل.") == ["سامر فلوح"]
+    assert persons("وأكد المستثمر سامر فلوح «أن الشركة رابحة».") == ["سامر فلوح"]
+    # a definite everyday word, or a word the clause goes on after, is still cut where the tagger ends the name
+    assert persons("وقال المستشار سامر الماضي إن الاتفاق قريب.") == ["سامر"]
+    assert persons("والتقى رئيس الوزراء سامر فلوح الأسبوع الماضي بالوفد.", ("B-PERS", "I-PERS", "O")) == ["سامر فلوح"]
+
+
 def test_a_foreign_name_spelt_like_a_proclitic_and_the_article_goes_on_the_name():
     persons = partial(_rule_labels, category="person")
 

@@ -40,6 +40,7 @@ MAX_EXTENSION = 2  # words the tagger may add to the end of a rule's person (3 m
 CLUB_READING = 0.5  # a city the tagger reads as a whole organisation's name with this much is the club (0.8 measured less)
 COMMON_WORD_PLACE = 0.05  # a GeoNames town named by a common word (الخبر) needs this of being a place (measured: kg/models/README.md)
 STOP_NAME_PLACE = 0.5  # a place named by a word of place_stopwords.txt (الرياض "gardens") needs this (0.3 / 0.8 measured the same)
+NISBA_ZIPF = 4.5  # a definite word ending in ي below this in general Arabic ends a person's name as a nisba (4.0 / 5.0 measured the same)
 MIN_SINGLE_WORD_SCORE = 0.6  # a one-word span needs this confidence (measured: kg/models/README.md): common words fall below
 
 
@@ -344,9 +345,25 @@ class TaggerRules:
             return f  # … آل مرزوق، … بن لادن: a particle does not end a name, the word after it is the name's
         if (self.regnal_number_at(f.last - 1) or self.regnal_number_at(f.last - 2) == 2) and self.sovereign_before(f.first):
             return f  # الملك فيصل الثالث: the number of a reign, which the rules took after a sovereign's title
+        if self._family_name_at(f.last - 1):
+            return f  # … سامر الزبيدي:، … نادر فلوح «: a family name the tagger has not met, where the name must end
         end = self.tokens[f.last - 2].end
         entry = _new_entry("person", "Person", self.text[f.start : end], f.entry.gender or "m")
         return Found(f.first, f.last - 1, f.start, end, entry, f.kind, f.trigger_type, f.score)
+
+    def _family_name_at(self, k: int) -> bool:
+        """Token k, the last word of a rule's person, reads as a family name whatever the tagger says: a
+        nisba (ال + a word written with a final ي, الزبيدي، الحمداني) that general Arabic does not use as an
+        everyday word (wordfreq Zipf below :data:`NISBA_ZIPF`: الماضي، الحالي are above), or a word without
+        the article right before punctuation or a «و» conjunct (… نادر فلوح «، … فلوح ووزير), where a verb or
+        a noun the rules ran on over would have been followed by more of its clause."""
+        t = self.tokens[k]
+        if not t.is_arabic:
+            return False
+        if t.norm.startswith("ال"):
+            return t.text.endswith("ي") and len(t.norm) > 4 and self.frequent.get(t.norm, 0.0) < NISBA_ZIPF
+        nxt = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
+        return nxt is None or not nxt.is_word or (nxt.is_arabic and nxt.norm.startswith("و"))
 
     def _apposition_after(self, k: int) -> bool:
         if k + 1 >= len(self.tokens) or self.tokens[k].text not in {",", "،"}:
