@@ -272,6 +272,27 @@ def test_the_tagger_ends_a_person_the_rules_ran_on(monkeypatch):
     assert persons() == ["كريم دحلان الأسبوع"]  # where the tagger agrees, nothing changes
 
 
+def test_a_town_geonames_alone_knows_needs_the_tagger_to_read_a_name_there(monkeypatch):
+    from kg.extract.tagged import GEONAMES_ONLY_NAME, TaggerRules
+
+    def places(text: str, probability: float | None) -> list[str]:
+        if probability is None:
+            monkeypatch.setattr(TaggerRules, "_tagger_output", lambda self: None)
+        else:
+            monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("وقال", ["O"]))
+            monkeypatch.setattr(_FakeTagger, "probability", lambda self, words, first, last, kind: probability)
+        x = extract(Article(text=text, source="test", language="ar"))
+        return [m.text for e in x.entities if e.category == "place" for m in e.mentions]
+
+    # «سلالة» ("a breed") and «مساكن» ("dwellings") are towns in GeoNames and nowhere else in kg's gazetteer
+    text = "وقال الباحث إن سلالة الخيول نادرة، وإن مساكن العمال قديمة."
+    assert places(text, GEONAMES_ONLY_NAME / 4) == []  # read as no name at all (each kind a quarter of the bar)
+    assert places(text, GEONAMES_ONLY_NAME) == ["سلالة", "مساكن"]  # (each kind at the bar: read as a name)
+    assert places(text, None) == ["سلالة", "مساكن"]  # without a tagger there is no evidence against the town
+    # said to be a place by a trigger word: the town whatever the tagger says
+    assert places("وقال الباحث إن مدينة مساكن قديمة.", GEONAMES_ONLY_NAME / 4) == ["مساكن"]
+
+
 def test_a_family_name_the_tagger_has_not_met_stays_where_the_name_must_end(monkeypatch):
     from kg.extract.tagged import TaggerRules
 

@@ -286,6 +286,9 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
             entries = [e for e in entries if not e.key.startswith(GEONAMES_CITY) or self.tagger_reads_place(i)]
             if not entries:
                 return None  # الحصار، الخبر: a common word, not the town GeoNames names so
+        if not said_to_be_named and all(e.key.startswith(GEONAMES_CITY) for e in entries) \
+                and not self.tagger_reads_a_name(i, i + len(key)):
+            return None  # a town GeoNames alone knows, in words the tagger reads as no name (سلالة "a breed", الأم)
         if media and other:
             return media[0] if channel_context else self._best_place(other)
         return self._best_place(entries)

@@ -39,6 +39,7 @@ PERSON_VETO = 0.05  # a rule's person the tagger gives less than this probabilit
 MAX_EXTENSION = 2  # words the tagger may add to the end of a rule's person (3 measured the same)
 CLUB_READING = 0.5  # a city the tagger reads as a whole organisation's name with this much is the club (0.8 measured less)
 COMMON_WORD_PLACE = 0.05  # a GeoNames town named by a common word (الخبر) needs this of being a place (measured: kg/models/README.md)
+GEONAMES_ONLY_NAME = 0.1  # a town GeoNames alone knows needs this of being (in) a name of any kind: 0.05 / 0.2 measured (kg/models/README.md)
 STOP_NAME_PLACE = 0.5  # a place named by a word of place_stopwords.txt (الرياض "gardens") needs this (0.3 / 0.8 measured the same)
 NISBA_ZIPF = 4.5  # a definite word ending in ي below this in general Arabic ends a person's name as a nisba (4.0 / 5.0 measured the same)
 MIN_SINGLE_WORD_SCORE = 0.6  # a one-word span needs this confidence (measured: kg/models/README.md): common words fall below
@@ -209,6 +210,15 @@ class TaggerRules:
             return False
         start, words, _ = out.sentence(k)
         return out.tagger.probability(words, k - start, k - start + 1, "LOC") >= at_least
+
+    def tagger_reads_a_name(self, first: int, last: int, at_least: float = GEONAMES_ONLY_NAME) -> bool:
+        """The tagger gives tokens first … last − 1 at least ``at_least`` of being in a name of any kind
+        (their mean); True without a tagger (no evidence against the name)."""
+        out = self._tagger_output()
+        if out is None:
+            return True
+        start, words, _ = out.sentence(first)
+        return sum(out.tagger.probability(words, first - start, last - start, kind) for kind in ("PERS", "LOC", "ORG")) >= at_least
 
     def _person_probability(self, out: TaggerOutput, f: Found) -> float:
         """The tagger's probability, averaged over the mention's words, that each is part of a person's name."""
