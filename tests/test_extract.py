@@ -270,6 +270,18 @@ def test_the_tagger_ends_a_person_the_rules_ran_on(monkeypatch):
     assert persons() == ["كريم دحلان"]  # the tagger labels it outside the name: its boundary is kept
     monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("كريم", ["B-PERS", "I-PERS", "I-PERS"]))
     assert persons() == ["كريم دحلان الأسبوع"]  # where the tagger agrees, nothing changes
+    # two words the tagger labels outside the name: both cut off; a particle or a reign's number never is
+    text = "وأعلن الرئيس ماتياس حالة طوارئ في البلاد."
+    monkeypatch.setattr(TaggerRules, "_tagger_output", lambda self: None)
+    assert persons() == ["ماتياس حالة طوارئ"]
+    monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("ماتياس", ["B-PERS", "O", "O"]))
+    assert persons() == ["ماتياس"]
+    text = "واستقبل الشيخ كريم بن ناصر آل مرزوق الوفد."
+    monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("كريم", ["B-PERS", "I-PERS", "I-PERS", "O", "O"]))
+    assert persons() == ["كريم بن ناصر آل مرزوق"]
+    text = "واستقبل الملك فيصل السادس عشر الوفد."
+    monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("فيصل", ["B-PERS", "O", "O"]))
+    assert persons() == ["فيصل السادس عشر"]
 
 
 def test_a_town_geonames_alone_knows_needs_the_tagger_to_read_a_name_there(monkeypatch):
