@@ -399,6 +399,10 @@ def test_the_tagger_starts_a_known_family_name_earlier_and_the_link_follows_the_
     # a title is never taken into the name, whatever the tagger reads
     titled = "وقال الرئيس بوتين إن المحادثات مفيدة."
     assert persons(titled, _reading("الرئيس", ["B-PERS", "I-PERS"])) == [("فلاديمير بوتين", "Q7747", ["بوتين"])]
+    # nor a definite word no title list holds (an occupation, an adjective): such a word starts no name
+    for described in ("وقال الفنان سامر فلوح إن العرض ناجح.", "وتأهل المخضرم سامر فلوح إلى النهائي."):
+        word = described.split()[1]
+        assert [p[0] for p in persons(described, _reading(word, ["B-PERS", "I-PERS", "I-PERS"]))] == ["سامر فلوح"]
 
 
 def test_a_person_the_tagger_found_is_kept_though_each_word_ends_as_a_nisba_does(monkeypatch):

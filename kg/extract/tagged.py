@@ -278,10 +278,19 @@ class TaggerRules:
         t = self.tokens[k]
         if self._known_otherwise(k) or t.splits[-1][1] in self.title_heads or t.text.lower().rstrip(".") in self.title_heads:
             return False
+        if t.is_arabic and t.norm.startswith("ال") and not self.names.get(t.norm[2:]) and not self._name_goes_on_into(k):
+            return False  # الفنان، المهندس، المخضرم …: a definite word starts a name only as a given name (الحسن)
         return not any(self.definite_after_proclitic(t, cut, stem)
                        or (cut and (self.heads.get(stem) or stem in self.title_heads
                                     or any(e.category != "person" for e in self.gaz.lookup((stem,)))))
                        for cut, stem in t.splits)
+
+    def _name_goes_on_into(self, k: int) -> bool:
+        """The word before k makes a name with it: «عبد», a name particle or a given name (عبد الرحمن، أبو الفضل، نور الدين)."""
+        if k == 0 or not self.tokens[k - 1].is_arabic:
+            return False
+        before = self.tokens[k - 1].norm
+        return before == "عبد" or before in NAME_PARTICLES or self._given(k - 1)[0] is not None
 
     def tagger_extended(self, f: Found) -> Found:
         """A person the rules ended before the tagger does: where the tagger reads every word of the
