@@ -979,3 +979,15 @@ def test_a_name_with_its_bearer_before_bin_and_title_complements_that_are_no_nam
     # a possessed complement of a title (وزير خارجيتها) and «رئيس وزراء» are no first names
     assert "خارجيتها" not in " ".join(persons("وقال وزير خارجيتها فلان إن الحوار مستمر."))
     assert not [p for p in persons("وقال رئيس وزراء البلاد إن الحكومة مستمرة.") if p.startswith("وزراء")]
+
+
+def test_a_bracketed_name_after_one_organisation_is_its_alias_not_after_several():
+    text = "وتأهلت شركة نور للاتصالات (نورتل) إلى المرحلة الثانية، وقالت نورتل إنها راضية."
+    x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+    org = next(e for e in x.entities if e.category == "organization")
+    assert [m.text for m in org.mentions] == ["شركة نور للاتصالات", "نورتل", "نورتل"]
+    # the same brackets after two organisations say something of each (a results table's category or country)
+    text = "وتأهلت شركة نور للاتصالات (الفئة الأولى) وشركة سما للطيران (الفئة الأولى) إلى المرحلة الثانية."
+    x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+    assert [[m.text for m in e.mentions] for e in x.entities if e.category == "organization"] == [
+        ["شركة نور للاتصالات"], ["شركة سما للطيران"]]

@@ -342,7 +342,10 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
                 self.found[n] = replace(f, first=f.first + 1, start=self.tokens[f.first + 1].start)
 
     def pass_aliases(self) -> None:
-        """Learn names used in this article: «X» inside a found name, (X) right after one."""
+        """Learn names used in this article: «X» inside a found name, (X) right after one — unless the same
+        (X) follows another entity too: then it says something of each (a club's country in a results table,
+        ليفربول (إنجلترا) … تشلسي (إنجلترا)), no entity's other name."""
+        bracketed: dict[tuple[str, ...], list[tuple[Found, list[int]]]] = {}
         for f in list(self.found):
             inner = self.text[f.start : f.end]
             if "«" in inner and f.entry.category in {"organization", "other"}:
@@ -359,9 +362,15 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
                     j += 1
                 if j < len(self.tokens) and self.tokens[j].text == ")" and words and all(self.tokens[w].is_word for w in words):
                     key = tuple(self.tokens[w].norm for w in words)
-                    if not self.gaz.lookup(key) and f.entry.category == "organization":
-                        self.local[key] = f.entry
-                        self.accept(Found(words[0], words[-1] + 1, self.tokens[words[0]].start, self.tokens[words[-1]].end, f.entry, "alias"))
+                    if not self.gaz.lookup(key):
+                        bracketed.setdefault(key, []).append((f, words))
+        for key, after in bracketed.items():
+            if len({f.entry.key for f, _ in after}) > 1:
+                continue
+            for f, words in after:
+                if f.entry.category == "organization":
+                    self.local[key] = f.entry
+                    self.accept(Found(words[0], words[-1] + 1, self.tokens[words[0]].start, self.tokens[words[-1]].end, f.entry, "alias"))
         if not self.local:
             return
         for i in range(len(self.tokens)):
