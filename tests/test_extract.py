@@ -991,3 +991,12 @@ def test_a_bracketed_name_after_one_organisation_is_its_alias_not_after_several(
     x = extract(Article(text=text, source="test", language="ar"), tagger=False)
     assert [[m.text for m in e.mentions] for e in x.entities if e.category == "organization"] == [
         ["شركة نور للاتصالات"], ["شركة سما للطيران"]]
+
+
+def test_a_name_of_a_region_and_of_a_paper_in_quotes_is_the_paper():
+    def kinds(text: str) -> list[tuple[str, str]]:
+        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+        return [(e.label, e.category) for e in x.entities]
+
+    assert kinds("ونشرت «الشرق الأوسط» تقريرا عن الأزمة.") == [("الشرق الأوسط", "organization")]
+    assert kinds("وجال الوزير في دول الشرق الأوسط الأسبوع الماضي.") == [("الشرق الأوسط", "place")]

@@ -290,7 +290,8 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
                 and not self.tagger_reads_a_name(i, i + len(key)):
             return None  # a town GeoNames alone knows, in words the tagger reads as no name (سلالة "a breed", الأم)
         if media and other:
-            return media[0] if channel_context else self._best_place(other)
+            # «الشرق الأوسط» in quotes, as Arabic papers write another paper's name: the paper, not the region
+            return media[0] if channel_context or quoted else self._best_place(other)
         return self._best_place(entries)
 
     def _best_place(self, entries: list[GazEntry]) -> GazEntry:
