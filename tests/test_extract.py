@@ -1000,3 +1000,11 @@ def test_a_name_of_a_region_and_of_a_paper_in_quotes_is_the_paper():
 
     assert kinds("ونشرت «الشرق الأوسط» تقريرا عن الأزمة.") == [("الشرق الأوسط", "organization")]
     assert kinds("وجال الوزير في دول الشرق الأوسط الأسبوع الماضي.") == [("الشرق الأوسط", "place")]
+
+
+def test_a_country_the_gazetteer_knows_is_no_family_name_but_a_demonym_may_be():
+    x = extract(Article(text="وانتقد المبعوث الأممي استخدام إسرائيل للقنابل في القطاع.", source="test", language="ar"),
+                tagger=False)
+    assert [e.label for e in x.entities if e.category == "place"] == ["إسرائيل"]
+    assert all("إسرائيل" not in e.label for e in x.entities if e.category == "person")
+    assert _rule_labels("وقال الرئيس جون كندي إن البلاد مستعدة.", "person") == ["جون كندي"]

@@ -16,6 +16,7 @@ from kg.extract.entity_base import (
     Found,
     _new_entry,
 )
+from kg.extract.gazetteer import GEONAMES_CITY
 from kg.extract.lexicon import title_first_words
 from kg.extract.tokens import cut_offset
 
@@ -117,6 +118,14 @@ class PersonRules:
     def _stem_is_named(self, k: int) -> bool:
         """بموسكو، لرويترز: after a one-letter proclitic, a named place or organisation (so not a surname)."""
         return any(c == 1 and self.gaz.lookup((stem,)) for c, stem in self.tokens[k].splits)
+
+    def _checked_place_or_org(self, k: int) -> bool:
+        """A place or an organisation of the checked gazetteer or kg's own names at k (not a town GeoNames alone
+        knows: many family names are towns' names too), not a demonym."""
+        if any(e.demonym for e in self.gaz.lookup((self.tokens[k].norm,))):
+            return False  # مغربي، كندي: a family name as often as an adjective of the country
+        return any(f.entry.category in {"place", "organization"} and not f.entry.key.startswith(GEONAMES_CITY)
+                   for f in self.cached_candidates(k))
 
     def _named_place_or_org(self, k: int) -> bool:
         """A gazetteer place or organisation at k: part of a title's complement (وزيرة خارجية كندا، المتحدث باسم حماس)."""
@@ -283,6 +292,8 @@ class PersonRules:
                     break  # … الأميركي: an adjective that describes the person, not a family name
                 parts.append(k)
                 break
+            if self._checked_place_or_org(k):
+                break  # … استخدام إسرائيل: a country or an organisation the gazetteer knows is no family name
             nxt = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
             nxt_given = nxt is not None and (self._given(k + 1)[0] is not None)
             ends = (nxt is None or not nxt.is_word or nxt.norm in self.fw or nxt.norm in {"ل", "لـ"} or nxt.norm in self.cues
