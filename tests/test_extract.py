@@ -305,6 +305,24 @@ def test_a_town_geonames_alone_knows_needs_the_tagger_to_read_a_name_there(monke
     assert places("وقال الباحث إن مدينة مساكن قديمة.", GEONAMES_ONLY_NAME / 4) == ["مساكن"]
 
 
+def test_a_checked_place_named_by_a_common_word_needs_the_tagger_to_read_a_place(monkeypatch):
+    from kg.extract.tagged import COMMON_WORD_PLACE, TaggerRules
+
+    def places(text: str, probability: float) -> list[str]:
+        monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("وقال", ["O"]))
+        monkeypatch.setattr(_FakeTagger, "probability", lambda self, words, first, last, kind: probability)
+        x = extract(Article(text=text, source="test", language="ar"))
+        return [m.text for e in x.entities if e.category == "place" for m in e.mentions]
+
+    # الطبقة is a Syrian town in the checked gazetteer, and "the class" in everyday Arabic (common both ways)
+    text = "وقال الكاتب إن الطبقة الوسطى تتعرض لضغوط كبيرة."
+    assert places(text, COMMON_WORD_PLACE / 2) == []
+    assert places(text, COMMON_WORD_PLACE) == ["الطبقة"]
+    assert places("وقال الكاتب إن مدينة الطبقة تتعرض لضغوط كبيرة.", COMMON_WORD_PLACE / 2) == ["الطبقة"]  # a trigger
+    # a demonym is the country's whatever the tagger reads (the annotation guide: «دعم روسي» IS Russia)
+    assert places("وقال الكاتب إن الخطة تحظى بدعم لبناني واسع.", COMMON_WORD_PLACE / 2) == ["لبناني"]
+
+
 def test_a_family_name_the_tagger_has_not_met_stays_where_the_name_must_end(monkeypatch):
     from kg.extract.tagged import TaggerRules
 

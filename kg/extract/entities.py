@@ -41,7 +41,7 @@ from kg.extract.entity_base import (  # noqa: F401 - re-exported for the claim r
     Found,
     _entity_from,
 )
-from kg.extract.frequency import frequent_words
+from kg.extract.frequency import frequent_words, is_common_word
 from kg.extract.gazetteer import GEONAMES_CITY, GazEntry, Gazetteer, load_gazetteer
 from kg.extract.lexicon import cues as cue_lexicon
 from kg.extract.lexicon import (
@@ -282,8 +282,11 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
             if not places or not self.tagger_reads_place(i, STOP_NAME_PLACE):
                 return None
             return self._best_place(places)
-        if len(key) == 1 and key[0] in self.gaz.common_words and not said_to_be_named:
-            entries = [e for e in entries if not e.key.startswith(GEONAMES_CITY) or self.tagger_reads_place(i)]
+        if len(key) == 1 and not said_to_be_named and (key[0] in self.gaz.common_words or (
+                is_common_word(key[0], self.frequent) and not any(e.demonym for e in entries))):
+            # الحصار، الخبر، العمارة، الطبقة: a common word (both with and without the article) names a place
+            # only where the tagger reads one; a demonym is the country's by the annotation guide
+            entries = [e for e in entries if e.category != "place" or self.tagger_reads_place(i)]
             if not entries:
                 return None  # الحصار، الخبر: a common word, not the town GeoNames names so
         if not said_to_be_named and all(e.key.startswith(GEONAMES_CITY) for e in entries) \
