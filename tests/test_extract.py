@@ -323,6 +323,24 @@ def test_a_checked_place_named_by_a_common_word_needs_the_tagger_to_read_a_place
     assert places("وقال الكاتب إن الخطة تحظى بدعم لبناني واسع.", COMMON_WORD_PLACE / 2) == ["لبناني"]
 
 
+def test_a_channel_named_by_an_everyday_word_is_the_channel_after_a_media_word_or_where_the_tagger_reads_a_name(
+        monkeypatch):
+    from kg.extract.tagged import COMMON_WORD_PLACE, TaggerRules
+
+    def orgs(text: str, probability: float) -> list[str]:
+        monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("وقال", ["O"]))
+        monkeypatch.setattr(_FakeTagger, "probability", lambda self, words, first, last, kind: probability)
+        x = extract(Article(text=text, source="test", language="ar"))
+        return [e.qid or e.label for e in x.entities if e.category == "organization"]
+
+    event = "وقال المنظمون إن الحدث الأكبر من نوعه سيقام غدا."  # الحدث "the event", also a news channel's name
+    assert orgs(event, COMMON_WORD_PLACE / 4) == []
+    assert orgs(event, COMMON_WORD_PLACE) == ["قناة الحدث"]
+    assert orgs("وقال الوزير للحدث إن المفاوضات مستمرة.", COMMON_WORD_PLACE / 4) == ["قناة الحدث"]  # «ل»: a channel
+    # an organisation of another kind named by a common word stands (القاعدة "the base", "the rule")
+    assert orgs("وقال المسؤول إن القاعدة تبنت الهجوم.", COMMON_WORD_PLACE / 4) == ["Q34490"]
+
+
 def test_a_family_name_the_tagger_has_not_met_stays_where_the_name_must_end(monkeypatch):
     from kg.extract.tagged import TaggerRules
 

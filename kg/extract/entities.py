@@ -58,9 +58,12 @@ from kg.extract.normalize import light, normalize, spelling_skeleton
 from kg.extract.organisations import OrganisationRules
 from kg.extract.persons import PersonRules
 from kg.extract.places import PlaceRules
-from kg.extract.tagged import STOP_NAME_PLACE, TaggerRules
+from kg.extract.tagged import COMMON_WORD_PLACE, STOP_NAME_PLACE, TaggerRules
 from kg.extract.tokens import Sentence, Token, cut_offset
 from kg.records import Span
+
+
+MEDIA_TYPES = frozenset({"MediaOrganization", "NewsAgency"})
 
 
 class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, TaggerRules):
@@ -272,7 +275,7 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
         prev_norm = prev.norm if prev else ""
         channel_context = ((cut and "ل" in self.tokens[i].norm[:cut]) or prev_norm in {"ل", "لـ"} or prev_norm in MEDIA_HEADS
                            or prev_norm in CORRESPONDENTS)
-        media = [e for e in entries if e.type in {"MediaOrganization", "NewsAgency"}]
+        media = [e for e in entries if e.type in MEDIA_TYPES]
         other = [e for e in entries if e not in media]
         quoted = prev is not None and i > 0 and self.tokens[i - 1].text == "«"
         said_to_be_named = quoted or prev_norm in self.triggers  # «الجزيرة», مدينة الخبر
@@ -286,7 +289,7 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
                 is_common_word(key[0], self.frequent) and not any(e.demonym for e in entries))):
             # الحصار، الخبر، العمارة، الطبقة: a common word (both with and without the article) names a place
             # only where the tagger reads one; a demonym is the country's by the annotation guide
-            entries = [e for e in entries if e.category != "place" or self.tagger_reads_place(i)]
+            entries = [e for e in entries if self._read_as_named(e, i, channel_context)]
             if not entries:
                 return None  # الحصار، الخبر: a common word, not the town GeoNames names so
         if not said_to_be_named and all(e.key.startswith(GEONAMES_CITY) for e in entries) \
@@ -296,6 +299,16 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
             # «الشرق الأوسط» in quotes, as Arabic papers write another paper's name: the paper, not the region
             return media[0] if channel_context or quoted else self._best_place(other)
         return self._best_place(entries)
+
+    def _read_as_named(self, entry: GazEntry, i: int, channel_context: bool) -> bool:
+        """Whether the common word at i is ``entry``'s name here: a place where the tagger reads a place; a paper
+        or a channel named by an everyday word (الحدث "the event", المسيرة "the march") where «ل» or a media
+        word before it says so, or the tagger reads a name; any other organisation (القاعدة) stands."""
+        if entry.category == "place":
+            return self.tagger_reads_place(i)
+        if entry.type in MEDIA_TYPES and not channel_context:
+            return self.tagger_reads_a_name(i, i + 1, COMMON_WORD_PLACE)
+        return True
 
     def _best_place(self, entries: list[GazEntry]) -> GazEntry:
         """Same name, several places (Tripoli): the one in a country the article names, then the checked one."""
