@@ -1044,3 +1044,15 @@ def test_a_country_the_gazetteer_knows_is_no_family_name_but_a_demonym_may_be():
     assert [e.label for e in x.entities if e.category == "place"] == ["إسرائيل"]
     assert all("إسرائيل" not in e.label for e in x.entities if e.category == "person")
     assert _rule_labels("وقال الرئيس جون كندي إن البلاد مستعدة.", "person") == ["جون كندي"]
+
+
+def test_a_transliterated_organisation_name_ends_before_a_function_word_or_one_of_the_commonest_words():
+    orgs = partial(_rule_labels, category="organization")
+    assert orgs("وقالت منظمة فالتوريا ماتيكس وهو اسمها الجديد إن العمل مستمر.") == ["منظمة فالتوريا ماتيكس"]
+    assert orgs("وقالت منظمة فالتوريا ماتيكس حيث يعمل إن العمل مستمر.") == ["منظمة فالتوريا ماتيكس"]
+    # a common word may be the name's first word (a country: قطر غاز), and a less common one a later word
+    assert orgs("وقال المدير العام لشركة بترو غاز، إن الإنتاج ارتفع.") == ["شركة بترو غاز"]
+
+
+def test_a_proclitic_on_an_organisation_head_after_a_title_starts_no_person():
+    assert _rule_labels("وقال المدير العام لشركة بترو غاز، إن الإنتاج ارتفع.", "person") == []

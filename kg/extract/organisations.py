@@ -32,6 +32,7 @@ POLYSEMOUS_HEADS = frozenset({"حركه", "موقع", "تنظيم", "وحده", 
 LED_BY = frozenset({"رياسه", "قياده"})  # normalised: after ب they say who leads (برئاسة، بقيادة)
 PLACE_GOVERNMENT_HEADS = frozenset({"حكومه"})  # normalised: a government named by its seat (حكومة طرابلس)
 ADJECTIVES_WITHOUT_ENDING = frozenset({"العليا", "الكبرى", "الاعلى", "الاولى", "الحر", "الجديد", "الموحد"})  # normalised
+EVERYDAY_ZIPF = 5.0  # a word this common ends a transliterated name after its first word (4.0: فورد، غاز cut off; 4.5 the same as 5.0)
 
 
 def _is_nisba(word: str) -> bool:
@@ -205,6 +206,8 @@ class OrganisationRules:
                 break
             if n.endswith(("يه", "ي")) or n in COMPLEMENTIZER_WORDS or self.heads.get(n):
                 break
+            if self._ends_a_name(k, everyday=bool(chain)):
+                break  # (the first word may be a common one: قطر غاز، مصر للطيران)
             chain.append(k)
             k += 1
         if not chain:
@@ -212,7 +215,13 @@ class OrganisationRules:
         end = self.tokens[k] if k < len(self.tokens) else None
         if end is None or not end.is_word or end.norm in self.cues or end.norm in COMPLEMENTIZER_WORDS:
             return chain
-        return chain if len(chain) >= 2 and end.norm in self.fw else []
+        return chain if len(chain) >= 2 and (end.norm in self.fw or self._ends_a_name(k)) else []
+
+    def _ends_a_name(self, k: int, everyday: bool = True) -> bool:
+        """A function word after a proclitic (وهو، فهي) or one of Arabic's commonest words (حيث، خاصة,
+        wordfreq Zipf ≥ :data:`EVERYDAY_ZIPF`): not a transliterated name's next word (… فيكتوريا وهو)."""
+        t = self.tokens[k]
+        return any(c and st in self.fw for c, st in t.splits) or (everyday and self.frequent.get(t.norm, 0.0) >= EVERYDAY_ZIPF)
 
     def _governed_place(self, k: int) -> list[int]:
         """The words of a place the gazetteer knows (:meth:`_place_at`) right after a government head, with no

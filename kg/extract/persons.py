@@ -244,6 +244,8 @@ class PersonRules:
                 return []
             if self.heads.get(tok.norm) or tok.norm in self.triggers or i in self.title_at or tok.norm in TITLE_COMPLEMENTS:
                 return []
+            if any(c and (self.heads.get(st) or st in self.triggers) for c, st in tok.splits):
+                return []  # المدير العام لشركة …: the title's complement, an organisation (or a place) named after it
             if tok.norm.endswith(POSSESSED_CONSTRUCT):
                 return []  # وزير خارجيتها "its foreign minister": the title's complement with a possessive
             if self._title_phrase_continues(i) or self._named_place_or_org(i):
