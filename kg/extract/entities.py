@@ -301,10 +301,14 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
         return self._best_place(entries)
 
     def _read_as_named(self, entry: GazEntry, i: int, channel_context: bool) -> bool:
-        """Whether the common word at i is ``entry``'s name here: a place where the tagger reads a place; a paper
-        or a channel named by an everyday word (الحدث "the event", المسيرة "the march") where «ل» or a media
-        word before it says so, or the tagger reads a name; any other organisation (القاعدة) stands."""
+        """Whether the common word at i is ``entry``'s name here. A place where the tagger reads a place, but a
+        country always (سورية is also "Syrian", and a demonym is the country's by the annotation guide), and a
+        place of the checked gazetteer when there is no tagger (no evidence against it; a town GeoNames alone
+        knows is dropped then). A paper or a channel named by an everyday word (الحدث "the event", المسيرة "the
+        march") where «ل» or a media word says so, or the tagger reads a name; any other organisation (القاعدة)."""
         if entry.category == "place":
+            if entry.type == "Country" or (not entry.key.startswith(GEONAMES_CITY) and self._tagger_output() is None):
+                return True  # سورية "Syrian" (f.) names the country as often; without a tagger, no evidence against it
             return self.tagger_reads_place(i)
         if entry.type in MEDIA_TYPES and not channel_context:
             return self.tagger_reads_a_name(i, i + 1, COMMON_WORD_PLACE)
