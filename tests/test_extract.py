@@ -1056,3 +1056,17 @@ def test_a_transliterated_organisation_name_ends_before_a_function_word_or_one_o
 
 def test_a_proclitic_on_an_organisation_head_after_a_title_starts_no_person():
     assert _rule_labels("وقال المدير العام لشركة بترو غاز، إن الإنتاج ارتفع.", "person") == []
+
+
+def test_a_tagger_name_right_after_a_number_is_a_currency_or_a_unit_not_a_name(monkeypatch):
+    from kg.extract.tagged import TaggerRules
+
+    def persons(text: str, word: str, labels: list[str]) -> list[str]:
+        monkeypatch.setattr(TaggerRules, "_tagger_output", _reading(word, labels, "person"))
+        x = extract(Article(text=text, source="test", language="ar"))
+        return [m.text for e in x.entities if e.category == "person" for m in e.mentions]
+
+    assert persons("ودفعت الشركة 120 مليون شيكل للحكومة.", "شيكل", ["B-PERS"]) == []
+    assert persons("وغرمت اللجنة النادي خمسة آلاف فرنك.", "فرنك", ["B-PERS"]) == []
+    # a name that starts with a given name after a year (a dateline, a headline) stays
+    assert persons("عام 2006 سامر فلوح يفوز بالجائزة.", "سامر", ["B-PERS", "I-PERS"]) == ["سامر فلوح"]

@@ -58,6 +58,7 @@ from kg.extract.normalize import light, normalize, spelling_skeleton
 from kg.extract.organisations import OrganisationRules
 from kg.extract.persons import PersonRules
 from kg.extract.places import PlaceRules
+from kg.extract.quantities import number_word_forms
 from kg.extract.tagged import COMMON_WORD_PLACE, STOP_NAME_PLACE, TaggerRules
 from kg.extract.tokens import Sentence, Token, cut_offset
 from kg.records import Span
@@ -163,6 +164,13 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
         """Token k, from ``cut`` letters on (after a proclitic), is a function word as written: «على» "on",
         though kg's normalisation spells it as the name «علي»."""
         return light(self.tokens[k].text)[cut:] in self.raw_fw
+
+    def after_a_number(self, k: int) -> bool:
+        """Token k comes right after a number in its sentence, in digits or words (3، مليار، آلاف)."""
+        if k == 0 or self.sentence_of.get(k - 1) != self.sentence_of.get(k):
+            return False
+        prev = self.tokens[k - 1]
+        return prev.text[:1].isdigit() or prev.norm in number_word_forms()
 
     def spelled_like_function_word(self, k: int, cut: int = 0) -> bool:
         """علي in a text that writes ى as ي: the name Ali and the preposition على look the same there."""

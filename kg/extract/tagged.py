@@ -60,6 +60,10 @@ class TaggerRules:
         for f in sorted(out.candidates, key=lambda f: f.start):
             if not self.is_free(f.first, f.last):
                 continue
+            if f.start == self.tokens[f.first].start and self.after_a_number(f.first) \
+                    and not self.names.get(self.tokens[f.first].norm):
+                continue  # 120 مليون شيكل، 5 آلاف فرنك سويسري: a currency or a unit after its number (a name after a
+                # year in a headline starts with a given name)
             if endings is None:  # built when the first span is kept: most articles keep none
                 endings = {}
                 for g in self.found:
