@@ -1070,3 +1070,16 @@ def test_a_tagger_name_right_after_a_number_is_a_currency_or_a_unit_not_a_name(m
     assert persons("وغرمت اللجنة النادي خمسة آلاف فرنك.", "فرنك", ["B-PERS"]) == []
     # a name that starts with a given name after a year (a dateline, a headline) stays
     assert persons("عام 2006 سامر فلوح يفوز بالجائزة.", "سامر", ["B-PERS", "I-PERS"]) == ["سامر فلوح"]
+
+
+def test_a_tagger_person_right_after_a_channel_or_paper_noun_is_that_medium(monkeypatch):
+    from kg.extract.tagged import TaggerRules
+
+    def kinds(text: str, word: str, labels: list[str]) -> list[tuple[str, str]]:
+        monkeypatch.setattr(TaggerRules, "_tagger_output", _reading(word, labels, "person"))
+        x = extract(Article(text=text, source="test", language="ar"))
+        return [(e.label, e.category) for e in x.entities]
+
+    assert kinds("وقال في تصريح لقناة فيليكس الأحد إن الوضع صعب.", "فيليكس", ["B-PERS"]) == [("فيليكس", "organization")]
+    # after another organisation's head the person stays (a person's government)
+    assert kinds("وسقطت حكومة ماتياس فالدو أمس.", "ماتياس", ["B-PERS", "I-PERS"]) == [("ماتياس فالدو", "person")]

@@ -35,6 +35,7 @@ from kg.extract.entity_base import (  # noqa: F401 - re-exported for the claim r
     DEMONSTRATIVES,
     LINKERS,
     MEDIA_HEADS,
+    MEDIA_TYPES,
     NAME_PARTICLES,
     QUOTES,
     EntityTable,
@@ -62,9 +63,6 @@ from kg.extract.quantities import number_word_forms
 from kg.extract.tagged import COMMON_WORD_PLACE, STOP_NAME_PLACE, TaggerRules
 from kg.extract.tokens import Sentence, Token, cut_offset
 from kg.records import Span
-
-
-MEDIA_TYPES = frozenset({"MediaOrganization", "NewsAgency"})
 
 
 class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, TaggerRules):

@@ -15,6 +15,7 @@ COMPOUND_PARTICIPLE = re.compile(r"([A-Z][A-Za-z]+)-(?:[a-z]+ed|made|led|run|bor
 NAME_PARTICLES = {"بن", "ابن", "ابو", "ابي", "ال", "ولد", "bin", "al", "el", "de", "van", "von", "abu", "abdel", "abdul"}
 GOVERNMENT_WORDS = {"النظام", "الحكومه", "الحكوميه", "الامن", "الجيش", "الشرطه", "الدوله", "government", "regime"}
 OPERATION_HEADS = {"حمله", "عمليه", "معركه"}
+MEDIA_TYPES = frozenset({"MediaOrganization", "NewsAgency"})  # the organisation types of a channel, a paper, an agency
 LINKERS = {"التابعه", "التابع", "التابعين", "التابعتين"}
 MEDIA_HEADS = {"صحيفه", "قناه", "تلفزيون", "موقع", "وكاله", "اذاعه", "جريده", "شبكه"}
 # normalised nouns that say what kind of organisation or place a name is: the company, the newspaper, the

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from kg.extract.entity_base import COMPOUND_PARTICIPLE, NAME_PARTICLES, Found, _new_entry
+from kg.extract.entity_base import COMPOUND_PARTICIPLE, MEDIA_TYPES, NAME_PARTICLES, Found, _new_entry
 from kg.extract.gazetteer import name_key
 from kg.extract.lexicon import title_first_words
 from kg.extract.tokens import cut_offset
@@ -70,6 +70,8 @@ class TaggerRules:
                     words = name_key(self.text[g.start : g.end])
                     for n in range(1, len(words) + 1):
                         endings.setdefault((g.entry.category, words[-n:]), g.entry)
+            if f.entry.category == "person" and f.entry.rank >= 5:
+                f = self._media_named_after(f)
             start, words, labels = out.sentence(f.first)
             f.score = tagger.score(words, labels, f.first - start, f.last - start)
             if f.last - f.first == 1 and f.score < MIN_SINGLE_WORD_SCORE:
@@ -82,6 +84,19 @@ class TaggerRules:
             for n in range(1, len(names) + 1):
                 endings.setdefault((f.entry.category, names[-n:]), f.entry)
         self.found.sort(key=lambda f: f.start)
+
+    def _media_named_after(self, f: Found) -> Found:
+        """A tagger's person right after a noun that says it names a channel, a paper or an agency (لقناة فوكس،
+        صحيفة X، وكالة X) is that medium, an organisation — unless it starts with a given name. (Not after
+        any organisation's head: حكومة إيهود أولمرت is a person's government.)"""
+        k = f.first - 1
+        if k < 0 or self.sentence_of.get(k) != self.sentence_of.get(f.first) or not self.tokens[k].is_arabic:
+            return f
+        head = self.heads.get(self.tokens[k].splits[-1][1])
+        if head is None or head.type not in MEDIA_TYPES or self.names.get(self.tokens[f.first].norm):
+            return f
+        entry = _new_entry("organization", head.type, self.text[f.start : f.end], head.gender)
+        return Found(f.first, f.last, f.start, f.end, entry, f.kind, f.trigger_type, f.score)
 
     def pass_tagger_joins(self) -> None:
         """Two persons side by side with nothing between, one of them the tagger's (سامر دبوس | بيرغن where
