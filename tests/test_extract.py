@@ -1083,3 +1083,14 @@ def test_a_tagger_person_right_after_a_channel_or_paper_noun_is_that_medium(monk
     assert kinds("وقال في تصريح لقناة فيليكس الأحد إن الوضع صعب.", "فيليكس", ["B-PERS"]) == [("فيليكس", "organization")]
     # after another organisation's head the person stays (a person's government)
     assert kinds("وسقطت حكومة ماتياس فالدو أمس.", "ماتياس", ["B-PERS", "I-PERS"]) == [("ماتياس فالدو", "person")]
+
+
+def test_a_name_ends_before_a_preposition_phrase_a_conjunct_or_a_relative():
+    persons = partial(_rule_labels, category="person")
+    # «ب» + an everyday word ("with the participation of"), then another person
+    assert persons("وقامت ببطولته الفنانة رنا قاسم بمشاركة سامر فلوح.") == ["رنا قاسم", "سامر فلوح"]
+    # a «و» word before a given name opens another conjunct ("and music by"), it is not inside the name
+    assert persons("كلمات رنا قاسم وتلحين سامر فلوح.") == ["رنا قاسم", "سامر فلوح"]
+    # بن / ابن before a kinship noun with a pronoun ("his cousin") is no particle of a name
+    assert persons("واستقبل الرئيس سامر فلوح ابن عمه في القصر.") == ["سامر فلوح"]
+    assert persons("وقال سامر بن عطية إن الوفد وصل.") == ["سامر بن عطية"]

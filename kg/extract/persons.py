@@ -18,12 +18,15 @@ from kg.extract.entity_base import (
 )
 from kg.extract.gazetteer import GEONAMES_CITY
 from kg.extract.lexicon import title_first_words
+from kg.extract.normalize import normalize
 from kg.extract.tokens import cut_offset
 
 
 POSSESSED_CONSTRUCT = ("تها", "تهم", "تهما", "يته")  # a feminine noun with a possessive: خارجيتها، داخليته
 MAX_PLAIN_NAME_WORDS = 5  # words of an Arabic name
 HONORIFICS = frozenset({"جلاله", "صاحب", "الجلاله", "قداسه", "سمو"})  # normalised: «جلالة الملك», «صاحب الجلالة»
+# kinship nouns before a possessive pronoun (normalised): ابن عمه "his cousin", ابن أخيه "his nephew"
+KINSHIP_STEMS = frozenset({"عم", "خال", "اخ", "اخي", "ابن", "بنت", "اخت", "زوج", "زوجت", "جد", "حفيد", "ابي", "اب", "ام", "عمت", "خالت", "ابنت", "صهر", "نسيب"})
 CONJOINED_WORD_ZIPF = 4.0  # «و» + a word this common is a conjunct, not a name going on (3.5 and 4.5 measured no better)
 MAX_NAME_WORDS = 8  # … when it has particles: سالم بن خالد بن سعيد آل ناصر
 RELATIONAL_NOUNS = {"نظير": "m", "نظيره": "f", "زميل": "m", "زميله": "f", "خليفه": "m"}  # normalised (ة → ه)
@@ -170,6 +173,28 @@ class PersonRules:
         rest = t.norm[1:]
         return not self.names.get(rest) and self.frequent.get(rest, 0.0) >= CONJOINED_WORD_ZIPF
 
+    def _everyday_after_preposition(self, k: int) -> bool:
+        """Token k is «ب» or «ل» and an everyday word (Zipf ≥ :data:`CONJOINED_WORD_ZIPF`: بمشاركة، لصالح), no
+        given name: a prepositional phrase, not the name going on."""
+        t = self.tokens[k]
+        if not t.is_arabic or t.norm[:1] not in "بل" or len(t.norm) < 5 or self.names.get(t.norm):
+            return False
+        rest = t.norm[1:]
+        return not self.names.get(rest) and self.frequent.get(rest, 0.0) >= CONJOINED_WORD_ZIPF
+
+    def _kinship_at(self, k: int) -> bool:
+        """Token k is a kinship noun with a possessive pronoun as written (عمه، أخيه، خالها): after بن or ابن it
+        says whose relative, it is no name (a name's ة is no ه: عطية)."""
+        t = self.tokens[k]
+        if not t.is_arabic:
+            return False
+        raw = t.text
+        for suffix in ("هما", "هم", "هن", "ها", "ه"):
+            if raw.endswith(suffix) and len(raw) > len(suffix) + 1:
+                stem = normalize(raw[: -len(suffix)])
+                return stem in KINSHIP_STEMS
+        return False
+
     def _tagger_ends_at_conjunction(self, k: int) -> bool:
         """Token k starts with «و», is no given name, and the tagger does not read it as the name going on
         (سامر حداد وعدد من النواب: "and a number of deputies"): the name ended before it. Without the
@@ -268,6 +293,12 @@ class PersonRules:
                 break
             if nm in NON_NAME_ADJECTIVES or self.conjoined_name(k) or self.conjoined_word(k) or self._tagger_ends_at_conjunction(k):
                 break
+            if self._everyday_after_preposition(k):
+                break  # … بمشاركة مصطفى: "with the participation of" another person
+            if nm.startswith("و") and nm != "ولد" and not self._given(k)[0] and self._given(k + 1)[0]:
+                break  # … وألحان ياسر: a «و» word is never inside a name; before a given name it opens another conjunct
+            if nm in NAME_PARTICLES and k + 1 < len(self.tokens) and self._kinship_at(k + 1):
+                break  # … ابن عمه "his cousin": a kinship noun with a pronoun after the particle, no name
             g, ln = self._given(k)
             if g:
                 if given_words == len(parts):
