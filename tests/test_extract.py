@@ -1094,3 +1094,14 @@ def test_a_name_ends_before_a_preposition_phrase_a_conjunct_or_a_relative():
     # بن / ابن before a kinship noun with a pronoun ("his cousin") is no particle of a name
     assert persons("واستقبل الرئيس سامر فلوح ابن عمه في القصر.") == ["سامر فلوح"]
     assert persons("وقال سامر بن عطية إن الوفد وصل.") == ["سامر بن عطية"]
+
+
+def test_a_role_noun_after_a_name_ends_it(monkeypatch):
+    from kg.extract.tagged import TaggerRules
+
+    # the rules: a title, two given names, then the role (not a family name)
+    assert _rule_labels("وقال الدكتور كريم حسن مدرب الفريق إن الفوز مستحق.", "person") == ["كريم حسن"]
+    # the tagger's extension of a rule's person stops before it too
+    monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("سامر", ["B-PERS", "I-PERS", "I-PERS"]))
+    x = extract(Article(text="وقال الوزير سامر فلوح مدرب الفريق السابق إن الفوز مستحق.", source="test", language="ar"))
+    assert [e.label for e in x.entities if e.category == "person"] == ["سامر فلوح"]

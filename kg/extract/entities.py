@@ -52,6 +52,7 @@ from kg.extract.lexicon import (
     place_stopwords,
     place_triggers,
     raw_function_words,
+    role_nouns,
     titles,
     YA_FOR_ALIF_MAQSURA,
 )
@@ -84,6 +85,7 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
         self.names = given_names()
         self.titles = titles()
         self.stop_names = place_stopwords()
+        self.role_nouns = role_nouns()
         self._gaz_cache: dict[tuple[int, int], list[Found]] = {}
         self._firsts_cache: set[str] = set()
         self._firsts_for = 0

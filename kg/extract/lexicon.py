@@ -217,6 +217,12 @@ def place_stopwords() -> set[str]:
 
 
 @lru_cache(maxsize=1)
+def role_nouns() -> set[str]:
+    """Nouns of an occupation, an office or a relation that end a person's name after it (``role_nouns.txt``)."""
+    return read_words("role_nouns.txt")
+
+
+@lru_cache(maxsize=1)
 def club_words() -> dict[str, str]:
     """Words of a sports club's name around its city's: word → ``before`` (دينامو، ريال، Dynamo) or
     ``after`` (يونايتد، United); ``club_words.tsv``."""

@@ -173,6 +173,11 @@ class PersonRules:
         rest = t.norm[1:]
         return not self.names.get(rest) and self.frequent.get(rest, 0.0) >= CONJOINED_WORD_ZIPF
 
+    def role_noun_at(self, k: int) -> bool:
+        """Token k is a noun of ``role_nouns.txt``, with or without the article or a proclitic."""
+        stem = self.tokens[k].splits[-1][1]
+        return stem in self.role_nouns or (stem.startswith("ال") and stem[2:] in self.role_nouns)
+
     def _everyday_after_preposition(self, k: int) -> bool:
         """Token k is «ب» or «ل» and an everyday word (Zipf ≥ :data:`CONJOINED_WORD_ZIPF`: بمشاركة، لصالح), no
         given name: a prepositional phrase, not the name going on."""
@@ -293,6 +298,8 @@ class PersonRules:
                 break
             if nm in NON_NAME_ADJECTIVES or self.conjoined_name(k) or self.conjoined_word(k) or self._tagger_ends_at_conjunction(k):
                 break
+            if self.role_noun_at(k):
+                break  # … مدرب الفريق، … شقيق الملك: an occupation, an office or a relation after the name
             if self._everyday_after_preposition(k):
                 break  # … بمشاركة مصطفى: "with the participation of" another person
             if nm.startswith("و") and nm != "ولد" and not self._given(k)[0] and self._given(k + 1)[0]:

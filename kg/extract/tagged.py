@@ -364,6 +364,8 @@ class TaggerRules:
         t = self.tokens[k]
         if self._known_otherwise(k) or self.conjoined_name(k) or self.conjoined_word(k):
             return False
+        if k in self.title_at or t.splits[-1][1] in self.title_heads or self.role_noun_at(k):
+            return False  # … مدرب الفريق، … اداري: a title or a role after the name, not more of it
         return not any(self.definite_after_proclitic(t, cut, stem) or (cut and (self.heads.get(stem) or self.gaz.lookup((stem,))))
                        for cut, stem in t.splits)
 
