@@ -353,6 +353,9 @@ def test_a_family_name_the_tagger_has_not_met_stays_where_the_name_must_end(monk
     assert persons("وقال المستشار سامر الزبيدي: إن الاتفاق قريب.") == ["سامر الزبيدي"]
     assert persons("وحضر رئيس الوزراء سامر فلوح ووزير الداخلية الحفل.") == ["سامر فلوح"]
     assert persons("وأكد المستثمر سامر فلوح «أن الشركة رابحة».") == ["سامر فلوح"]
+    # a definite word right after «بن X»: the family's name or an epithet ending the nasab
+    assert persons("وقال الشيخ سامر بن ناصر العطار إن الاتفاق قريب.", ("B-PERS", "I-PERS", "I-PERS", "O")) == [
+        "سامر بن ناصر العطار"]
     # a definite everyday word, or a word the clause goes on after, is still cut where the tagger ends the name
     assert persons("وقال المستشار سامر الماضي إن الاتفاق قريب.") == ["سامر"]
     assert persons("والتقى رئيس الوزراء سامر فلوح الأسبوع الماضي بالوفد.", ("B-PERS", "I-PERS", "O")) == ["سامر فلوح"]

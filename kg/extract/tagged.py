@@ -398,6 +398,7 @@ class TaggerRules:
 
     def _family_name_at(self, k: int) -> bool:
         """Token k, the last word of a rule's person, reads as a family name whatever the tagger says: a
+        definite word right after «بن X» (a nasab ends with the family's name or an epithet), a
         nisba (ال + a word written with a final ي, الزبيدي، الحمداني) that general Arabic does not use as an
         everyday word (wordfreq Zipf below :data:`NISBA_ZIPF`: الماضي، الحالي are above), or a word without
         the article right before punctuation or a «و» conjunct (… نادر فلوح «، … فلوح ووزير), where a verb or
@@ -406,6 +407,8 @@ class TaggerRules:
         if not t.is_arabic:
             return False
         if t.norm.startswith("ال"):
+            if k >= 2 and self.tokens[k - 2].norm in {"بن", "ابن"}:
+                return True  # … بن ناصر العطار، … بن سالم الزاهد: the family's name or an epithet after a nasab
             return t.text.endswith("ي") and len(t.norm) > 4 and self.frequent.get(t.norm, 0.0) < NISBA_ZIPF
         nxt = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
         return nxt is None or not nxt.is_word or (nxt.is_arabic and nxt.norm.startswith("و"))
