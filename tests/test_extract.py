@@ -1108,3 +1108,10 @@ def test_a_role_noun_after_a_name_ends_it(monkeypatch):
     monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("سامر", ["B-PERS", "I-PERS", "I-PERS"]))
     x = extract(Article(text="وقال الوزير سامر فلوح مدرب الفريق السابق إن الفوز مستحق.", source="test", language="ar"))
     assert [e.label for e in x.entities if e.category == "person"] == ["سامر فلوح"]
+
+
+def test_an_organisation_named_in_quotes_after_its_head_is_the_quoted_name():
+    for text in ("وأعلنت شركة «فالتو» أرباحها أمس.", 'وأعلنت شركة "فالتو" أرباحها أمس.', "وأعلنت شركة “فالتو” أرباحها أمس."):
+        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+        assert [(e.label, e.category, [m.text for m in e.mentions]) for e in x.entities] == [
+            ("فالتو", "organization", ["فالتو"])], text

@@ -32,6 +32,7 @@ POLYSEMOUS_HEADS = frozenset({"حركه", "موقع", "تنظيم", "وحده", 
 LED_BY = frozenset({"رياسه", "قياده"})  # normalised: after ب they say who leads (برئاسة، بقيادة)
 PLACE_GOVERNMENT_HEADS = frozenset({"حكومه"})  # normalised: a government named by its seat (حكومة طرابلس)
 ADJECTIVES_WITHOUT_ENDING = frozenset({"العليا", "الكبرى", "الاعلى", "الاولى", "الحر", "الجديد", "الموحد"})  # normalised
+QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}  # opening quote → closing quote (a head before a quoted name)
 EVERYDAY_ZIPF = 5.0  # a word this common ends a transliterated name after its first word (4.0: فورد، غاز cut off; 4.5 the same as 5.0)
 
 
@@ -110,16 +111,21 @@ class OrganisationRules:
                 inner_words = [k for k in range(i + 2, close) if self.tokens[k].is_word]
                 if not inner_words:
                     continue
-                e_end = self.tokens[close].end
                 inner_key = tuple(self.tokens[k].norm for k in inner_words)
                 known = self.gaz.lookup(inner_key)
                 if is_op:
+                    e_end = self.tokens[close].end
                     entry = _new_entry("other", "MilitaryOperation", self.text[start:e_end])
-                elif known and known[0].category == "organization":
+                    out.append(Found(i, close + 1, start, e_end, entry, "pattern"))
+                    continue
+                # شركة «ياهو»: the quoted words are the name, the head says what it names (as with the
+                # descriptor heads: the noun stays outside the mention)
+                a, b = self.tokens[inner_words[0]].start, self.tokens[inner_words[-1]].end
+                if known and known[0].category == "organization":
                     entry = known[0]
                 else:
-                    entry = _new_entry("organization", head.type, self.text[start:e_end], head.gender)
-                out.append(Found(i, close + 1, start, e_end, entry, "pattern"))
+                    entry = _new_entry("organization", head.type, self.text[a:b], head.gender)
+                out.append(Found(inner_words[0], inner_words[-1] + 1, a, b, entry, "pattern"))
                 continue
             if not tok.is_arabic or is_op:
                 continue
@@ -260,13 +266,15 @@ class OrganisationRules:
         return n.startswith("ال") and len(n) > 4 and n.endswith(("ي", "يه")) and n not in self.fw and n not in NON_NAME_ADJECTIVES
 
     def _next_is_quote(self, i: int) -> bool:
-        return i + 1 < len(self.tokens) and self.tokens[i + 1].text == "«"
+        return i + 1 < len(self.tokens) and self.tokens[i + 1].text in QUOTE_PAIRS
 
     def _closing(self, k: int) -> int | None:
+        """The token closing the quotation opened at k (« … », “ … ”, " … "), within a few words."""
+        close = QUOTE_PAIRS[self.tokens[k].text]
         for j in range(k + 1, min(len(self.tokens), k + 12)):
-            if self.tokens[j].text == "»":
+            if self.tokens[j].text == close:
                 return j
-            if self.tokens[j].text in {"«", ".", "\n"}:
+            if self.tokens[j].text in {"«", "“", ".", "\n"}:
                 return None
         return None
 
