@@ -1024,12 +1024,12 @@ def test_a_bracketed_name_after_one_organisation_is_its_alias_not_after_several(
     text = "وتأهلت شركة نور للاتصالات (نورتل) إلى المرحلة الثانية، وقالت نورتل إنها راضية."
     x = extract(Article(text=text, source="test", language="ar"), tagger=False)
     org = next(e for e in x.entities if e.category == "organization")
-    assert [m.text for m in org.mentions] == ["شركة نور للاتصالات", "نورتل", "نورتل"]
+    assert [m.text for m in org.mentions] == ["نور للاتصالات", "نورتل", "نورتل"]
     # the same brackets after two organisations say something of each (a results table's category or country)
     text = "وتأهلت شركة نور للاتصالات (الفئة الأولى) وشركة سما للطيران (الفئة الأولى) إلى المرحلة الثانية."
     x = extract(Article(text=text, source="test", language="ar"), tagger=False)
     assert [[m.text for m in e.mentions] for e in x.entities if e.category == "organization"] == [
-        ["شركة نور للاتصالات"], ["شركة سما للطيران"]]
+        ["نور للاتصالات"], ["سما للطيران"]]
 
 
 def test_a_name_of_a_region_and_of_a_paper_in_quotes_is_the_paper():
@@ -1054,7 +1054,7 @@ def test_a_transliterated_organisation_name_ends_before_a_function_word_or_one_o
     assert orgs("وقالت منظمة فالتوريا ماتيكس وهو اسمها الجديد إن العمل مستمر.") == ["منظمة فالتوريا ماتيكس"]
     assert orgs("وقالت منظمة فالتوريا ماتيكس حيث يعمل إن العمل مستمر.") == ["منظمة فالتوريا ماتيكس"]
     # a common word may be the name's first word (a country: قطر غاز), and a less common one a later word
-    assert orgs("وقال المدير العام لشركة بترو غاز، إن الإنتاج ارتفع.") == ["شركة بترو غاز"]
+    assert orgs("وقال المدير العام لشركة بترو غاز، إن الإنتاج ارتفع.") == ["بترو غاز"]  # (the head outside)
 
 
 def test_a_proclitic_on_an_organisation_head_after_a_title_starts_no_person():

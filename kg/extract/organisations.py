@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from kg.extract.entity_base import (
     COMPLEMENTIZER_WORDS,
+    DESCRIPTOR_HEADS,
     FOREIGN_NAME_HEADS,
     GOVERNMENT_WORDS,
     LINKERS,
@@ -166,8 +167,10 @@ class OrganisationRules:
                 chain = chain[:keep]
             if not chain and not definite and stem in PLACE_GOVERNMENT_HEADS:
                 chain = self._governed_place(i + 1)  # حكومة طرابلس: the government seated there, not the city
+            transliterated = False
             if not chain and not definite and head.type in FOREIGN_NAME_HEADS:
                 chain = self._transliterated_name(i + 1)  # منظمة هيومن رايتس ووتش، شركة أرامكو
+                transliterated = bool(chain)
             if not chain:
                 continue
             if not definite and self._other_sense(stem, chain):
@@ -183,6 +186,13 @@ class OrganisationRules:
             # a head before the whole name of a known organisation names that organisation (قوات X, منظمة X, حركة X)
             whole = self.gaz.lookup(tuple(self.tokens[c].norm for c in chain)) if not inner else []
             known = [e for e in inner or whole if e.category == "organization"]
+            if transliterated and stem in DESCRIPTOR_HEADS:
+                # شركة أرامكو → «أرامكو»: a foreign name is a name by itself; the noun saying what it names stays
+                # outside the mention, as for the descriptor heads before a known name
+                a = self.tokens[chain[0]].start
+                entry = known[0] if known else _new_entry("organization", type_, self.text[a:e_end], head.gender)
+                out.append(Found(chain[0], chain[-1] + 1, a, e_end, entry, "pattern"))
+                continue
             entry = known[0] if known else _new_entry("organization", type_, label, head.gender)
             out.append(Found(i, chain[-1] + 1, start, e_end, entry, "pattern"))
         return out
