@@ -1115,3 +1115,10 @@ def test_an_organisation_named_in_quotes_after_its_head_is_the_quoted_name():
         x = extract(Article(text=text, source="test", language="ar"), tagger=False)
         assert [(e.label, e.category, [m.text for m in e.mentions]) for e in x.entities] == [
             ("فالتو", "organization", ["فالتو"])], text
+    # the name alone recurs as that organisation (the head and the quotes said it was one), not an everyday word
+    x = extract(Article(text="وأعلنت شركة «فالتو» أرباحها. وقالت فالتو إن الأرباح تضاعفت.", source="test", language="ar"),
+                tagger=False)
+    assert [[m.text for m in e.mentions] for e in x.entities] == [["فالتو", "فالتو"]]
+    x = extract(Article(text="وأعلنت شركة «الأمل» أرباحها. وقال المدير إن الأمل كبير.", source="test", language="ar"),
+                tagger=False)
+    assert [[m.text for m in e.mentions] for e in x.entities] == [["الأمل"]]

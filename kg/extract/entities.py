@@ -308,6 +308,12 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
             return media[0] if channel_context or quoted else self._best_place(other)
         return self._best_place(entries)
 
+    def _opens_with_head(self, f: Found) -> bool:
+        """The mention's first word is an organisation's head (وزارة الخارجية), not the bare name after one."""
+        t = self.tokens[f.first]
+        return any(self.heads.get(st) or (st.startswith("ال") and self.heads.get(st[2:])) for _, st in t.splits) \
+            if t.is_arabic else t.text in self.heads
+
     def _read_as_named(self, entry: GazEntry, i: int, channel_context: bool) -> bool:
         """Whether the common word at i is ``entry``'s name here. A place where the tagger reads a place, but a
         country always (سورية is also "Syrian", and a demonym is the country's by the annotation guide), and a
@@ -377,6 +383,11 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
         bracketed: dict[tuple[str, ...], list[tuple[Found, list[int]]]] = {}
         for f in list(self.found):
             inner = self.text[f.start : f.end]
+            if f.kind == "pattern" and f.entry.category == "organization" and not self._opens_with_head(f):
+                key = tuple(self.tokens[k].norm for k in range(f.first, f.last))
+                everyday = len(key) == 1 and is_common_word(key[0], self.frequent)  # شركة «الأمل»: not every "hope"
+                if key not in self.local and not self.gaz.lookup(key) and not everyday:
+                    self.local[key] = f.entry  # شركة «فالتو»، شركة فالكورا: the name alone, so «فالتو» later is it
             if "«" in inner and f.entry.category in {"organization", "other"}:
                 a, b = inner.index("«"), inner.rindex("»") if "»" in inner else len(inner)
                 key = tuple(normalize(w) for w in inner[a + 1 : b].split())
