@@ -1104,6 +1104,8 @@ def test_a_role_noun_after_a_name_ends_it(monkeypatch):
 
     # the rules: a title, two given names, then the role (not a family name)
     assert _rule_labels("وقال الدكتور كريم حسن مدرب الفريق إن الفوز مستحق.", "person") == ["كريم حسن"]
+    # a role noun that is also a given name as written (أمين "secretary", Amin) goes on with the name
+    assert _rule_labels("وقال الدكتور محمد أمين فلوح إن الوضع صعب.", "person") == ["محمد أمين فلوح"]
     # the tagger's extension of a rule's person stops before it too
     monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("سامر", ["B-PERS", "I-PERS", "I-PERS"]))
     x = extract(Article(text="وقال الوزير سامر فلوح مدرب الفريق السابق إن الفوز مستحق.", source="test", language="ar"))

@@ -174,8 +174,11 @@ class PersonRules:
         return not self.names.get(rest) and self.frequent.get(rest, 0.0) >= CONJOINED_WORD_ZIPF
 
     def role_noun_at(self, k: int) -> bool:
-        """Token k is a noun of ``role_nouns.txt``, with or without the article or a proclitic."""
+        """Token k is a noun of ``role_nouns.txt``, with or without the article or a proclitic — and no given
+        name as written bare (أمين is both "secretary" and a name: محمد أمين)."""
         stem = self.tokens[k].splits[-1][1]
+        if self.names.get(self.tokens[k].norm):
+            return False
         return stem in self.role_nouns or (stem.startswith("ال") and stem[2:] in self.role_nouns)
 
     def _everyday_after_preposition(self, k: int) -> bool:
