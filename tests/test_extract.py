@@ -1124,3 +1124,9 @@ def test_an_organisation_named_in_quotes_after_its_head_is_the_quoted_name():
     x = extract(Article(text="وأعلنت شركة «الأمل» أرباحها. وقال المدير إن الأمل كبير.", source="test", language="ar"),
                 tagger=False)
     assert [[m.text for m in e.mentions] for e in x.entities] == [["الأمل"]]
+
+
+def test_bint_daughter_of_is_a_name_particle_and_starts_a_place_name_after_a_trigger():
+    assert _rule_labels("وقالت فاطمة بنت فلوح إن الرواية اكتملت.", "person") == ["فاطمة بنت فلوح"]
+    x = extract(Article(text="وقصفت الطائرات مدينة بنت جبيل جنوب لبنان.", source="test", language="ar"), tagger=False)
+    assert [m.text for e in x.entities if e.category == "place" for m in e.mentions][0] == "بنت جبيل"

@@ -124,7 +124,7 @@ class PlaceRules:
         n0 = first.norm
         if self._describes(n0) or not first.is_arabic or any(self.definite_after_proclitic(first, c, st) or (c and st in self.fw) for c, st in first.splits):
             return []  # مخيم للنازحين: a description, not a name
-        compound_heads = {"دير", "تل", "راس", "عين", "ابو", "جسر", "كفر", "بيت", "خان", "دار", "بير", "ام", "سيدي", "بني", "ذي", "جبل", "وادي", "معره", "قصر", "حمام"}
+        compound_heads = {"دير", "تل", "راس", "عين", "ابو", "جسر", "كفر", "بيت", "بنت", "خان", "دار", "بير", "ام", "سيدي", "بني", "ذي", "جبل", "وادي", "معره", "قصر", "حمام"}
         if n0 in NAME_PARTICLES and n0 not in compound_heads:
             return []  # سهل بن مالك: «سهل» the given name, not "the plain of بن"
         out = [idx[0]]
