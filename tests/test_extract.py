@@ -333,7 +333,7 @@ def test_a_channel_named_by_an_everyday_word_is_the_channel_after_a_media_word_o
         x = extract(Article(text=text, source="test", language="ar"))
         return [e.qid or e.label for e in x.entities if e.category == "organization"]
 
-    event = "وقال المنظمون إن الحدث الأكبر من نوعه سيقام غدا."  # الحدث "the event", also a news channel's name
+    event = "وقال المنظمون إن الحدث سيقام غدا في العاصمة."  # الحدث "the event", also a news channel's name
     assert orgs(event, COMMON_WORD_PLACE / 4) == []
     assert orgs(event, COMMON_WORD_PLACE) == ["قناة الحدث"]
     assert orgs("وقال الوزير للحدث إن المفاوضات مستمرة.", COMMON_WORD_PLACE / 4) == ["قناة الحدث"]  # «ل»: a channel
@@ -1042,11 +1042,11 @@ def test_a_name_of_a_region_and_of_a_paper_in_quotes_is_the_paper():
 
 
 def test_a_country_the_gazetteer_knows_is_no_family_name_but_a_demonym_may_be():
-    x = extract(Article(text="وانتقد المبعوث الأممي استخدام إسرائيل للقنابل في القطاع.", source="test", language="ar"),
+    x = extract(Article(text="وانتقد المبعوث الأممي دعم إسرائيل للمستوطنين في القطاع.", source="test", language="ar"),
                 tagger=False)
     assert [e.label for e in x.entities if e.category == "place"] == ["إسرائيل"]
     assert all("إسرائيل" not in e.label for e in x.entities if e.category == "person")
-    assert _rule_labels("وقال الرئيس جون كندي إن البلاد مستعدة.", "person") == ["جون كندي"]
+    assert _rule_labels("وقال الوزير سامر مغربي إن البلاد مستعدة.", "person") == ["سامر مغربي"]
 
 
 def test_a_transliterated_organisation_name_ends_before_a_function_word_or_one_of_the_commonest_words():

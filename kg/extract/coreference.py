@@ -66,7 +66,7 @@ class CoreferenceRules:
                 entry = names.get((stem,) + rest)
                 if entry is not None:
                     if not cut and self.after_a_number(i):
-                        return None  # نصف مليار شيكل: a currency or a unit the tagger read as a name somewhere
+                        return None  # عشرة ملايين تومان: a currency or a unit the tagger read as a name somewhere
                     if not cut and entry.category == "person" and self._given_name_before(i):
                         prev = self.tokens[i - 1]  # طلعت زكريا where زكريا alone was found: the whole name
                         return Found(i - 1, i + n, prev.start, self.tokens[i + n - 1].end, entry, "tagger-repeat")

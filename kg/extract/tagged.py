@@ -62,7 +62,7 @@ class TaggerRules:
                 continue
             if f.start == self.tokens[f.first].start and self.after_a_number(f.first) \
                     and not self.names.get(self.tokens[f.first].norm):
-                continue  # 120 مليون شيكل، 5 آلاف فرنك سويسري: a currency or a unit after its number (a name after a
+                continue  # عشرة ملايين تومان، ثلاثة آلاف بيزو: a currency or a unit after its number (a name after a
                 # year in a headline starts with a given name)
             if endings is None:  # built when the first span is kept: most articles keep none
                 endings = {}
@@ -86,9 +86,9 @@ class TaggerRules:
         self.found.sort(key=lambda f: f.start)
 
     def _media_named_after(self, f: Found) -> Found:
-        """A tagger's person right after a noun that says it names a channel, a paper or an agency (لقناة فوكس،
+        """A tagger's person right after a noun that says it names a channel, a paper or an agency (لقناة X،
         صحيفة X، وكالة X) is that medium, an organisation — unless it starts with a given name. (Not after
-        any organisation's head: حكومة إيهود أولمرت is a person's government.)"""
+        any organisation's head: «حكومة X» with X a person is that person's government.)"""
         k = f.first - 1
         if k < 0 or self.sentence_of.get(k) != self.sentence_of.get(f.first) or not self.tokens[k].is_arabic:
             return f
