@@ -643,6 +643,12 @@ def test_a_place_inside_a_name_the_tagger_reads_as_an_organisation_is_the_organi
     assert named() == [("organization", ["كييف"])]  # the city alone, read surely as an organisation: the club
     monkeypatch.setattr(_FakeTagger, "probability", lambda self, words, first, last, kind: 0.3)
     assert named() == [("place", ["كييف"])]  # read so with less than CLUB_READING: the city stays
+    monkeypatch.undo()
+    # «في» or «ب» before it ("in Kyiv"): the place, however surely the tagger reads the club
+    for text in ("وقالت الشرطة إن اعتقالات جرت في كييف أمس.", "وقالت الشرطة إن اعتقالات جرت بكييف أمس."):
+        monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("كييف" if "في" in text.split() else "بكييف",
+                                                                    ["B-ORG"], "organization"))
+        assert named() == [("place", ["كييف"])], text
 
 
 def test_two_spellings_of_one_organisation_are_one_entity(monkeypatch):

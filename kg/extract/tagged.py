@@ -350,13 +350,21 @@ class TaggerRules:
                     and c.entry.category == "organization":  # (a tagger span lies within one sentence)
                 return Found(c.first, c.last, c.start, c.end, c.entry, "tagger", c.trigger_type, c.score)
         if f.entry.type == "City" and f.last - f.first == 1 and out.labels.get(f.first) == "B-ORG" \
-                and out.labels.get(f.last, "O") != "I-ORG":
+                and out.labels.get(f.last, "O") != "I-ORG" and not self._in_a_place(f):
             # a club called by its city alone (وفاز برشلونة على ضيفه بهدفين): the organisation, if the tagger is sure
             start, words, _ = out.sentence(f.first)
             if out.tagger.probability(words, f.first - start, f.last - start, "ORG") >= CLUB_READING:
                 return Found(f.first, f.last, f.start, f.end,
                              _new_entry("organization", "Organization", self.text[f.start : f.end]), "tagger")
         return f
+
+    def _in_a_place(self, f: Found) -> bool:
+        """The mention follows «في» or «ب» "in" (في مانشستر، بمانشستر): something happens there, the city is
+        the place — a club plays, wins and signs, it is not where things happen."""
+        tok = self.tokens[f.first]
+        if tok.is_arabic and f.start > tok.start and self.text[tok.start : f.start].endswith("ب"):
+            return True
+        return f.first > 0 and self.tokens[f.first - 1].norm == "في"
 
     def _could_end_a_name(self, k: int) -> bool:
         """No word known otherwise (:meth:`_known_otherwise`), no «و» before another person's given name, and
