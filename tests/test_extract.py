@@ -1136,3 +1136,15 @@ def test_bint_daughter_of_is_a_name_particle_and_starts_a_place_name_after_a_tri
     assert _rule_labels("وقالت فاطمة بنت فلوح إن الرواية اكتملت.", "person") == ["فاطمة بنت فلوح"]
     x = extract(Article(text="وقصفت الطائرات مدينة بنت جبيل جنوب لبنان.", source="test", language="ar"), tagger=False)
     assert [m.text for e in x.entities if e.category == "place" for m in e.mentions][0] == "بنت جبيل"
+
+
+def test_the_capital_with_a_country_s_adjective_names_its_city_and_a_preposition_ends_a_title_s_complement():
+    def places(text: str) -> list[tuple[str, str]]:
+        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+        return [(m.text, e.category) for e in x.entities for m in e.mentions]
+
+    # an unknown word after «العاصمة» and a country's adjective: that capital, a city
+    assert ("فالتيرا", "place") in places("ووصل الوفد إلى العاصمة الإريترية فالتيرا أمس.")
+    # an everyday word there is no name without the tagger's reading, and is no person either: «إلى»
+    # (normalised «الي») is a preposition, not a definite word continuing the minister's title
+    assert [p for p in places("ووصل الوزير إلى العاصمة الإريترية قادما من القاهرة.") if p[1] != "place"] == []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.extract.entity_base import NAME_PARTICLES, NON_NAME_ADJECTIVES, QUOTES, Found, _new_entry
-from kg.extract.gazetteer import GazEntry
+from kg.extract.gazetteer import GEONAMES_CITY, GazEntry
 from kg.extract.normalize import normalize
 from kg.extract.quantities import number_word_forms
 from kg.extract.tokens import cut_offset, strip_article
@@ -14,6 +14,10 @@ DUAL_TRIGGERS = {
     "مدينتي": "City", "بلدتي": "City", "قريتي": "City", "مخيمي": "City", "محافظتي": "Region", "ولايتي": "Region",
     "منطقتي": "Region", "حيي": "Neighborhood", "ميناءي": "Region", "مينايي": "Region", "مطاري": "Region",
 }
+
+
+# «the capital» (normalised), before a country's adjective and the capital's name: العاصمة الإريترية أسمرا
+CAPITAL_WORDS = frozenset({"العاصمه", "عاصمه"})
 
 
 class PlaceRules:
@@ -31,6 +35,9 @@ class PlaceRules:
             pair = self.dual_trigger_places(i)
             if pair:
                 return pair
+            capital = self.capital_named(i)
+            if capital:
+                return capital
         out = []
         for cut, stem in tok.splits if tok.is_arabic else [(0, tok.text.lower())]:
             ttype = self.triggers.get(stem)
@@ -66,6 +73,26 @@ class PlaceRules:
             label = self.text[s:e]
             out.append(Found(i, last, s, e, _new_entry("place", ttype, label), "trigger", ttype))
         return out
+
+    def capital_named(self, i: int) -> list[Found]:
+        """العاصمة الإريترية أسمرا: «العاصمة» (the capital), a country's adjective, then a word no list knows —
+        the capital of that country, a city named by the word (the mention is the word alone, as after a
+        trigger). A capital the gazetteer knows is found by its name; a definite word or a function word
+        after the adjective goes on with the phrase (العاصمة السورية دمشق is Damascus by its name)."""
+        if self.tokens[i].splits[-1][1] not in CAPITAL_WORDS or i + 2 >= len(self.tokens):
+            return []
+        adjective, name = self.tokens[i + 1], self.tokens[i + 2]
+        if not adjective.is_arabic or not any(e.demonym for e in self.gaz.lookup((adjective.norm,))):
+            return []
+        n = name.norm
+        if not name.is_word or not name.is_arabic or n.startswith("ال") or n in self.fw or n in self.cues or len(n) < 3 \
+                or self.heads.get(n) or n in self.triggers:
+            return []
+        if n in self.frequent and (self._tagger_output() is None or not self.tagger_reads_a_name(i + 2, i + 3, 0.5)):
+            return []  # an everyday word (قادما "coming"): a name only where the tagger surely reads one
+        if any(f.entry.category == "place" and not f.entry.key.startswith(GEONAMES_CITY) for f in self.gazetteer_candidates(i + 2)):
+            return []  # a capital the gazetteer knows: its own name finds it
+        return [Found(i + 2, i + 3, name.start, name.end, _new_entry("place", "City", name.text), "trigger", "City")]
 
     def dual_trigger_places(self, i: int) -> list[Found]:
         """في مدينتي حمص وحماة، ميناءي X وY: a trigger in the dual before two names joined by و is two places of
