@@ -1148,3 +1148,11 @@ def test_the_capital_with_a_country_s_adjective_names_its_city_and_a_preposition
     # an everyday word there is no name without the tagger's reading, and is no person either: «إلى»
     # (normalised «الي») is a preposition, not a definite word continuing the minister's title
     assert [p for p in places("ووصل الوزير إلى العاصمة الإريترية قادما من القاهرة.") if p[1] != "place"] == []
+
+
+def test_chief_of_staff_is_a_title_and_a_number_word_ends_a_name():
+    persons = partial(_rule_labels, category="person")
+    # «رئيس أركان» (chief of staff): أركان completes the title, the name comes after the army's name
+    assert persons("وحذر رئيس أركان الجيش فالدو ريمار من التصعيد.") == ["فالدو ريمار"]
+    # a number after the name is no part of it (… مائة من الضباط "a hundred of the officers")
+    assert persons("واستدعى رئيس أركان الجيش فالدو ريمار مائة من الضباط.") == ["فالدو ريمار"]

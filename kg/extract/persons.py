@@ -19,6 +19,7 @@ from kg.extract.entity_base import (
 from kg.extract.gazetteer import GEONAMES_CITY
 from kg.extract.lexicon import title_first_words
 from kg.extract.normalize import normalize
+from kg.extract.quantities import number_word_forms
 from kg.extract.tokens import cut_offset
 
 
@@ -116,7 +117,7 @@ class PersonRules:
             if t.norm in self.fw and t.norm not in TITLE_LINKS:
                 return False  # «إلى» normalises as «الي»: a preposition, no definite word of the title's complement
             if not (t.text in "«»" or t.norm.startswith(("ال", "لل")) or self.heads.get(t.norm) or self.heads.get(t.splits[-1][1])
-                    or t.norm in TITLE_LINKS or self._named_place_or_org(k)):
+                    or t.norm in TITLE_LINKS or t.norm in TITLE_COMPLEMENTS or self._named_place_or_org(k)):
                 return False
         return False
 
@@ -303,8 +304,8 @@ class PersonRules:
                 break
             if nm in NON_NAME_ADJECTIVES or self.conjoined_name(k) or self.conjoined_word(k) or self._tagger_ends_at_conjunction(k):
                 break
-            if self.role_noun_at(k):
-                break  # … مدرب الفريق، … شقيق الملك: an occupation, an office or a relation after the name
+            if self.role_noun_at(k) or nm in number_word_forms():
+                break  # … مدرب الفريق، … شقيق الملك، … مائة من: a role, an office, a relation or a number after the name
             if self._everyday_after_preposition(k):
                 break  # … بمشاركة مصطفى: "with the participation of" another person
             if nm.startswith("و") and nm != "ولد" and not self._given(k)[0] and self._given(k + 1)[0]:
