@@ -356,6 +356,9 @@ def test_a_family_name_the_tagger_has_not_met_stays_where_the_name_must_end(monk
     # a definite word right after «بن X»: the family's name or an epithet ending the nasab
     assert persons("وقال الشيخ سامر بن ناصر العطار إن الاتفاق قريب.", ("B-PERS", "I-PERS", "I-PERS", "O")) == [
         "سامر بن ناصر العطار"]
+    # … but not one of the commonest words nor a plural: the tagger's boundary stands
+    assert persons("وقال الشيخ سامر بن ناصر المسؤول عن الملف إن الاتفاق قريب.", ("B-PERS", "I-PERS", "I-PERS", "O")) == [
+        "سامر بن ناصر"]
     # a definite everyday word, or a word the clause goes on after, is still cut where the tagger ends the name
     assert persons("وقال المستشار سامر الماضي إن الاتفاق قريب.") == ["سامر"]
     assert persons("والتقى رئيس الوزراء سامر فلوح الأسبوع الماضي بالوفد.", ("B-PERS", "I-PERS", "O")) == ["سامر فلوح"]
@@ -1156,3 +1159,10 @@ def test_chief_of_staff_is_a_title_and_a_number_word_ends_a_name():
     assert persons("وحذر رئيس أركان الجيش فالدو ريمار من التصعيد.") == ["فالدو ريمار"]
     # a number after the name is no part of it (… مائة من الضباط "a hundred of the officers")
     assert persons("واستدعى رئيس أركان الجيش فالدو ريمار مائة من الضباط.") == ["فالدو ريمار"]
+
+
+def test_an_inflected_everyday_word_after_a_title_is_no_first_name_and_a_nasab_takes_no_plural():
+    persons = partial(_rule_labels, category="person")
+    # after a demonym standing as a title, an everyday word with a pronoun or the accusative ending: no person
+    assert persons("وحقق الفرنسي فوزه الثاني على منافسه.") == []
+    assert persons("وحقق الفرنسي فوزا صعبا على منافسه.") == []

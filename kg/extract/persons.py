@@ -184,6 +184,14 @@ class PersonRules:
             return False
         return stem in self.role_nouns or (stem.startswith("ال") and stem[2:] in self.role_nouns)
 
+    def _inflected_everyday_word(self, k: int) -> bool:
+        """Token k as written is an everyday word (Zipf ≥ 4 without its last letter) with a pronoun «ه» or the
+        accusative «ا» (فوزه، فوزا، خلفا، برنامجا): an unknown first name never takes either."""
+        raw = self.tokens[k].text
+        if len(raw) < 4 or not raw.endswith(("ا", "ه")):
+            return False
+        return self.frequent.get(normalize(raw[:-1]), 0.0) >= 4.0
+
     def _everyday_after_preposition(self, k: int) -> bool:
         """Token k is «ب» or «ل» and an everyday word (Zipf ≥ :data:`CONJOINED_WORD_ZIPF`: بمشاركة، لصالح), no
         given name: a prepositional phrase, not the name going on."""
@@ -284,6 +292,8 @@ class PersonRules:
                 return []  # المدير العام لشركة …: the title's complement, an organisation (or a place) named after it
             if tok.norm.endswith(POSSESSED_CONSTRUCT):
                 return []  # وزير خارجيتها "its foreign minister": the title's complement with a possessive
+            if self._inflected_everyday_word(i):
+                return []  # الفرنسي فوزه "his win", … خلفا "as successor": an everyday word with a pronoun or tanween
             if self._title_phrase_continues(i) or self._named_place_or_org(i):
                 return []  # رئيس مجلس إدارة الشركة سامر …، وزيرة خارجية كندا …: still the title's complement
             gender, n = title_gender, 1

@@ -415,8 +415,10 @@ class TaggerRules:
         if not t.is_arabic:
             return False
         if t.norm.startswith("ال"):
-            if k >= 2 and self.tokens[k - 2].norm in {"بن", "ابن"}:
-                return True  # … بن ناصر العطار، … بن سالم الزاهد: the family's name or an epithet after a nasab
+            if k >= 2 and self.tokens[k - 2].norm in {"بن", "ابن"} and not t.norm.endswith(("ين", "ون")) \
+                    and self.frequent.get(t.norm, 0.0) < NISBA_ZIPF:
+                return True  # … بن ناصر العطار، … بن سالم الزاهد: the family's name or an epithet after a nasab (not
+                # a plural, not one of the commonest words: … بن X المسؤول "the official", … الأميركيين)
             return t.text.endswith("ي") and len(t.norm) > 4 and self.frequent.get(t.norm, 0.0) < NISBA_ZIPF
         nxt = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
         return nxt is None or not nxt.is_word or (nxt.is_arabic and nxt.norm.startswith("و"))
