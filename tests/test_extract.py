@@ -1101,6 +1101,7 @@ def test_a_name_ends_before_a_preposition_phrase_a_conjunct_or_a_relative():
     persons = partial(_rule_labels, category="person")
     # «ب» + an everyday word ("with the participation of"), then another person
     assert persons("وقامت ببطولته الفنانة رنا قاسم بمشاركة سامر فلوح.") == ["رنا قاسم", "سامر فلوح"]
+    assert persons("وهنأ رئيس الاتحاد كريم حسن بفوز سامر فلوح بالميدالية.") == ["كريم حسن", "سامر فلوح"]  # a short one
     # a «و» word before a given name opens another conjunct ("and music by"), it is not inside the name
     assert persons("كلمات رنا قاسم وتلحين سامر فلوح.") == ["رنا قاسم", "سامر فلوح"]
     # بن / ابن before a kinship noun with a pronoun ("his cousin") is no particle of a name

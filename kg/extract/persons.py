@@ -196,7 +196,7 @@ class PersonRules:
         """Token k is «ب» or «ل» and an everyday word (Zipf ≥ :data:`CONJOINED_WORD_ZIPF`: بمشاركة، لصالح), no
         given name: a prepositional phrase, not the name going on."""
         t = self.tokens[k]
-        if not t.is_arabic or t.norm[:1] not in "بل" or len(t.norm) < 5 or self.names.get(t.norm):
+        if not t.is_arabic or t.norm[:1] not in "بل" or len(t.norm) < 4 or self.names.get(t.norm):
             return False
         rest = t.norm[1:]
         return not self.names.get(rest) and self.frequent.get(rest, 0.0) >= CONJOINED_WORD_ZIPF
