@@ -1167,3 +1167,11 @@ def test_an_inflected_everyday_word_after_a_title_is_no_first_name_and_a_nasab_t
     # after a demonym standing as a title, an everyday word with a pronoun or the accusative ending: no person
     assert persons("وحقق الفرنسي فوزه الثاني على منافسه.") == []
     assert persons("وحقق الفرنسي فوزا صعبا على منافسه.") == []
+
+
+def test_a_role_opening_a_tagger_person_span_is_left_out(monkeypatch):
+    from kg.extract.tagged import TaggerRules
+
+    monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("الحارس", ["B-PERS", "I-PERS"], "person"))
+    x = extract(Article(text="وتصدى الحارس فالدو للكرة ببراعة.", source="test", language="ar"))
+    assert [m.text for e in x.entities if e.category == "person" for m in e.mentions] == ["فالدو"]

@@ -434,6 +434,9 @@ class TaggerRules:
         """The tagger's span as a mention; ``conjoined``: a later person of a list, its «و» cut off."""
         while first < last and COMPOUND_PARTICIPLE.fullmatch(self.tokens[first].text):
             first += 1  # "the Kremlin-run Tawfiq Agency": the compound describes the name, it is not in it
+        if category == "person":
+            while last - first >= 2 and self._role_before_name(first):
+                first += 1  # الحارس X، النجم X: the role or the title before the name is not in it
         toks = self.tokens[first:last]
         if not toks or not all(t.is_word for t in toks) or all(t.norm in self.fw or t.text.lower() in self.fw for t in toks):
             return None
@@ -460,6 +463,12 @@ class TaggerRules:
         known.sort(key=lambda e: e.category != category)
         entry = known[0] if known else _new_entry(category, TYPES[category], self.text[start:end])
         return Found(first, last, start, end, entry, "tagger")
+
+    def _role_before_name(self, k: int) -> bool:
+        """Token k, opening a tagger's person span, is a role noun (``role_nouns.txt``) or a title's head, and no
+        given name: the description before the name."""
+        t = self.tokens[k]
+        return t.is_arabic and not self.names.get(t.norm) and (self.role_noun_at(k) or t.splits[-1][1] in self.title_heads)
 
     def _proclitic_cut(self, tok) -> int:
         """Letters of و/ف/ب/ل/لل to cut before the name: only when the rest is a definite noun or a word a
