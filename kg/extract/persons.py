@@ -185,11 +185,11 @@ class PersonRules:
         return stem in self.role_nouns or (stem.startswith("ال") and stem[2:] in self.role_nouns)
 
     def _inflected_everyday_word(self, k: int) -> bool:
-        """Token k as written is an everyday word (Zipf ≥ 4 without its last letter) with a pronoun «ه» or the
-        accusative «ا» (فوزه، فوزا، خلفا، برنامجا): an unknown first name never takes either."""
+        """Token k as written is an everyday word (Zipf ≥ 4 without its last letter) with the accusative «ا»
+        (فوزا، خلفا، برنامجا): an unknown first name does not take it."""
         raw = self.tokens[k].text
-        if len(raw) < 4 or not raw.endswith(("ا", "ه")):
-            return False
+        if len(raw) < 4 or not raw.endswith("ا"):
+            return False  # (not a final ه: نبيه، وجيه are names, «نبي» + a pronoun only in spelling)
         return self.frequent.get(normalize(raw[:-1]), 0.0) >= 4.0
 
     def _everyday_after_preposition(self, k: int) -> bool:
@@ -293,7 +293,7 @@ class PersonRules:
             if tok.norm.endswith(POSSESSED_CONSTRUCT):
                 return []  # وزير خارجيتها "its foreign minister": the title's complement with a possessive
             if self._inflected_everyday_word(i):
-                return []  # الفرنسي فوزه "his win", … خلفا "as successor": an everyday word with a pronoun or tanween
+                return []  # الفرنسي فوزا "a win", … خلفا "as successor": an everyday word with the accusative ending
             if self._title_phrase_continues(i) or self._named_place_or_org(i):
                 return []  # رئيس مجلس إدارة الشركة سامر …، وزيرة خارجية كندا …: still the title's complement
             gender, n = title_gender, 1
