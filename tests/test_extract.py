@@ -1176,3 +1176,9 @@ def test_a_role_opening_a_tagger_person_span_is_left_out(monkeypatch):
     monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("الحارس", ["B-PERS", "I-PERS"], "person"))
     x = extract(Article(text="وتصدى الحارس ريمار للكرة ببراعة.", source="test", language="ar"))
     assert [m.text for e in x.entities if e.category == "person" for m in e.mentions] == ["ريمار"]
+
+
+def test_a_place_a_trigger_named_is_that_place_again_by_its_name_alone():
+    x = extract(Article(text="وصلنا إلى قرية فالتورا أمس. وفي فالتورا التقينا السكان.", source="test", language="ar"),
+                tagger=False)
+    assert [[m.text for m in e.mentions] for e in x.entities if e.category == "place"] == [["فالتورا", "فالتورا"]]

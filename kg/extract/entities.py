@@ -377,12 +377,20 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
                 self.found[n] = replace(f, first=f.first + 1, start=self.tokens[f.first + 1].start)
 
     def pass_aliases(self) -> None:
-        """Learn names used in this article: «X» inside a found name, (X) right after one — unless the same
+        """Learn names used in this article: a place a trigger named, an organisation's bare name after its
+        head, «X» inside a found name, (X) right after one — unless the same
         (X) follows another entity too: then it says something of each (a club's country in a results table,
         ليفربول (إنجلترا) … تشلسي (إنجلترا)), no entity's other name."""
         bracketed: dict[tuple[str, ...], list[tuple[Found, list[int]]]] = {}
         for f in list(self.found):
             inner = self.text[f.start : f.end]
+            if f.kind == "trigger" and f.entry.category == "place" and f.entry.rank >= 5:
+                # قرية فالتورا … وفي فالتورا: a place only a trigger named is that place again by its name alone
+                # (not a word of the frequency list: a trigger before an everyday word may name a place once)
+                key = tuple(normalize(w) for w in self.text[f.start : f.end].split())
+                everyday = len(key) == 1 and (key[0] in self.frequent or key[0] in self.fw)
+                if key and key not in self.local and not self.gaz.lookup(key) and not everyday:
+                    self.local[key] = f.entry
             if f.kind == "pattern" and f.entry.category == "organization" and not self._opens_with_head(f):
                 key = tuple(self.tokens[k].norm for k in range(f.first, f.last))
                 everyday = len(key) == 1 and is_common_word(key[0], self.frequent)  # شركة «الأمل»: not every "hope"
