@@ -1165,7 +1165,7 @@ def test_chief_of_staff_is_a_title_and_a_number_word_ends_a_name():
 def test_an_inflected_everyday_word_after_a_title_is_no_first_name_and_a_nasab_takes_no_plural():
     persons = partial(_rule_labels, category="person")
     # after a demonym standing as a title, an everyday word with the accusative ending: no person
-    assert persons("وحقق الفرنسي فوزا صعبا على منافسه.") == []
+    assert persons("وحقق الفرنسي فوزا ثمينا في المباراة.") == []
     # (a final ه is a name's own as often: نبيه، وجيه)
     assert persons("وقال رئيس المجلس نبيه فلوح إن الحوار مستمر.") == ["نبيه فلوح"]
 

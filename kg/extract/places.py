@@ -16,7 +16,7 @@ DUAL_TRIGGERS = {
 }
 
 
-# «the capital» (normalised), before a country's adjective and the capital's name: العاصمة الإريترية أسمرا
+# «the capital» (normalised), before a country's adjective and the capital's name: العاصمة الإريترية X
 CAPITAL_WORDS = frozenset({"العاصمه", "عاصمه"})
 
 
@@ -75,7 +75,7 @@ class PlaceRules:
         return out
 
     def capital_named(self, i: int) -> list[Found]:
-        """العاصمة الإريترية أسمرا: «العاصمة» (the capital), a country's adjective, then a word no list knows —
+        """العاصمة الإريترية X: «العاصمة» (the capital), a country's adjective, then a word no list knows —
         the capital of that country, a city named by the word (the mention is the word alone, as after a
         trigger). A capital the gazetteer knows is found by its name; a definite word or a function word
         after the adjective goes on with the phrase (العاصمة السورية دمشق is Damascus by its name)."""
