@@ -176,3 +176,24 @@ def _parent_of(pid) -> int | None:
             return int(fh.read().rsplit(")", 1)[1].split()[1])
     except (OSError, ValueError, IndexError):
         return None
+
+
+def test_a_view_that_fails_once_is_opened_again_before_a_worker_is_asked(served, monkeypatch):
+    import kg.serve.lookups as lookups
+
+    client, server = served
+    real, calls = lookups.open_read_only_view, []
+
+    def flaky(path):
+        calls.append(path)
+        if len(calls) == 1:
+            raise OSError("opened while the store was flushing")
+        return real(path)
+
+    monkeypatch.setattr(lookups, "open_read_only_view", flaky)
+    server.lookups.close()  # the next look-up opens a view
+    before = server.lookups.answered
+    point = {"query": f"ASK {{ <{EX}s7> ?p ?o }}"}
+    r = client.get("/sparql", params=point, headers={"accept": "application/sparql-results+json"})
+    assert r.status_code == 200 and len(calls) == 2
+    assert server.lookups.answered == before + 1  # answered here, by the second view

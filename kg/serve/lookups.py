@@ -151,20 +151,26 @@ class PointLookups:
     _generation: int | None = None
 
     def answer(self, task: QueryTask, generation: int) -> tuple[int, str, bytes, str | None] | None:
-        """The answer, or None when the query is over the budget or anything fails (a worker answers then)."""
-        try:
-            if self._view is None or generation != self._generation:
-                self._view, self._generation = open_read_only_view(self.store), generation
-            if not _within_budget(self._view, task):
-                return None
-            out = run_task(self._view, task)
-        except (KeyboardInterrupt, SystemExit, MemoryError):
-            raise
-        except BaseException:  # noqa: BLE001 - a view opened mid-compaction may fail, a Rust panic included
-            self._view = None  # (pyo3 makes it a BaseException); the worker path retries and reports properly
-            return None
-        self.answered += 1
-        return out
+        """The answer, or None when the query is over the budget or anything fails (a worker answers then).
+        A view that fails is opened once more before giving up: one opened right after a write, while the
+        store flushes or compacts, may fail where the next one does not."""
+        for attempt in range(2):
+            try:
+                if self._view is None or generation != self._generation:
+                    self._view, self._generation = open_read_only_view(self.store), generation
+                if not _within_budget(self._view, task):
+                    return None
+                out = run_task(self._view, task)
+            except (KeyboardInterrupt, SystemExit, MemoryError):
+                raise
+            except BaseException:  # noqa: BLE001 - a view opened mid-compaction may fail, a Rust panic included
+                self._view = None  # (pyo3 makes it a BaseException); the worker path retries and reports properly
+                if attempt:
+                    return None
+                continue
+            self.answered += 1
+            return out
+        return None
 
     def close(self) -> None:
         self._view = None
