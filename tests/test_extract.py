@@ -1182,3 +1182,15 @@ def test_a_place_a_trigger_named_is_that_place_again_by_its_name_alone():
     x = extract(Article(text="وصلنا إلى قرية فالتورا أمس. وفي فالتورا التقينا السكان.", source="test", language="ar"),
                 tagger=False)
     assert [[m.text for m in e.mentions] for e in x.entities if e.category == "place"] == [["فالتورا", "فالتورا"]]
+
+
+def test_a_tagger_person_span_starting_at_bin_takes_the_bearer_before_it(monkeypatch):
+    from kg.extract.tagged import TaggerRules
+
+    monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("بن", ["B-PERS", "I-PERS"], "person"))
+    x = extract(Article(text="وقال ريناتو بن ريمار إن الاتفاق قريب.", source="test", language="ar"))
+    assert [e.label for e in x.entities if e.category == "person"] == ["ريناتو بن ريمار"]
+    # not a cue, a title or a function word before it
+    monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("بن", ["B-PERS", "I-PERS"], "person"))
+    x = extract(Article(text="وأكد الوزير أن بن ريمار وصل.", source="test", language="ar"))
+    assert [e.label for e in x.entities if e.category == "person"] == ["بن ريمار"]

@@ -13,6 +13,7 @@ QUOTES = {"«", "»", "“", "”", '"'}
 # a name joined to a participle, one word that describes (Iranian-backed, Kremlin-run, Saudi-led)
 COMPOUND_PARTICIPLE = re.compile(r"([A-Z][A-Za-z]+)-(?:[a-z]+ed|made|led|run|born|built|held|owned|funded|brokered)")
 NAME_PARTICLES = {"بن", "ابن", "بنت", "ابو", "ابي", "ال", "ولد", "bin", "al", "el", "de", "van", "von", "abu", "abdel", "abdul"}
+NASAB_PARTICLES = frozenset({"بن", "ابن", "بنت"})  # normalised: "son of", "daughter of" in a nasab
 GOVERNMENT_WORDS = {"النظام", "الحكومه", "الحكوميه", "الامن", "الجيش", "الشرطه", "الدوله", "government", "regime"}
 OPERATION_HEADS = {"حمله", "عمليه", "معركه"}
 MEDIA_TYPES = frozenset({"MediaOrganization", "NewsAgency"})  # the organisation types of a channel, a paper, an agency

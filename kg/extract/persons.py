@@ -387,13 +387,19 @@ class PersonRules:
         i = f.first
         if i < 2 or self.tokens[i - 1].norm not in {"بن", "ابن"} or self.tokens[i].start != f.start:
             return []
-        x = self.tokens[i - 2]
-        n = x.norm
-        if not x.is_word or not x.is_arabic or len(n) < 3 or n.startswith("ال") or n in self.fw or n in self.cues \
-                or self.heads.get(n) or n in self.triggers or n in self.title_heads or self.conjoined_name(i - 2):
+        if not self.nasab_bearer(i - 2):
             return []
-        start = x.start
+        start = self.tokens[i - 2].start
         return [Found(i - 2, f.last, start, f.end, _new_entry("person", "Person", self.text[start:f.end], "m"), "person")]
+
+    def nasab_bearer(self, k: int) -> bool:
+        """Token k can be the bearer of a nasab that follows (X بن Y): an Arabic word that is no function word,
+        cue, head, trigger, title or definite noun, nor «و» + a given name or a title."""
+        x = self.tokens[k]
+        n = x.norm
+        return (x.is_word and x.is_arabic and len(n) >= 3 and not n.startswith("ال") and n not in self.fw
+                and n not in self.cues and not self.heads.get(n) and n not in self.triggers and n not in self.title_heads
+                and not self.conjoined_name(k))
 
     def _english_person(self, i: int) -> list[Found]:
         tok = self.tokens[i]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from kg.extract.entity_base import COMPOUND_PARTICIPLE, MEDIA_TYPES, NAME_PARTICLES, Found, _new_entry
+from kg.extract.entity_base import COMPOUND_PARTICIPLE, MEDIA_TYPES, NAME_PARTICLES, NASAB_PARTICLES, Found, _new_entry
 from kg.extract.gazetteer import name_key
 from kg.extract.lexicon import title_first_words
 from kg.extract.tokens import cut_offset
@@ -437,6 +437,9 @@ class TaggerRules:
         if category == "person":
             while last - first >= 2 and self._role_before_name(first):
                 first += 1  # الحارس X، النجم X: the role or the title before the name is not in it
+            if first > 0 and self.tokens[first].norm in NASAB_PARTICLES and self.sentence_of.get(first - 1) == \
+                    self.sentence_of.get(first) and self.nasab_bearer(first - 1):
+                first -= 1  # X بن Y where the tagger started at بن: X is the name's bearer
         toks = self.tokens[first:last]
         if not toks or not all(t.is_word for t in toks) or all(t.norm in self.fw or t.text.lower() in self.fw for t in toks):
             return None
