@@ -308,11 +308,15 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
             return media[0] if channel_context or quoted else self._best_place(other)
         return self._best_place(entries)
 
+    def _learn_name(self, key: tuple[str, ...], entry: GazEntry) -> None:
+        """This article calls ``entry`` ``key`` (unless the key is taken or the gazetteer knows it)."""
+        if key and key not in self.local and not self.gaz.lookup(key):
+            self.local[key] = entry
+
     def _opens_with_head(self, f: Found) -> bool:
         """The mention's first word is an organisation's head (وزارة الخارجية), not the bare name after one."""
         t = self.tokens[f.first]
-        return any(self.heads.get(st) or (st.startswith("ال") and self.heads.get(st[2:])) for _, st in t.splits) \
-            if t.is_arabic else t.text in self.heads
+        return any(self.org_head(st) for _, st in t.splits) if t.is_arabic else t.text in self.heads
 
     def _read_as_named(self, entry: GazEntry, i: int, channel_context: bool) -> bool:
         """Whether the common word at i is ``entry``'s name here. A place where the tagger reads a place, but a
@@ -388,14 +392,12 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
                 # قرية فالتورا … وفي فالتورا: a place only a trigger named is that place again by its name alone
                 # (not a word of the frequency list: a trigger before an everyday word may name a place once)
                 key = tuple(normalize(w) for w in self.text[f.start : f.end].split())
-                everyday = len(key) == 1 and (key[0] in self.frequent or key[0] in self.fw)
-                if key and key not in self.local and not self.gaz.lookup(key) and not everyday:
-                    self.local[key] = f.entry
+                if not (len(key) == 1 and (key[0] in self.frequent or key[0] in self.fw)):
+                    self._learn_name(key, f.entry)
             if f.kind == "pattern" and f.entry.category == "organization" and not self._opens_with_head(f):
                 key = tuple(self.tokens[k].norm for k in range(f.first, f.last))
-                everyday = len(key) == 1 and is_common_word(key[0], self.frequent)  # شركة «الأمل»: not every "hope"
-                if key not in self.local and not self.gaz.lookup(key) and not everyday:
-                    self.local[key] = f.entry  # شركة «فالتو»، شركة فالكورا: the name alone, so «فالتو» later is it
+                if not (len(key) == 1 and is_common_word(key[0], self.frequent)):  # شركة «الأمل»: not every "hope"
+                    self._learn_name(key, f.entry)  # شركة «فالتو»، شركة فالكورا: the name alone, so «فالتو» later is it
             if "«" in inner and f.entry.category in {"organization", "other"}:
                 a, b = inner.index("«"), inner.rindex("»") if "»" in inner else len(inner)
                 key = tuple(normalize(w) for w in inner[a + 1 : b].split())

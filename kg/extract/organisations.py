@@ -95,7 +95,7 @@ class OrganisationRules:
         out = []
         splits = tok.splits if tok.is_arabic else [(0, tok.text)]
         for cut, stem in splits:
-            head = self.heads.get(stem) or (self.heads.get(stem[2:]) if tok.is_arabic and stem.startswith("ال") else None)
+            head = self.org_head(stem) if tok.is_arabic else self.heads.get(stem)
             is_op = stem in OPERATION_HEADS
             if not head and not is_op:
                 continue
@@ -196,6 +196,10 @@ class OrganisationRules:
             entry = known[0] if known else _new_entry("organization", type_, label, head.gender)
             out.append(Found(i, chain[-1] + 1, start, e_end, entry, "pattern"))
         return out
+
+    def org_head(self, stem: str):
+        """The organisation head an Arabic word (without proclitics) is, with or without the article, or None."""
+        return self.heads.get(stem) or (self.heads.get(stem[2:]) if stem.startswith("ال") else None)
 
     def _other_sense(self, stem: str, chain: list[int]) -> bool:
         """A head with an everyday sense besides the organisation (:data:`POLYSEMOUS_HEADS`) before one

@@ -6,6 +6,7 @@ from __future__ import annotations
 from kg.extract.entity_base import (
     LINKERS,
     NAME_PARTICLES,
+    NASAB_PARTICLES,
     NON_NAME_ADJECTIVES,
     HONOURED_TITLES,
     REGNAL_ORDINALS,
@@ -170,11 +171,21 @@ class PersonRules:
         """Token k is «و» and an everyday word (wordfreq Zipf ≥ 4: وعدد، وألحان، وسمو), no given name: the
         phrase goes on with another conjunct, so no person's name runs on over it (in a tagger's span, the
         word is left out and the next conjunct starts after it: … وألحان X)."""
+        return self._proclitic_on_everyday_word(k, "و")
+
+    def _proclitic_on_everyday_word(self, k: int, letters: str) -> bool:
+        """Token k is one of ``letters`` as a proclitic on an everyday word (Zipf ≥ :data:`CONJOINED_WORD_ZIPF`),
+        and neither it nor the word is a given name."""
         t = self.tokens[k]
-        if not t.is_arabic or not t.norm.startswith("و") or len(t.norm) < 4 or self.names.get(t.norm):
+        if not t.is_arabic or t.norm[:1] not in letters or len(t.norm) < 4 or self.names.get(t.norm):
             return False
         rest = t.norm[1:]
         return not self.names.get(rest) and self.frequent.get(rest, 0.0) >= CONJOINED_WORD_ZIPF
+
+    def role_or_title_at(self, k: int) -> bool:
+        """Token k is a role noun (:meth:`role_noun_at`) or a title's first word: a word that describes a person
+        next to the name, not part of it."""
+        return self.role_noun_at(k) or self.tokens[k].splits[-1][1] in self.title_heads
 
     def role_noun_at(self, k: int) -> bool:
         """Token k is a noun of ``role_nouns.txt``, with or without the article or a proclitic — and no given
@@ -193,13 +204,9 @@ class PersonRules:
         return self.frequent.get(normalize(raw[:-1]), 0.0) >= 4.0
 
     def _everyday_after_preposition(self, k: int) -> bool:
-        """Token k is «ب» or «ل» and an everyday word (Zipf ≥ :data:`CONJOINED_WORD_ZIPF`: بمشاركة، لصالح), no
-        given name: a prepositional phrase, not the name going on."""
-        t = self.tokens[k]
-        if not t.is_arabic or t.norm[:1] not in "بل" or len(t.norm) < 4 or self.names.get(t.norm):
-            return False
-        rest = t.norm[1:]
-        return not self.names.get(rest) and self.frequent.get(rest, 0.0) >= CONJOINED_WORD_ZIPF
+        """Token k is «ب» or «ل» and an everyday word (بمشاركة، لصالح), no given name: a prepositional phrase,
+        not the name going on."""
+        return self._proclitic_on_everyday_word(k, "بل")
 
     def _kinship_at(self, k: int) -> bool:
         """Token k is a kinship noun with a possessive pronoun as written (عمه، أخيه، خالها): after بن or ابن it
@@ -208,7 +215,7 @@ class PersonRules:
         if not t.is_arabic:
             return False
         raw = t.text
-        for suffix in ("هما", "هم", "هن", "ها", "ه"):
+        for suffix in POSSESSIVES:
             if raw.endswith(suffix) and len(raw) > len(suffix) + 1:
                 stem = normalize(raw[: -len(suffix)])
                 return stem in KINSHIP_STEMS
@@ -385,7 +392,7 @@ class PersonRules:
         """«X بن» before a person's name: the name is longer, X is its bearer, a son (ضاري بن سالم بن خالد, not
         the father's name alone). X is an Arabic word that is no function word, cue, head, trigger or definite noun."""
         i = f.first
-        if i < 2 or self.tokens[i - 1].norm not in {"بن", "ابن"} or self.tokens[i].start != f.start:
+        if i < 2 or self.tokens[i - 1].norm not in NASAB_PARTICLES or self.tokens[i].start != f.start:
             return []
         if not self.nasab_bearer(i - 2):
             return []

@@ -16,6 +16,9 @@ DUAL_TRIGGERS = {
 }
 
 
+# normalised first words of a place's name that take the next word with them (دير الزور، كفر نبل، بنت جبيل)
+COMPOUND_PLACE_HEADS = frozenset({"دير", "تل", "راس", "عين", "ابو", "جسر", "كفر", "بيت", "بنت", "خان", "دار", "بير", "ام",
+                                  "سيدي", "بني", "ذي", "جبل", "وادي", "معره", "قصر", "حمام"})
 # «the capital» (normalised), before a country's adjective and the capital's name: العاصمة الإريترية X
 CAPITAL_WORDS = frozenset({"العاصمه", "عاصمه"})
 
@@ -151,11 +154,10 @@ class PlaceRules:
         n0 = first.norm
         if self._describes(n0) or not first.is_arabic or any(self.definite_after_proclitic(first, c, st) or (c and st in self.fw) for c, st in first.splits):
             return []  # مخيم للنازحين: a description, not a name
-        compound_heads = {"دير", "تل", "راس", "عين", "ابو", "جسر", "كفر", "بيت", "بنت", "خان", "دار", "بير", "ام", "سيدي", "بني", "ذي", "جبل", "وادي", "معره", "قصر", "حمام"}
-        if n0 in NAME_PARTICLES and n0 not in compound_heads:
+        if n0 in NAME_PARTICLES and n0 not in COMPOUND_PLACE_HEADS:
             return []  # سهل بن مالك: «سهل» the given name, not "the plain of بن"
         out = [idx[0]]
-        if n0 in compound_heads and len(idx) > 1:
+        if n0 in COMPOUND_PLACE_HEADS and len(idx) > 1:
             out.append(idx[1])
         return out
 

@@ -372,7 +372,7 @@ class TaggerRules:
         t = self.tokens[k]
         if self._known_otherwise(k) or self.conjoined_name(k) or self.conjoined_word(k):
             return False
-        if k in self.title_at or t.splits[-1][1] in self.title_heads or self.role_noun_at(k):
+        if k in self.title_at or self.role_or_title_at(k):
             return False  # … مدرب الفريق، … اداري: a title or a role after the name, not more of it
         return not any(self.definite_after_proclitic(t, cut, stem) or (cut and (self.heads.get(stem) or self.gaz.lookup((stem,))))
                        for cut, stem in t.splits)
@@ -415,7 +415,7 @@ class TaggerRules:
         if not t.is_arabic:
             return False
         if t.norm.startswith("ال"):
-            if k >= 2 and self.tokens[k - 2].norm in {"بن", "ابن"} and not t.norm.endswith(("ين", "ون")) \
+            if k >= 2 and self.tokens[k - 2].norm in NASAB_PARTICLES and not t.norm.endswith(("ين", "ون")) \
                     and self.frequent.get(t.norm, 0.0) < NISBA_ZIPF:
                 return True  # … بن ناصر العطار، … بن سالم الزاهد: the family's name or an epithet after a nasab (not
                 # a plural, not one of the commonest words: … بن X المسؤول "the official", … الأميركيين)
@@ -471,7 +471,7 @@ class TaggerRules:
         """Token k, opening a tagger's person span, is a role noun (``role_nouns.txt``) or a title's head, and no
         given name: the description before the name."""
         t = self.tokens[k]
-        return t.is_arabic and not self.names.get(t.norm) and (self.role_noun_at(k) or t.splits[-1][1] in self.title_heads)
+        return t.is_arabic and not self.names.get(t.norm) and self.role_or_title_at(k)
 
     def _proclitic_cut(self, tok) -> int:
         """Letters of و/ف/ب/ل/لل to cut before the name: only when the rest is a definite noun or a word a
