@@ -323,6 +323,28 @@ def test_a_checked_place_named_by_a_common_word_needs_the_tagger_to_read_a_place
     assert places("وقال الكاتب إن الخطة تحظى بدعم لبناني واسع.", COMMON_WORD_PLACE / 2) == ["لبناني"]
 
 
+def test_an_everyday_indefinite_word_after_a_place_trigger_describes_the_place_unless_the_tagger_reads_one(monkeypatch):
+    from kg.extract.tagged import COMMON_WORD_PLACE, TaggerRules
+
+    def places(text: str, probability: float | None) -> list[str]:
+        if probability is None:
+            monkeypatch.setattr(TaggerRules, "_tagger_output", lambda self: None)
+        else:
+            monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("وقال", ["O"]))
+            monkeypatch.setattr(_FakeTagger, "probability", lambda self, words, first, last, kind: probability)
+        x = extract(Article(text=text, source="test", language="ar"))
+        return [m.text for e in x.entities if e.category == "place" for m in e.mentions]
+
+    # «حرة» "free" and «مهمة» "important": a free zone, an important city — what the place is like
+    text = "وقال الوزير إن الحكومة ستقيم منطقة حرة قرب مدينة مهمة على الساحل."
+    assert places(text, COMMON_WORD_PLACE / 2) == []
+    assert places(text, COMMON_WORD_PLACE) == ["حرة", "مهمة"]  # the tagger reads places there: the names stand
+    assert places(text, None) == ["حرة", "مهمة"]  # without a tagger there is no evidence against them
+    # a rare word, a definite word and a compound name's first word after a trigger are names as before
+    text = "وقال الوزير إن القوات دخلت بلدة كفرنبودة ومنطقة الهلال وقرية عين الحلوة."
+    assert places(text, COMMON_WORD_PLACE / 2) == ["كفرنبودة", "الهلال", "عين الحلوة"]
+
+
 def test_a_channel_named_by_an_everyday_word_is_the_channel_after_a_media_word_or_where_the_tagger_reads_a_name(
         monkeypatch):
     from kg.extract.tagged import COMMON_WORD_PLACE, TaggerRules

@@ -21,6 +21,9 @@ COMPOUND_PLACE_HEADS = frozenset({"دير", "تل", "راس", "عين", "ابو"
                                   "سيدي", "بني", "ذي", "جبل", "وادي", "معره", "قصر", "حمام"})
 # «the capital» (normalised), before a country's adjective and the capital's name: العاصمة الإريترية X
 CAPITAL_WORDS = frozenset({"العاصمه", "عاصمه"})
+# an indefinite word this common in general Arabic after a trigger describes the place (منطقة حرة "a free zone")
+# unless the tagger reads a place there (measured: kg/models/README.md)
+EVERYDAY_AFTER_TRIGGER_ZIPF = 4.0
 
 
 class PlaceRules:
@@ -149,6 +152,17 @@ class PlaceRules:
                 or word in self.cues or word in number_word_forms() or len(word) < 2
                 or (len(word) >= 5 and word.endswith(("يه", "ي")) and not word.startswith("ال")))
 
+    def _everyday_description(self, k: int) -> bool:
+        """Token k, right after a place trigger, is an everyday indefinite word (wordfreq Zipf ≥
+        :data:`EVERYDAY_AFTER_TRIGGER_ZIPF`: حرة "free", مهمة "important", جذب "attraction") that the tagger
+        does not read as a place's name: a description of the place, not its name. Definite words are not so
+        gated (منطقة الهلال النفطي: names are often everyday words with the article), nor the first words of
+        compound names (تل، عين); without a tagger there is no evidence against the name, and it stands."""
+        n = self.tokens[k].norm
+        if n.startswith("ال") or n in COMPOUND_PLACE_HEADS or self.frequent.get(n, 0.0) < EVERYDAY_AFTER_TRIGGER_ZIPF:
+            return False
+        return self._tagger_output() is not None and not self.tagger_reads_place(k)
+
     def unknown_place_name(self, idx: list[int]) -> list[int]:
         first = self.tokens[idx[0]]
         n0 = first.norm
@@ -156,6 +170,8 @@ class PlaceRules:
             return []  # مخيم للنازحين: a description, not a name
         if n0 in NAME_PARTICLES and n0 not in COMPOUND_PLACE_HEADS:
             return []  # سهل بن مالك: «سهل» the given name, not "the plain of بن"
+        if self._everyday_description(idx[0]):
+            return []  # منطقة حرة، قرية عائمة، مدينة مهمة: what the place is like, not its name
         out = [idx[0]]
         if n0 in COMPOUND_PLACE_HEADS and len(idx) > 1:
             out.append(idx[1])

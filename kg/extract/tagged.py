@@ -22,7 +22,7 @@ TYPES = {"person": "Person", "organization": "Organization", "place": "Place"}
 
 @dataclass
 class TaggerOutput:
-    labels: dict[int, str]  # token index → the tagger's BIO label
+    labels: dict[int, str]  # token index → the tagger's BIO label, for the tokens it labels other than O
     candidates: list[Found]  # its spans, as mentions (unscored until kept)
     tagger: object  # the kg.tagger.Tagger that made them, to score a kept span
     sentence_starts: list[int]  # first token of each sentence
@@ -156,7 +156,7 @@ class TaggerRules:
         all_words = [[self.tokens[k].text for k in range(sent.start, sent.end)] for sent in self.sentences]
         tagged = tagger.tag_many(all_words)
         for sent, (sent_labels, spans) in zip(self.sentences, tagged):
-            labels.update((sent.start + n, lab) for n, lab in enumerate(sent_labels))
+            labels.update((sent.start + n, lab) for n, lab in enumerate(sent_labels) if lab != "O")
             for span in spans:
                 span_first = sent.start + span.first
                 for first, last in self._conjoined_pieces(span_first, sent.start + span.last, span.category):
