@@ -1142,6 +1142,12 @@ def test_a_role_noun_after_a_name_ends_it(monkeypatch):
     monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("سامر", ["B-PERS", "I-PERS", "I-PERS"]))
     x = extract(Article(text="وقال الوزير سامر فلوح مدرب الفريق السابق إن الفوز مستحق.", source="test", language="ar"))
     assert [e.label for e in x.entities if e.category == "person"] == ["سامر فلوح"]
+    # with a possessive pronoun (مدربه "his coach"): after the name it ends it, before it the tagger's earlier start
+    # does not take it in
+    monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("مدربه", ["B-PERS", "I-PERS", "I-PERS"]))
+    x = extract(Article(text="ولعب الفريق تحت قيادة مدربه سامر فلوح منذ عامين.", source="test", language="ar"))
+    assert [e.label for e in x.entities if e.category == "person"] == ["سامر فلوح"]
+    assert not any("مدربه" in label for label in _rule_labels("وشكر اللاعب سامر مدربه على الثقة.", "person"))
 
 
 def test_an_organisation_named_in_quotes_after_its_head_is_the_quoted_name():
@@ -1216,3 +1222,18 @@ def test_a_tagger_person_span_starting_at_bin_takes_the_bearer_before_it(monkeyp
     monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("بن", ["B-PERS", "I-PERS"], "person"))
     x = extract(Article(text="وأكد الوزير أن بن ريمار وصل.", source="test", language="ar"))
     assert [e.label for e in x.entities if e.category == "person"] == ["بن ريمار"]
+    # nor a cue verb or a function word behind its proclitic (وقال "and said")
+    monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("بن", ["B-PERS", "I-PERS"], "person"))
+    x = extract(Article(text="وقال بن ريمار إن الاتفاق قريب.", source="test", language="ar"))
+    assert [e.label for e in x.entities if e.category == "person"] == ["بن ريمار"]
+
+
+def test_a_later_part_of_a_name_displaces_a_shape_only_person_it_overlaps_and_mentions_never_overlap():
+    # «ناصر» is a given name: the rules alone read «ناصر تعرّض» as a person; «بن ناصر» is the coach named before
+    text = ("وأقالت إدارة النادي المدرب سامي بن ناصر بسبب تردي النتائج. "
+            "وزاد من تعقيد الوضع أن بن ناصر تعرّض إلى عقوبة.")
+    x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+    people = [(e.label, [m.text for m in e.mentions]) for e in x.entities if e.category == "person"]
+    assert people == [("سامي بن ناصر", ["سامي بن ناصر", "بن ناصر"])]
+    spans = sorted((m.start, m.end) for e in x.entities for m in e.mentions)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))

@@ -74,6 +74,25 @@ class CoreferenceRules:
                     return Found(i, i + n, start, self.tokens[i + n - 1].end, entry, "tagger-repeat")
         return None
 
+    def _displaces(self, f: Found) -> bool:
+        """Whether ``f``, which starts on a free token, may be accepted: where its later words are taken by
+        other mentions, it replaces them if it is longer than each (كوفي أنان over أنان) or as long as a
+        person the rules guessed from the words' shape alone (بن ناصر, a part of a person named before, over
+        «ناصر تعرّض», a given name and the verb after it); otherwise it is not accepted. Mentions never overlap."""
+        overlapped = list({id(g): g for k in range(f.first, f.last) if (g := self.taken.get(k)) is not None}.values())
+        if not overlapped:
+            return True
+        size = f.last - f.first
+        if not all(g.last - g.first < size or (g.last - g.first == size and g.kind == "person" and g.entry.rank >= 5)
+                   for g in overlapped):
+            return False
+        for g in overlapped:
+            self.found.remove(g)
+            for k in range(g.first, g.last):
+                if self.taken.get(k) is g:
+                    del self.taken[k]
+        return True
+
     def _given_name_before(self, i: int) -> bool:
         """Token i-1 is a free given name of the same sentence (no proclitic): the name at i is its family name."""
         if i == 0 or (i - 1) in self.taken or self.sentence_of.get(i - 1) != self.sentence_of.get(i):
@@ -94,7 +113,7 @@ class CoreferenceRules:
         by_start = {f.first: f for f in self.found}
         i = 0
         while i < len(self.tokens):
-            if i in by_start:
+            if i in by_start and self.taken.get(i) is by_start[i]:  # (not a mention a longer one displaced)
                 introduced.add(by_start[i])
             if i in self.taken:
                 i += 1
@@ -104,6 +123,8 @@ class CoreferenceRules:
                 f = resolve(i, introduced)
                 if f:
                     break
+            if f and not self._displaces(f):
+                f = None
             if f:
                 self.accept(f)
                 introduced.add(f)

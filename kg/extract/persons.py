@@ -35,6 +35,15 @@ RELATIONAL_NOUNS = {"نظير": "m", "نظيره": "f", "زميل": "m", "زمي
 POSSESSIVES = ("هما", "هم", "ها", "ه")  # as written: normalised, ة (محافظة "governorate") reads ه too
 
 
+def _without_possessive(raw: str) -> str:
+    """A word as written without its possessive pronoun (عمه → عم، مدربهم → مدرب), normalised; "" if it has none
+    (a name's or a noun's ة is no ه: عطية، محافظة)."""
+    for suffix in POSSESSIVES:
+        if raw.endswith(suffix) and len(raw) > len(suffix) + 1:
+            return normalize(raw[: -len(suffix)])
+    return ""
+
+
 def _related_title(word: str, titles: dict) -> str | None:
     """The gender of a title or relational noun carrying a possessive pronoun (نظيره "his counterpart",
     نظيرته، نائبه، مستشارها), else None: such a word stands where a title stands, before a name."""
@@ -188,12 +197,15 @@ class PersonRules:
         return self.role_noun_at(k) or self.tokens[k].splits[-1][1] in self.title_heads
 
     def role_noun_at(self, k: int) -> bool:
-        """Token k is a noun of ``role_nouns.txt``, with or without the article or a proclitic — and no given
-        name as written bare (أمين is both "secretary" and a name: محمد أمين)."""
+        """Token k is a noun of ``role_nouns.txt``, with or without the article, a proclitic or a possessive
+        pronoun (مدربه "his coach") — and no given name as written bare (أمين is both "secretary" and a name:
+        محمد أمين)."""
         stem = self.tokens[k].splits[-1][1]
         if self.names.get(self.tokens[k].norm):
             return False
-        return stem in self.role_nouns or (stem.startswith("ال") and stem[2:] in self.role_nouns)
+        if stem in self.role_nouns or (stem.startswith("ال") and stem[2:] in self.role_nouns):
+            return True
+        return self.tokens[k].is_arabic and _without_possessive(self.tokens[k].text) in self.role_nouns  # مدربه "his coach"
 
     def _inflected_everyday_word(self, k: int) -> bool:
         """Token k as written is an everyday word (Zipf ≥ 4 without its last letter) with the accusative «ا»
@@ -214,12 +226,7 @@ class PersonRules:
         t = self.tokens[k]
         if not t.is_arabic:
             return False
-        raw = t.text
-        for suffix in POSSESSIVES:
-            if raw.endswith(suffix) and len(raw) > len(suffix) + 1:
-                stem = normalize(raw[: -len(suffix)])
-                return stem in KINSHIP_STEMS
-        return False
+        return _without_possessive(t.text) in KINSHIP_STEMS
 
     def _tagger_ends_at_conjunction(self, k: int) -> bool:
         """Token k starts with «و», is no given name, and the tagger does not read it as the name going on
@@ -404,6 +411,8 @@ class PersonRules:
         cue, head, trigger, title or definite noun, nor «و» + a given name or a title."""
         x = self.tokens[k]
         n = x.norm
+        if any(c and (st in self.cues or st in self.fw) for c, st in x.splits):
+            return False  # وقال بن علي: "and said", a cue verb behind its proclitic, is nobody's name
         return (x.is_word and x.is_arabic and len(n) >= 3 and not n.startswith("ال") and n not in self.fw
                 and n not in self.cues and not self.heads.get(n) and n not in self.triggers and n not in self.title_heads
                 and not self.conjoined_name(k))

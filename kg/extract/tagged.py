@@ -292,11 +292,13 @@ class TaggerRules:
         return any(e.category != "person" for e in self.gaz.lookup((t.norm,)))
 
     def _could_start_a_name(self, k: int) -> bool:
-        """No word known otherwise (:meth:`_known_otherwise`), no title, and no proclitic before a definite
-        noun, a head, a title or a name of another kind."""
+        """No word known otherwise (:meth:`_known_otherwise`), no title or role noun, and no proclitic before a
+        definite noun, a head, a title or a name of another kind."""
         t = self.tokens[k]
         if self._known_otherwise(k) or t.splits[-1][1] in self.title_heads or t.text.lower().rstrip(".") in self.title_heads:
             return False
+        if t.is_arabic and self.role_noun_at(k):
+            return False  # قيادة مدربه X "under his coach X": the role before the name is not in it
         if t.is_arabic and t.norm.startswith("ال") and not self.names.get(t.norm[2:]) and not self._name_goes_on_into(k):
             return False  # الفنان، المهندس، المخضرم …: a definite word starts a name only as a given name (الحسن)
         return not any(self.definite_after_proclitic(t, cut, stem)
