@@ -1228,6 +1228,25 @@ def test_a_tagger_person_span_starting_at_bin_takes_the_bearer_before_it(monkeyp
     assert [e.label for e in x.entities if e.category == "person"] == ["بن ريمار"]
 
 
+def test_a_conjunct_ending_one_tagger_person_starts_the_next_person_it_runs_into(monkeypatch):
+    from kg.extract.tagged import TaggerOutput, TaggerRules
+    from kg.tagger.model import chunks
+
+    def output(self):  # the tagger reads «… ريمار ونورالدين» as one name and «علي كنعان» as the next one
+        first = next(k for k, t in enumerate(self.tokens) if t.text == "ريناتو")
+        labels = ["B-PERS", "I-PERS", "I-PERS", "B-PERS", "I-PERS"]
+        by_token = {k: "O" for k in range(len(self.tokens))} | {first + n: lab for n, lab in enumerate(labels)}
+        spans = [self._tagged(first + a, first + b, "person") for a, b, _ in chunks(labels)]
+        words = [[t.text for t in self.tokens[s.start:s.end]] for s in self.sentences]
+        per_sentence = [[by_token[k] for k in range(s.start, s.end)] for s in self.sentences]
+        return TaggerOutput(by_token, spans, _FakeTagger(), [s.start for s in self.sentences], words, per_sentence)
+
+    monkeypatch.setattr(TaggerRules, "_tagger_output", output)
+    x = extract(Article(text="وضمت القائمة ريناتو ريمار ونورالدين علي كنعان أمس.", source="test", language="ar"))
+    assert [[m.text for m in e.mentions] for e in x.entities if e.category == "person"] == [
+        ["ريناتو ريمار"], ["نورالدين علي كنعان"]]
+
+
 def test_a_later_part_of_a_name_displaces_a_shape_only_person_it_overlaps_and_mentions_never_overlap():
     # «ناصر» is a given name: the rules alone read «ناصر تعرّض» as a person; «بن ناصر» is the coach named before
     text = ("وأقالت إدارة النادي المدرب سامي بن ناصر بسبب تردي النتائج. "

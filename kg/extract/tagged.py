@@ -112,6 +112,11 @@ class TaggerRules:
         merged: list[Found] = []
         for f in found:
             prev = merged[-1] if merged else None
+            if prev is not None and self._joinable(prev, f) and self._ends_with_conjunct(prev):
+                # … عيسى ونورالدين | على X: the «و» word starts the next person, who goes on with the next mention
+                merged[-1], g = self._split_at_conjunct(prev, f, renamed)
+                merged.append(g)
+                continue
             if prev is not None and self._joinable(prev, f):
                 name = self.text[prev.start : f.end]
                 known = [e for e in (prev.entry, f.entry) if e.rank < 5 and self._could_be_called(e, name)]
@@ -130,6 +135,34 @@ class TaggerRules:
             for f in merged:
                 f.entry = renamed.get(f.entry.key, f.entry)
         self.found = merged
+
+    def _split_at_conjunct(self, prev: Found, f: Found, renamed: dict) -> tuple[Found, Found]:
+        """``prev`` without its last word, a «و» conjunct, and the person that word starts, running on over
+        ``f`` (its «و» left out); new entries for unknown persons are recorded in ``renamed``."""
+        k = prev.last - 1
+        end = self.tokens[k - 1].end
+        first = prev.entry
+        if first.rank >= 5:
+            first = renamed[prev.entry.key] = _new_entry("person", "Person", self.text[prev.start : end], prev.entry.gender or "m")
+        start = cut_offset(self.tokens[k], 1)
+        second = f.entry
+        if second.rank >= 5:
+            second = renamed[f.entry.key] = _new_entry("person", "Person", self.text[start : f.end], f.entry.gender or "m")
+        head = Found(prev.first, k, prev.start, end, first, prev.kind, prev.trigger_type, prev.score)
+        tail = Found(k, f.last, start, f.end, second, "tagger", None, f.score)
+        for g in (head, tail):
+            for j in range(g.first, g.last):
+                self.taken[j] = g
+        return head, tail
+
+    def _ends_with_conjunct(self, f: Found) -> bool:
+        """The mention has two words or more and its last is «و» + a word that is no known name as a whole
+        (… عيسى ونورالدين): another person of a list starts there."""
+        if f.last - f.first < 2:
+            return False
+        t = self.tokens[f.last - 1]
+        return t.is_arabic and t.norm.startswith("و") and len(t.norm) >= 4 and not self.names.get(t.norm) \
+            and self.text[t.start : f.end] == t.text
 
     def _joinable(self, a: Found, b: Found) -> bool:
         if a.entry.category != "person" or b.entry.category != "person" or a.last != b.first:
