@@ -42,6 +42,8 @@ COMMON_WORD_PLACE = 0.05  # a GeoNames town named by a common word (الخبر) 
 GEONAMES_ONLY_NAME = 0.1  # a town GeoNames alone knows needs this of being (in) a name of any kind: 0.05 / 0.2 measured (kg/models/README.md)
 STOP_NAME_PLACE = 0.5  # a place named by a word of place_stopwords.txt (الرياض "gardens") needs this (0.3 / 0.8 measured the same)
 NISBA_ZIPF = 4.5  # a definite word ending in ي below this in general Arabic ends a person's name as a nisba (4.0 / 5.0 measured the same)
+FREQUENT_NAME_ZIPF = 3.0  # a name's word after «و» this common alone (and far less with the «و») is no «و» word
+EVERYDAY_NAME_ZIPF = 4.5  # … but a word this common is a word of its own (يلي "follows": ويلي is Willie)
 MIN_SINGLE_WORD_SCORE = 0.6  # a one-word span needs this confidence (measured: kg/models/README.md): common words fall below
 
 
@@ -193,7 +195,7 @@ class TaggerRules:
             for span in spans:
                 span_first = sent.start + span.first
                 for first, last in self._conjoined_pieces(span_first, sent.start + span.last, span.category):
-                    f = self._tagged(first, last, span.category, conjoined=first > span_first)
+                    f = self._tagged(first, last, span.category, conjoined=first > span_first, labels=labels)
                     if f is not None:
                         cands.append(f)
         self._tagger_cache = TaggerOutput(labels, cands, tagger, [s.start for s in self.sentences], all_words,
@@ -465,8 +467,10 @@ class TaggerRules:
         word = nxt.text.lower() if not nxt.is_arabic else nxt.splits[-1][1]
         return word in {"the", "a", "an"} or word in self.title_heads
 
-    def _tagged(self, first: int, last: int, category: str, conjoined: bool = False) -> Found | None:
-        """The tagger's span as a mention; ``conjoined``: a later person of a list, its «و» cut off."""
+    def _tagged(self, first: int, last: int, category: str, conjoined: bool = False,
+                labels: dict[int, str] | None = None) -> Found | None:
+        """The tagger's span as a mention; ``conjoined``: a later person of a list, its «و» cut off; ``labels``:
+        the tagger's labels so far (token → label, O left out)."""
         while first < last and COMPOUND_PARTICIPLE.fullmatch(self.tokens[first].text):
             first += 1  # "the Kremlin-run Tawfiq Agency": the compound describes the name, it is not in it
         if category == "person":
@@ -480,6 +484,8 @@ class TaggerRules:
             return None
         head = toks[0]
         cut = (1 if conjoined and head.norm.startswith("و") else self._proclitic_cut(head)) if head.is_arabic else 0
+        if not cut and category == "person" and head.is_arabic and self._conjoined_foreign_name(first, labels or {}):
+            cut = 1
         start = cut_offset(head, cut) if cut else head.start
         end = toks[-1].end
         words = (head.norm[cut:],) + tuple(t.norm for t in toks[1:])
@@ -501,6 +507,24 @@ class TaggerRules:
         known.sort(key=lambda e: e.category != category)
         entry = known[0] if known else _new_entry(category, TYPES[category], self.text[start:end])
         return Found(first, last, start, end, entry, "tagger")
+
+    def _conjoined_foreign_name(self, k: int, labels: dict[int, str]) -> bool:
+        """Token k, opening a tagger's person span, is «و» and a name: a known given name, a word general Arabic
+        uses far more without the «و» than with it (وريكاردو: ريكاردو is common, وريكاردو is not; not one of the
+        commonest words: ويلي is Willie, though يلي "follows" is common), or any word after another person's name
+        (X Y وكانديس Z: a list). Not a name that starts with و itself (وليد، وليام، وانغ)."""
+        t = self.tokens[k]
+        if not t.norm.startswith("و") or len(t.norm) < 4 or self.names.get(t.norm):
+            return False
+        rest = t.norm[1:]
+        if self.names.get(rest):
+            return True
+        whole, bare = self.frequent.get(t.norm, 0.0), self.frequent.get(rest, 0.0)
+        if FREQUENT_NAME_ZIPF <= bare < EVERYDAY_NAME_ZIPF and bare - whole >= 1.0:
+            return True
+        return k > 0 and self.sentence_of.get(k - 1) == self.sentence_of.get(k) and (
+            (g := self.taken.get(k - 1)) is not None and g.entry.category == "person"
+            or (labels.get(k - 1, "O").endswith("PERS") and labels.get(k) == "B-PERS"))
 
     def _role_before_name(self, k: int) -> bool:
         """Token k, opening a tagger's person span, is a role noun (``role_nouns.txt``) or a title's head, and no
