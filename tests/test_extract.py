@@ -1261,6 +1261,26 @@ def test_a_tagger_person_opening_with_wa_and_a_foreign_name_leaves_the_wa_out(mo
     assert people("وحضر الحفل وليام ماريني أمس.", "وليام") == ["وليام ماريني"]
 
 
+def test_a_tagger_person_over_a_part_of_another_persons_name_is_a_relative_or_namesake(monkeypatch):
+    from kg.extract.tagged import RELATIVE_FIRST_NAME, TaggerRules
+
+    text = "وقال الرئيس سامر فلوح إن الاتفاق قريب. ودافعت ميلينا فلوح بشدة عن الخطة."
+
+    def people(probability: float | None) -> list[tuple[str, list[str]]]:
+        if probability is not None:
+            monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("ميلينا", ["B-PERS", "I-PERS"], "person"))
+            monkeypatch.setattr(_FakeTagger, "probability", lambda self, words, first, last, kind: probability)
+        x = extract(Article(text=text, source="test", language="ar"), tagger=probability is not None)
+        return [(e.label, [m.text for m in e.mentions]) for e in x.entities if e.category == "person"]
+
+    # the rules alone read «فلوح» as سامر فلوح again
+    assert people(None) == [("سامر فلوح", ["سامر فلوح", "فلوح"])]
+    # the tagger reads another first name before it: another person
+    assert people(RELATIVE_FIRST_NAME) == [("سامر فلوح", ["سامر فلوح"]), ("ميلينا فلوح", ["ميلينا فلوح"])]
+    # … unless it is unsure the first word is a name (a verb before the family name)
+    assert people(RELATIVE_FIRST_NAME / 2) == [("سامر فلوح", ["سامر فلوح", "فلوح"])]
+
+
 def test_a_later_part_of_a_name_displaces_a_shape_only_person_it_overlaps_and_mentions_never_overlap():
     # «ناصر» is a given name: the rules alone read «ناصر تعرّض» as a person; «بن ناصر» is the coach named before
     text = ("وأقالت إدارة النادي المدرب سامي بن ناصر بسبب تردي النتائج. "

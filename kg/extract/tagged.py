@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from kg.extract.entity_base import COMPOUND_PARTICIPLE, MEDIA_TYPES, NAME_PARTICLES, NASAB_PARTICLES, Found, _new_entry
 from kg.extract.gazetteer import name_key
 from kg.extract.lexicon import title_first_words
+from kg.extract.normalize import normalize
 from kg.extract.tokens import cut_offset
 
 TYPES = {"person": "Person", "organization": "Organization", "place": "Place"}
@@ -44,6 +45,7 @@ STOP_NAME_PLACE = 0.5  # a place named by a word of place_stopwords.txt (الر�
 NISBA_ZIPF = 4.5  # a definite word ending in ي below this in general Arabic ends a person's name as a nisba (4.0 / 5.0 measured the same)
 FREQUENT_NAME_ZIPF = 3.0  # a name's word after «و» this common alone (and far less with the «و») is no «و» word
 EVERYDAY_NAME_ZIPF = 4.5  # … but a word this common is a word of its own (يلي "follows": ويلي is Willie)
+RELATIVE_FIRST_NAME = 0.7  # a tagger person over another person's name part needs this of its first word being a name (0.9 the same)
 MIN_SINGLE_WORD_SCORE = 0.6  # a one-word span needs this confidence (measured: kg/models/README.md): common words fall below
 
 
@@ -60,7 +62,7 @@ class TaggerRules:
         tagger = out.tagger
         endings: dict[tuple[str, tuple[str, ...]], object] | None = None
         for f in sorted(out.candidates, key=lambda f: f.start):
-            if not self.is_free(f.first, f.last):
+            if not self.is_free(f.first, f.last) and not self._another_persons_name(f):
                 continue
             if f.start == self.tokens[f.first].start and self.after_a_number(f.first) \
                     and not self.names.get(self.tokens[f.first].norm):
@@ -86,6 +88,33 @@ class TaggerRules:
             for n in range(1, len(names) + 1):
                 endings.setdefault((f.entry.category, names[-n:]), f.entry)
         self.found.sort(key=lambda f: f.start)
+
+    def _another_persons_name(self, f: Found) -> bool:
+        """The tagger's person ``f`` takes in one-word name parts of persons named before, with a word before them
+        that is not those persons' first name (هيلاري كلينتون after بيل كلينتون: «كلينتون» had been read as Bill
+        again): a relative or a namesake, another person — where the span starts on a word of its own (no
+        proclitic, none of «و ف ب ل» unless a given name) that the tagger reads as a name's with at least
+        :data:`RELATIVE_FIRST_NAME`. The parts are dropped for ``f``. Measured (kg/models/README.md)."""
+        if f.entry.category != "person":
+            return False
+        parts = list({id(g): g for k in range(f.first, f.last) if (g := self.taken.get(k)) is not None}.values())
+        if not parts or any(g.kind != "part" or g.last - g.first != 1 or g.first == f.first for g in parts):
+            return False
+        first_word = normalize(self.text[f.start : f.end].split()[0])
+        tok = self.tokens[f.first]
+        if (first_word[:1] in "وفبل" or f.start > tok.start) and not self.names.get(tok.norm):
+            return False  # لصالح X، وأورد X: a word of the sentence before the name (or «و» and another person)
+        out = self._tagger_output()
+        start, words, _ = out.sentence(f.first)
+        if out.tagger.probability(words, f.first - start, f.first - start + 1, "PERS") < RELATIVE_FIRST_NAME:
+            return False  # تألق X "X shone": the tagger's span starts on the verb before the name
+        if any(normalize((g.entry.label_ar or g.entry.label or "").split()[0]) == first_word for g in parts if (g.entry.label_ar or g.entry.label)):
+            return False  # the same person's fuller name
+        for g in parts:
+            self.found.remove(g)
+            for k in range(g.first, g.last):
+                del self.taken[k]
+        return True
 
     def _media_named_after(self, f: Found) -> Found:
         """A tagger's person right after a noun that says it names a channel, a paper or an agency (لقناة X،
