@@ -1281,6 +1281,21 @@ def test_a_tagger_person_over_a_part_of_another_persons_name_is_a_relative_or_na
     assert people(RELATIVE_FIRST_NAME / 2) == [("سامر فلوح", ["سامر فلوح", "فلوح"])]
 
 
+def test_a_tagger_person_leaves_out_the_word_naming_it_and_ends_before_a_proclitic_on_a_head(monkeypatch):
+    from kg.extract.tagged import TaggerRules
+
+    def people(text: str, word: str, n: int) -> list[str]:
+        monkeypatch.setattr(TaggerRules, "_tagger_output", _reading(word, ["B-PERS"] + ["I-PERS"] * (n - 1), "person"))
+        x = extract(Article(text=text, source="test", language="ar"))
+        return [m.text for e in x.entities if e.category == "person" for m in e.mentions]
+
+    # يُدعى "(who) is called"
+    assert people("وتروي القصة حكاية مهاجر يُدعى ريناتو ماريني في الجنوب.", "يُدعى", 3) == ["ريناتو ماريني"]
+    # بنادي "at the club", لشركة "for the company": the name ended before
+    assert people("وتدرب ريناتو ماريني بنادي الشباب أمس.", "ريناتو", 3) == ["ريناتو ماريني"]
+    assert people("وعمل ريناتو ماريني لشركة النفط سنوات.", "ريناتو", 3) == ["ريناتو ماريني"]
+
+
 def test_a_later_part_of_a_name_displaces_a_shape_only_person_it_overlaps_and_mentions_never_overlap():
     # «ناصر» is a given name: the rules alone read «ناصر تعرّض» as a person; «بن ناصر» is the coach named before
     text = ("وأقالت إدارة النادي المدرب سامي بن ناصر بسبب تردي النتائج. "

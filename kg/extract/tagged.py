@@ -12,7 +12,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from kg.extract.entity_base import COMPOUND_PARTICIPLE, MEDIA_TYPES, NAME_PARTICLES, NASAB_PARTICLES, Found, _new_entry
+from kg.extract.entity_base import (COMPOUND_PARTICIPLE, DESCRIPTOR_HEADS, MEDIA_TYPES, NAME_PARTICLES, NASAB_PARTICLES, Found,
+                                    _new_entry)
 from kg.extract.gazetteer import name_key
 from kg.extract.lexicon import title_first_words
 from kg.extract.normalize import normalize
@@ -45,6 +46,8 @@ STOP_NAME_PLACE = 0.5  # a place named by a word of place_stopwords.txt (الر�
 NISBA_ZIPF = 4.5  # a definite word ending in ي below this in general Arabic ends a person's name as a nisba (4.0 / 5.0 measured the same)
 FREQUENT_NAME_ZIPF = 3.0  # a name's word after «و» this common alone (and far less with the «و») is no «و» word
 EVERYDAY_NAME_ZIPF = 4.5  # … but a word this common is a word of its own (يلي "follows": ويلي is Willie)
+# normalised words that introduce a name («is called», «the so-called», «nicknamed»): never part of it
+NAMING_WORDS = frozenset({"يدعي", "تدعي", "المدعو", "المدعوه", "يسمي", "تسمي", "الملقب", "الملقبه", "يلقب", "تلقب"})
 RELATIVE_FIRST_NAME = 0.7  # a tagger person over another person's name part needs this of its first word being a name (0.9 the same)
 MIN_SINGLE_WORD_SCORE = 0.6  # a one-word span needs this confidence (measured: kg/models/README.md): common words fall below
 
@@ -505,6 +508,9 @@ class TaggerRules:
         if category == "person":
             while last - first >= 2 and self._role_before_name(first):
                 first += 1  # الحارس X، النجم X: the role or the title before the name is not in it
+            while last - first >= 2 and self.tokens[first].norm in NAMING_WORDS:
+                first += 1  # يدعى X "called X": the word that introduces the name is not in it
+            last = next((k for k in range(first + 1, last) if self._proclitic_on_head_or_trigger(k)), last)
             if first > 0 and self.tokens[first].norm in NASAB_PARTICLES and self.sentence_of.get(first - 1) == \
                     self.sentence_of.get(first) and self.nasab_bearer(first - 1):
                 first -= 1  # X بن Y where the tagger started at بن: X is the name's bearer
@@ -554,6 +560,13 @@ class TaggerRules:
         return k > 0 and self.sentence_of.get(k - 1) == self.sentence_of.get(k) and (
             (g := self.taken.get(k - 1)) is not None and g.entry.category == "person"
             or (labels.get(k - 1, "O").endswith("PERS") and labels.get(k) == "B-PERS"))
+
+    def _proclitic_on_head_or_trigger(self, k: int) -> bool:
+        """Token k is «ب/ل/…» + an organisation's head, a place trigger or a descriptor head (بنادي "at the club",
+        لشركة "for the company") and no given name: a prepositional phrase after the name, which ended before it."""
+        t = self.tokens[k]
+        return t.is_arabic and not self.names.get(t.norm) and any(
+            c and (self.heads.get(st) or st in self.triggers or st in DESCRIPTOR_HEADS) for c, st in t.splits)
 
     def _role_before_name(self, k: int) -> bool:
         """Token k, opening a tagger's person span, is a role noun (``role_nouns.txt``) or a title's head, and no
