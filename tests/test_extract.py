@@ -1294,6 +1294,11 @@ def test_a_tagger_person_leaves_out_the_word_naming_it_and_ends_before_a_proclit
     # بنادي "at the club", لشركة "for the company": the name ended before
     assert people("وتدرب ريناتو ماريني بنادي الشباب أمس.", "ريناتو", 3) == ["ريناتو ماريني"]
     assert people("وعمل ريناتو ماريني لشركة النفط سنوات.", "ريناتو", 3) == ["ريناتو ماريني"]
+    # «و» + a verb before its subject (وسيغيب "and … will miss", ويروي "and … tells"): not in the name
+    assert people("وسيغيب ماريني عن المباراة المقبلة.", "وسيغيب", 2) == ["ماريني"]
+    assert people("ويروي ماريني تفاصيل الرحلة.", "ويروي", 2) == ["ماريني"]
+    # … but a name after «و» stays whole, and a name of its own with a short rest stays (ويلي "Willie")
+    assert people("وحضر الحفل ويلي ماريني أمس.", "ويلي", 2) == ["ويلي ماريني"]
 
 
 def test_a_later_part_of_a_name_displaces_a_shape_only_person_it_overlaps_and_mentions_never_overlap():

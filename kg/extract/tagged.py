@@ -48,6 +48,7 @@ FREQUENT_NAME_ZIPF = 3.0  # a name's word after «و» this common alone (and fa
 EVERYDAY_NAME_ZIPF = 4.5  # … but a word this common is a word of its own (يلي "follows": ويلي is Willie)
 # normalised words that introduce a name («is called», «the so-called», «nicknamed»): never part of it
 NAMING_WORDS = frozenset({"يدعي", "تدعي", "المدعو", "المدعوه", "يسمي", "تسمي", "الملقب", "الملقبه", "يلقب", "تلقب"})
+CONJOINED_VERB_ZIPF = 3.0  # «و/ف» + a verb's shape this common opens no tagger's person (3.5 the same)
 RELATIVE_FIRST_NAME = 0.7  # a tagger person over another person's name part needs this of its first word being a name (0.9 the same)
 MIN_SINGLE_WORD_SCORE = 0.6  # a one-word span needs this confidence (measured: kg/models/README.md): common words fall below
 
@@ -510,6 +511,8 @@ class TaggerRules:
                 first += 1  # الحارس X، النجم X: the role or the title before the name is not in it
             while last - first >= 2 and self.tokens[first].norm in NAMING_WORDS:
                 first += 1  # يدعى X "called X": the word that introduces the name is not in it
+            if last - first >= 2 and self._conjoined_verb(first):
+                first += 1  # وسيغيب X "and X will miss", فتوفيت X "then X died": the verb before its subject
             last = next((k for k in range(first + 1, last) if self._proclitic_on_head_or_trigger(k)), last)
             if first > 0 and self.tokens[first].norm in NASAB_PARTICLES and self.sentence_of.get(first - 1) == \
                     self.sentence_of.get(first) and self.nasab_bearer(first - 1):
@@ -560,6 +563,20 @@ class TaggerRules:
         return k > 0 and self.sentence_of.get(k - 1) == self.sentence_of.get(k) and (
             (g := self.taken.get(k - 1)) is not None and g.entry.category == "person"
             or (labels.get(k - 1, "O").endswith("PERS") and labels.get(k) == "B-PERS"))
+
+    def _conjoined_verb(self, k: int) -> bool:
+        """Token k is «و/ف» (and «س», the future) + an imperfect or a feminine perfect verb's shape — a word of
+        four letters or more starting with ي/ت/ن — that general Arabic uses (wordfreq Zipf ≥ :data:`CONJOINED_VERB_ZIPF`),
+        and no given name with or without the «و»: ويروي، وسيغيب، فتوفيت. (ويلي "Willie", فيفي "Fifi": their
+        rests are words of three letters, and stay names.)"""
+        t = self.tokens[k]
+        n = t.norm
+        if not t.is_arabic or n[:1] not in "وف" or self.names.get(n) or self.names.get(n[1:]):
+            return False
+        rest = n[1:]
+        if rest[:1] == "س" and rest[1:2] in "يتن":
+            rest = rest[1:]
+        return rest[:1] in "يتن" and len(rest) >= 4 and self.frequent.get(rest, 0.0) >= CONJOINED_VERB_ZIPF
 
     def _proclitic_on_head_or_trigger(self, k: int) -> bool:
         """Token k is «ب/ل/…» + an organisation's head, a place trigger or a descriptor head (بنادي "at the club",
