@@ -1301,6 +1301,18 @@ def test_a_tagger_person_leaves_out_the_word_naming_it_and_ends_before_a_proclit
     assert people("وحضر الحفل ويلي ماريني أمس.", "ويلي", 2) == ["ويلي ماريني"]
 
 
+def test_a_form_of_address_is_a_title_for_the_rules_but_no_flag_of_the_tagger():
+    from kg.extract.lexicon import honorifics, titles
+    from kg.tagger.features import build_lexicon_flags
+
+    # معالي "His Excellency" before two words no lexicon knows: a person, the honorific outside the name
+    assert _rule_labels("وقال معالي ريمار الفارس وزير الدولة إن الاتفاق قريب.", "person") == ["ريمار الفارس"]
+    assert _rule_labels("وأكد سعادة ريمار الهاشمي أن المشروع سيكتمل.", "person") == ["ريمار الهاشمي"]
+    # the tagger's lexicon flags (and so the shipped model) do not read them
+    assert ("معالي",) in honorifics() and ("معالي",) not in titles()
+    assert "title" not in build_lexicon_flags().of("معالي")
+
+
 def test_a_later_part_of_a_name_displaces_a_shape_only_person_it_overlaps_and_mentions_never_overlap():
     # «ناصر» is a given name: the rules alone read «ناصر تعرّض» as a person; «بن ناصر» is the coach named before
     text = ("وأقالت إدارة النادي المدرب سامي بن ناصر بسبب تردي النتائج. "

@@ -49,11 +49,11 @@ from kg.extract.lexicon import (
     function_words,
     given_names,
     org_heads,
+    person_titles,
     place_stopwords,
     place_triggers,
     raw_function_words,
     role_nouns,
-    titles,
     YA_FOR_ALIF_MAQSURA,
 )
 from kg.extract.normalize import light, normalize, spelling_skeleton
@@ -83,7 +83,7 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
         self.heads = org_heads()
         self.triggers = place_triggers()
         self.names = given_names()
-        self.titles = titles()
+        self.titles = person_titles()
         self.stop_names = place_stopwords()
         self.role_nouns = role_nouns()
         self._gaz_cache: dict[tuple[int, int], list[Found]] = {}

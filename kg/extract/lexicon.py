@@ -153,9 +153,27 @@ def titles() -> dict[tuple[str, ...], Title]:
 
 
 @lru_cache(maxsize=1)
+def honorifics() -> dict[tuple[str, ...], Title]:
+    """Forms of address before a name (معالي، سعادة، سمو; ``honorifics.tsv``): titles with no role, read by the
+    rules only — the tagger's lexicon flags come from :func:`titles` alone, so the shipped model stays valid."""
+    out = {}
+    for r in read_tsv("honorifics.tsv"):
+        t = Title(r[0].strip(), r[1].strip(), r[2].strip(), "")
+        out[tuple(key(w, t.lang) for w in t.form.split())] = t
+    return out
+
+
+@lru_cache(maxsize=1)
+def person_titles() -> dict[tuple[str, ...], Title]:
+    """Every title the rules read before a person's name: :func:`titles` and :func:`honorifics`."""
+    return {**titles(), **honorifics()}
+
+
+@lru_cache(maxsize=1)
 def title_first_words() -> frozenset[str]:
-    """The first word of every title: most tokens are not one, and need no longer look-up."""
-    return frozenset(k[0] for k in titles())
+    """The first word of every title the rules read (:func:`person_titles`): most tokens are not one, and need
+    no longer look-up."""
+    return frozenset(k[0] for k in person_titles())
 
 
 @lru_cache(maxsize=1)
