@@ -1294,6 +1294,8 @@ def test_a_tagger_person_leaves_out_the_word_naming_it_and_ends_before_a_proclit
     # بنادي "at the club", لشركة "for the company": the name ended before
     assert people("وتدرب ريناتو ماريني بنادي الشباب أمس.", "ريناتو", 3) == ["ريناتو ماريني"]
     assert people("وعمل ريناتو ماريني لشركة النفط سنوات.", "ريناتو", 3) == ["ريناتو ماريني"]
+    # a proclitic before a kunya's particle is cut off the name (لأبي "to Abu")
+    assert people("وجاء في ترجمته لأبي ريمار الفارس أنه ولد في المدينة.", "لأبي", 3) == ["أبي ريمار الفارس"]
     # «و» + a verb before its subject (وسيغيب "and … will miss", ويروي "and … tells"): not in the name
     assert people("وسيغيب ماريني عن المباراة المقبلة.", "وسيغيب", 2) == ["ماريني"]
     assert people("ويروي ماريني تفاصيل الرحلة.", "ويروي", 2) == ["ماريني"]

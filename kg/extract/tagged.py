@@ -592,12 +592,13 @@ class TaggerRules:
         return t.is_arabic and not self.names.get(t.norm) and self.role_or_title_at(k)
 
     def _proclitic_cut(self, tok) -> int:
-        """Letters of و/ف/ب/ل/لل to cut before the name: only when the rest is a definite noun or a word a
-        lexicon or the gazetteer knows, and the whole token is not itself a known name (وليد)."""
+        """Letters of و/ف/ب/ل/لل to cut before the name: only when the rest is a definite noun, a word a lexicon or
+        the gazetteer knows or a name particle (لأبي X "to Abu X"), and the whole token is not itself a known name
+        (وليد)."""
         if (tok.norm,) in self.gaz.index or tok.norm in self.gaz.firsts or self.names.get(tok.norm):
             return 0
         for cut, rest in reversed(tok.splits):
             if cut and len(rest) >= 3 and (self.definite_after_proclitic(tok, cut, rest) or rest in self.gaz.firsts
-                                           or self.names.get(rest)):
+                                           or self.names.get(rest) or rest in NAME_PARTICLES):
                 return cut
         return 0
