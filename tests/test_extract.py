@@ -1315,6 +1315,18 @@ def test_a_form_of_address_is_a_title_for_the_rules_but_no_flag_of_the_tagger():
     assert "title" not in build_lexicon_flags().of("معالي")
 
 
+def test_the_last_two_words_of_a_longer_name_are_its_later_mention_but_not_in_a_nasab():
+    def people(text: str) -> list[tuple[str, list[str]]]:
+        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+        return [(e.label, [m.text for m in e.mentions]) for e in x.entities if e.category == "person"]
+
+    assert people("وقال الرئيس ريناتو فيلار مير إن الاتفاق قريب. وأضاف فيلار مير أن الوفد سيصل.") == [
+        ("ريناتو فيلار مير", ["ريناتو فيلار مير", "فيلار مير"])]
+    # in a nasab the last two words are the father's name: «ريمار الفارس» is not the son (the family name alone is)
+    assert people("وقال الأمير فهد بن ريمار الفارس إن الاتفاق قريب. وأضاف أن ريمار الفارس سيصل.") == [
+        ("فهد بن ريمار الفارس", ["فهد بن ريمار الفارس", "الفارس"])]
+
+
 def test_a_later_part_of_a_name_displaces_a_shape_only_person_it_overlaps_and_mentions_never_overlap():
     # «ناصر» is a given name: the rules alone read «ناصر تعرّض» as a person; «بن ناصر» is the coach named before
     text = ("وأقالت إدارة النادي المدرب سامي بن ناصر بسبب تردي النتائج. "

@@ -11,6 +11,7 @@ from kg.extract.normalize import normalize
 from kg.extract.tokens import cut_offset, strip_article
 
 
+NASAB_WORDS = frozenset({"بن", "ابن", "بنت", "ولد", "bin"})  # normalised: "son / daughter of" in a name's chain
 EVERYDAY_ZIPF = 5.0  # a name's last word this common is no mention of the person alone (5.2 measured the same)
 
 
@@ -180,7 +181,8 @@ class CoreferenceRules:
                     continue
                 for n in (len(norm_words), 2, 1) if len(norm_words) > 2 else (2, 1):
                     tail = norm_words[-n:]
-                    if n == 2 and len(norm_words) > 2 and tail[0] not in {"عبد", "ابو", "ال", "بن", "Abdel", "Abu", "al", "bin"}:
+                    if n == 2 and len(norm_words) > 2 and tail[0] not in {"عبد", "ابو", "ال", "بن", "Abdel", "Abu", "al", "bin"} \
+                            and not self._later_two_words(norm_words, tail):
                         continue
                     seq = [stem] + [self.tokens[i + j].norm if tok.is_arabic else self.tokens[i + j].text for j in range(1, n) if i + j < len(self.tokens)]
                     if seq != tail:
@@ -201,6 +203,15 @@ class CoreferenceRules:
                     end = self.tokens[i + n - 1].end
                     return Found(i, i + n, start, end, f.entry, "part")
         return None
+
+    def _later_two_words(self, words: list[str], tail: list[str]) -> bool:
+        """The last two words of a name of three or more may be its later mention (أحمدي نجاد after محمود أحمدي
+        نجاد, فيلار مير) — not in a nasab, where they are the father's name (عبد العزيز after عبد الله بن عبد
+        العزيز), nor where one of them is a place, an organisation, a head or a trigger (a run-on name's last words)."""
+        if any(w in NASAB_WORDS for w in words):
+            return False
+        return not any(w in self.triggers or self.heads.get(w) or any(e.category != "person" for e in self.gaz.lookup((w,)))
+                       for w in tail)
 
     def _everyday_word(self, stem: str) -> bool:
         """One of Arabic's commonest words (Zipf ≥ :data:`EVERYDAY_ZIPF`: الجديد، الدين، الشيخ) and no given
