@@ -1327,6 +1327,16 @@ def test_the_last_two_words_of_a_longer_name_are_its_later_mention_but_not_in_a_
         ("فهد بن ريمار الفارس", ["فهد بن ريمار الفارس", "الفارس"])]
 
 
+def test_a_word_as_written_is_no_part_and_no_first_name_after_a_title():
+    def people(text: str) -> list[tuple[str, list[str]]]:
+        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+        return [(e.label, [m.text for m in e.mentions]) for e in x.entities if e.category == "person"]
+
+    # «كريم تعهد» ran on over the verb; «وتعهد» ("and pledged", common as written) is no «و» + its name part,
+    # and «بدعم» ("with the support of") after the title is no first name
+    assert people("وقال الرئيس كريم تعهد إن الاتفاق قريب. وتعهد الرئيس بدعم الفريق.") == [("كريم تعهد", ["كريم تعهد"])]
+
+
 def test_a_later_part_of_a_name_displaces_a_shape_only_person_it_overlaps_and_mentions_never_overlap():
     # «ناصر» is a given name: the rules alone read «ناصر تعرّض» as a person; «بن ناصر» is the coach named before
     text = ("وأقالت إدارة النادي المدرب سامي بن ناصر بسبب تردي النتائج. "

@@ -12,6 +12,7 @@ from kg.extract.tokens import cut_offset, strip_article
 
 
 NASAB_WORDS = frozenset({"بن", "ابن", "بنت", "ولد", "bin"})  # normalised: "son / daughter of" in a name's chain
+WORD_WITH_PROCLITIC_ZIPF = 3.0  # a token this common as written is no proclitic + a person's name part (4.0 measured less)
 EVERYDAY_ZIPF = 5.0  # a name's last word this common is no mention of the person alone (5.2 measured the same)
 
 
@@ -193,6 +194,9 @@ class CoreferenceRules:
                         continue  # الأميركي ending a person's mention is a description, not a family name
                     if n == 1 and tok.is_arabic and self._everyday_word(stem):
                         continue  # الجديد، الدين، الشيخ ending a name: alone, the word, not the person
+                    if n == 1 and tok.is_arabic and cut and self.frequent.get(tok.norm, 0.0) >= WORD_WITH_PROCLITIC_ZIPF \
+                            and not self.names.get(stem):
+                        continue  # وتعهد "and pledged", والمنتخب "and the national team": a word as written, not «و» + the name
                     if n == 1 and tok.is_arabic and self.written_as_function_word(i):
                         continue  # «على» "on" as written, though it normalises as the name علي: the preposition
                     before = self.taken.get(i - 1)

@@ -308,6 +308,8 @@ class PersonRules:
                 return []  # وزير خارجيتها "its foreign minister": the title's complement with a possessive
             if self._inflected_everyday_word(i):
                 return []  # الفرنسي فوزا "a win", … خلفا "as successor": an everyday word with the accusative ending
+            if self._everyday_after_preposition(i):
+                return []  # الرئيس بدعم "the president with the support of": «ب/ل» + an everyday word, no first name
             if self._title_phrase_continues(i) or self._named_place_or_org(i):
                 return []  # رئيس مجلس إدارة الشركة سامر …، وزيرة خارجية كندا …: still the title's complement
             gender, n = title_gender, 1
