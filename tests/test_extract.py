@@ -1337,6 +1337,19 @@ def test_a_word_as_written_is_no_part_and_no_first_name_after_a_title():
     assert people("وقال الرئيس كريم تعهد إن الاتفاق قريب. وتعهد الرئيس بدعم الفريق.") == [("كريم تعهد", ["كريم تعهد"])]
 
 
+def test_a_foreign_places_first_word_before_a_known_place_names_another_place():
+    def places(text: str) -> list[tuple[str, str, str | None, list[str]]]:
+        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+        return [(e.label, e.type, e.qid, [m.text for m in e.mentions]) for e in x.entities if e.category == "place"]
+
+    # «جيرسي» alone is the Crown dependency of Jersey; «نيو جيرسي» is another place, with no link to it
+    assert places("وزار الوفد نيو جيرسي أمس.") == [("نيو جيرسي", "City", None, ["نيو جيرسي"])]
+    # after a trigger, the trigger types it
+    assert places("وتقع الجامعة في ولاية نيو جيرسي.") == [("ولاية نيو جيرسي", "Region", None, ["نيو جيرسي"])]
+    # the gazetteer's own names stay as they are
+    assert [p[0] for p in places("وزار الوفد سان فرانسيسكو أمس.")] == ["سان فرانسيسكو"]
+
+
 def test_a_later_part_of_a_name_displaces_a_shape_only_person_it_overlaps_and_mentions_never_overlap():
     # «ناصر» is a given name: the rules alone read «ناصر تعرّض» as a person; «بن ناصر» is the coach named before
     text = ("وأقالت إدارة النادي المدرب سامي بن ناصر بسبب تردي النتائج. "

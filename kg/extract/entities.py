@@ -41,6 +41,7 @@ from kg.extract.entity_base import (  # noqa: F401 - re-exported for the claim r
     EntityTable,
     Found,
     _entity_from,
+    _new_entry,
 )
 from kg.extract.frequency import frequent_words, is_common_word
 from kg.extract.gazetteer import GEONAMES_CITY, GazEntry, Gazetteer, load_gazetteer
@@ -64,6 +65,11 @@ from kg.extract.quantities import number_word_forms
 from kg.extract.tagged import COMMON_WORD_PLACE, STOP_NAME_PLACE, TaggerRules
 from kg.extract.tokens import Sentence, Token, cut_offset
 from kg.records import Span
+
+
+# normalised first words of foreign places' names (New, San, Saint, Santa, Los, Las, Port, Rio): before a place the
+# gazetteer knows they name another place (نيو جيرسي is not Jersey)
+FOREIGN_PLACE_PREFIXES = frozenset({"نيو", "سان", "سانت", "سانتا", "لوس", "لاس", "بورت", "ريو"})
 
 
 class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, TaggerRules):
@@ -254,7 +260,23 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
                 break
         if not out and not tok.is_arabic and "-" in tok.text:
             return self._compound_candidates(i)  # Iranian-backed (Al-Hasakah is a name of its own, found above)
+        if not out and tok.is_arabic and tok.norm in FOREIGN_PLACE_PREFIXES:
+            return self._prefixed_place(i)
         return out
+
+    def _prefixed_place(self, i: int) -> list[Found]:
+        """نيو جيرسي، سان ماركو: a foreign place's first word («New», «San», «Los» …) before a place the gazetteer
+        knows, and no entry for the whole: another place than the one named by the rest (New Jersey is not Jersey),
+        a city unless a trigger says otherwise."""
+        tok = self.tokens[i]
+        if i + 1 >= len(self.tokens) or self.sentence_of.get(i + 1) != self.sentence_of.get(i):
+            return []
+        inner = [f for f in self.cached_candidates(i + 1)
+                 if f.entry.category == "place" and not f.entry.demonym and f.start == self.tokens[i + 1].start]
+        if not inner:
+            return []
+        f = inner[0]
+        return [Found(i, f.last, tok.start, f.end, _new_entry("place", "City", self.text[tok.start : f.end]), "name")]
 
     def _after_currency(self, i: int) -> bool:
         """Token i is a currency's adjective: after the currency's word in Arabic (دولار أمريكي، ليرة سورية),
