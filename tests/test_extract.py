@@ -1348,6 +1348,9 @@ def test_a_foreign_places_first_word_before_a_known_place_names_another_place():
     assert places("وتقع الجامعة في ولاية نيو جيرسي.") == [("ولاية نيو جيرسي", "Region", None, ["نيو جيرسي"])]
     # the gazetteer's own names stay as they are
     assert [p[0] for p in places("وزار الوفد سان فرانسيسكو أمس.")] == ["سان فرانسيسكو"]
+    # in English too: New Mexico is not Mexico
+    x = extract(Article(text="Officials in New Mexico said the fire spread.", source="test", language="en"), tagger=False)
+    assert [(e.label, e.qid) for e in x.entities if e.category == "place"] == [("New Mexico", None)]
 
 
 def test_a_later_part_of_a_name_displaces_a_shape_only_person_it_overlaps_and_mentions_never_overlap():

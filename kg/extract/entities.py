@@ -70,6 +70,7 @@ from kg.records import Span
 # normalised first words of foreign places' names (New, San, Saint, Santa, Los, Las, Port, Rio): before a place the
 # gazetteer knows they name another place (نيو جيرسي is not Jersey)
 FOREIGN_PLACE_PREFIXES = frozenset({"نيو", "سان", "سانت", "سانتا", "لوس", "لاس", "بورت", "ريو"})
+ENGLISH_PLACE_PREFIXES = frozenset({"New", "San", "Santa", "Saint", "Los", "Las", "Port", "Fort", "Rio"})  # New Mexico is not Mexico
 
 
 class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, TaggerRules):
@@ -260,12 +261,12 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
                 break
         if not out and not tok.is_arabic and "-" in tok.text:
             return self._compound_candidates(i)  # Iranian-backed (Al-Hasakah is a name of its own, found above)
-        if not out and tok.is_arabic and tok.norm in FOREIGN_PLACE_PREFIXES:
+        if not out and (tok.norm in FOREIGN_PLACE_PREFIXES if tok.is_arabic else tok.text in ENGLISH_PLACE_PREFIXES):
             return self._prefixed_place(i)
         return out
 
     def _prefixed_place(self, i: int) -> list[Found]:
-        """نيو جيرسي، سان ماركو: a foreign place's first word («New», «San», «Los» …) before a place the gazetteer
+        """نيو جيرسي، سان ماركو, New Mexico: a foreign place's first word («New», «San», «Los» …) before a place the gazetteer
         knows, and no entry for the whole: another place than the one named by the rest (New Jersey is not Jersey),
         a city unless a trigger says otherwise."""
         tok = self.tokens[i]
