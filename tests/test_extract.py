@@ -341,8 +341,8 @@ def test_an_everyday_indefinite_word_after_a_place_trigger_describes_the_place_u
     assert places(text, COMMON_WORD_PLACE) == ["حرة", "مهمة"]  # the tagger reads places there: the names stand
     assert places(text, None) == ["حرة", "مهمة"]  # without a tagger there is no evidence against them
     # a rare word, a definite word and a compound name's first word after a trigger are names as before
-    text = "وقال الوزير إن القوات دخلت بلدة كفرنبودة ومنطقة الهلال وقرية عين الحلوة."
-    assert places(text, COMMON_WORD_PLACE / 2) == ["كفرنبودة", "الهلال", "عين الحلوة"]
+    text = "وقال الوزير إن القوات دخلت بلدة كفرنبودة ومنطقة النخيل وقرية عين الحلوة."
+    assert places(text, COMMON_WORD_PLACE / 2) == ["كفرنبودة", "النخيل", "عين الحلوة"]
 
 
 def test_a_channel_named_by_an_everyday_word_is_the_channel_after_a_media_word_or_where_the_tagger_reads_a_name(
@@ -1145,7 +1145,7 @@ def test_a_role_noun_after_a_name_ends_it(monkeypatch):
     # with a possessive pronoun (مدربه "his coach"): after the name it ends it, before it the tagger's earlier start
     # does not take it in
     monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("مدربه", ["B-PERS", "I-PERS", "I-PERS"]))
-    x = extract(Article(text="ولعب الفريق تحت قيادة مدربه سامر فلوح منذ عامين.", source="test", language="ar"))
+    x = extract(Article(text="ولعب الفريق بإشراف مدربه سامر فلوح منذ عامين.", source="test", language="ar"))
     assert [e.label for e in x.entities if e.category == "person"] == ["سامر فلوح"]
     assert not any("مدربه" in label for label in _rule_labels("وشكر اللاعب سامر مدربه على الثقة.", "person"))
 
@@ -1295,7 +1295,7 @@ def test_a_tagger_person_leaves_out_the_word_naming_it_and_ends_before_a_proclit
     assert people("وتدرب ريناتو ماريني بنادي الشباب أمس.", "ريناتو", 3) == ["ريناتو ماريني"]
     assert people("وعمل ريناتو ماريني لشركة النفط سنوات.", "ريناتو", 3) == ["ريناتو ماريني"]
     # a proclitic before a kunya's particle is cut off the name (لأبي "to Abu")
-    assert people("وجاء في ترجمته لأبي ريمار الفارس أنه ولد في المدينة.", "لأبي", 3) == ["أبي ريمار الفارس"]
+    assert people("وأهدى الشاعر قصيدته لأبي ريمار الفارس أمس.", "لأبي", 3) == ["أبي ريمار الفارس"]
     # «و» + a verb before its subject (وسيغيب "and … will miss", ويروي "and … tells"): not in the name
     assert people("وسيغيب ماريني عن المباراة المقبلة.", "وسيغيب", 2) == ["ماريني"]
     assert people("ويروي ماريني تفاصيل الرحلة.", "ويروي", 2) == ["ماريني"]
@@ -1345,7 +1345,8 @@ def test_a_foreign_places_first_word_before_a_known_place_names_another_place():
     # «جيرسي» alone is the Crown dependency of Jersey; «نيو جيرسي» is another place, with no link to it
     assert places("وزار الوفد نيو جيرسي أمس.") == [("نيو جيرسي", "City", None, ["نيو جيرسي"])]
     # after a trigger, the trigger types it
-    assert places("وتقع الجامعة في ولاية نيو جيرسي.") == [("ولاية نيو جيرسي", "Region", None, ["نيو جيرسي"])]
+    assert places("وتقع المدينة الهندية نيو دلهي في الشمال.") == [("نيو دلهي", "City", None, ["نيو دلهي"])]  # not Delhi
+    assert places("وأعلن حاكم ولاية نيو جيرسي الطوارئ.") == [("ولاية نيو جيرسي", "Region", None, ["نيو جيرسي"])]
     # the gazetteer's own names stay as they are
     assert [p[0] for p in places("وزار الوفد سان فرانسيسكو أمس.")] == ["سان فرانسيسكو"]
     # in English too: New Mexico is not Mexico
@@ -1355,8 +1356,8 @@ def test_a_foreign_places_first_word_before_a_known_place_names_another_place():
 
 def test_a_later_part_of_a_name_displaces_a_shape_only_person_it_overlaps_and_mentions_never_overlap():
     # «ناصر» is a given name: the rules alone read «ناصر تعرّض» as a person; «بن ناصر» is the coach named before
-    text = ("وأقالت إدارة النادي المدرب سامي بن ناصر بسبب تردي النتائج. "
-            "وزاد من تعقيد الوضع أن بن ناصر تعرّض إلى عقوبة.")
+    text = ("وأعلن النادي تعيين المدرب سامي بن ناصر للموسم المقبل. "
+            "وقال مقربون منه إن بن ناصر تعرّض لانتقادات.")
     x = extract(Article(text=text, source="test", language="ar"), tagger=False)
     people = [(e.label, [m.text for m in e.mentions]) for e in x.entities if e.category == "person"]
     assert people == [("سامي بن ناصر", ["سامي بن ناصر", "بن ناصر"])]

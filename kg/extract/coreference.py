@@ -210,8 +210,8 @@ class CoreferenceRules:
 
     def _later_two_words(self, words: list[str], tail: list[str]) -> bool:
         """The last two words of a name of three or more may be its later mention (أحمدي نجاد after محمود أحمدي
-        نجاد, فيلار مير) — not in a nasab, where they are the father's name (عبد العزيز after عبد الله بن عبد
-        العزيز), nor where one of them is a place, an organisation, a head or a trigger (a run-on name's last words)."""
+        نجاد, فيلار مير) — not in a nasab, where they are the father's name (ناصر الفارس after سالم بن ناصر
+        الفارس), nor where one of them is a place, an organisation, a head or a trigger (a run-on name's last words)."""
         if any(w in NASAB_WORDS for w in words):
             return False
         return not any(w in self.triggers or self.heads.get(w) or any(e.category != "person" for e in self.gaz.lookup((w,)))

@@ -156,7 +156,7 @@ class PlaceRules:
         """Token k, right after a place trigger, is an everyday indefinite word (wordfreq Zipf ≥
         :data:`EVERYDAY_AFTER_TRIGGER_ZIPF`: حرة "free", مهمة "important", جذب "attraction") that the tagger
         does not read as a place's name: a description of the place, not its name. Definite words are not so
-        gated (منطقة الهلال النفطي: names are often everyday words with the article), nor the first words of
+        gated (حي النخيل "the palms": names are often everyday words with the article), nor the first words of
         compound names (تل، عين); without a tagger there is no evidence against the name, and it stands."""
         n = self.tokens[k].norm
         if n.startswith("ال") or n in COMPOUND_PLACE_HEADS or self.frequent.get(n, 0.0) < EVERYDAY_AFTER_TRIGGER_ZIPF:

@@ -148,7 +148,7 @@ class TaggerRules:
         for f in found:
             prev = merged[-1] if merged else None
             if prev is not None and self._joinable(prev, f) and self._ends_with_conjunct(prev):
-                # … عيسى ونورالدين | على X: the «و» word starts the next person, who goes on with the next mention
+                # … ريمار ونورالدين | علي X: the «و» word starts the next person, who goes on with the next mention
                 merged[-1], g = self._split_at_conjunct(prev, f, renamed)
                 merged.append(g)
                 continue
@@ -192,7 +192,7 @@ class TaggerRules:
 
     def _ends_with_conjunct(self, f: Found) -> bool:
         """The mention has two words or more and its last is «و» + a word that is no known name as a whole
-        (… عيسى ونورالدين): another person of a list starts there."""
+        (… ريمار ونورالدين): another person of a list starts there."""
         if f.last - f.first < 2:
             return False
         t = self.tokens[f.last - 1]
@@ -366,7 +366,7 @@ class TaggerRules:
         if self._known_otherwise(k) or t.splits[-1][1] in self.title_heads or t.text.lower().rstrip(".") in self.title_heads:
             return False
         if t.is_arabic and self.role_noun_at(k):
-            return False  # قيادة مدربه X "under his coach X": the role before the name is not in it
+            return False  # بإشراف مدربه X "under his coach X": the role before the name is not in it
         if t.is_arabic and t.norm.startswith("ال") and not self.names.get(t.norm[2:]) and not self._name_goes_on_into(k):
             return False  # الفنان، المهندس، المخضرم …: a definite word starts a name only as a given name (الحسن)
         return not any(self.definite_after_proclitic(t, cut, stem)
