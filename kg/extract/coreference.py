@@ -3,7 +3,7 @@ heads and demonstratives for organisations and places named before (المرصد
 
 from __future__ import annotations
 
-from kg.extract.entity_base import DEMONSTRATIVES, Found, _new_entry
+from kg.extract.entity_base import DEMONSTRATIVES, NASAB_PARTICLES, Found, _new_entry
 from kg.extract.frequency import frequent_words, zipf
 from kg.extract.gazetteer import GEONAMES_CITY, GazEntry, name_key
 from kg.extract.lexicon import cues, title_first_words
@@ -11,7 +11,7 @@ from kg.extract.normalize import normalize
 from kg.extract.tokens import cut_offset, strip_article
 
 
-NASAB_WORDS = frozenset({"بن", "ابن", "بنت", "ولد", "bin"})  # normalised: "son / daughter of" in a name's chain
+NASAB_WORDS = NASAB_PARTICLES | {"ولد", "bin"}  # normalised: "son / daughter of" in a name's chain
 WORD_WITH_PROCLITIC_ZIPF = 3.0  # a token this common as written is no proclitic + a person's name part (4.0 measured less)
 EVERYDAY_ZIPF = 5.0  # a name's last word this common is no mention of the person alone (5.2 measured the same)
 
@@ -81,18 +81,13 @@ class CoreferenceRules:
         other mentions, it replaces them if it is longer than each (كوفي أنان over أنان) or as long as a
         person the rules guessed from the words' shape alone (بن ناصر, a part of a person named before, over
         «ناصر تعرّض», a given name and the verb after it); otherwise it is not accepted. Mentions never overlap."""
-        overlapped = list({id(g): g for k in range(f.first, f.last) if (g := self.taken.get(k)) is not None}.values())
-        if not overlapped:
-            return True
+        overlapped = self.mentions_over(f.first, f.last)
         size = f.last - f.first
         if not all(g.last - g.first < size or (g.last - g.first == size and g.kind == "person" and g.entry.rank >= 5)
                    for g in overlapped):
             return False
         for g in overlapped:
-            self.found.remove(g)
-            for k in range(g.first, g.last):
-                if self.taken.get(k) is g:
-                    del self.taken[k]
+            self.drop(g)
         return True
 
     def _given_name_before(self, i: int) -> bool:

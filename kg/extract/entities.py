@@ -162,6 +162,17 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
         for k in range(f.first, f.last):
             self.taken[k] = f
 
+    def mentions_over(self, first: int, last: int) -> list[Found]:
+        """The mentions found so far over tokens first … last − 1, each once, in the order of their tokens."""
+        return list({id(g): g for k in range(first, last) if (g := self.taken.get(k)) is not None}.values())
+
+    def drop(self, f: Found) -> None:
+        """Take back an accepted mention (a longer reading displaces it)."""
+        self.found.remove(f)
+        for k in range(f.first, f.last):
+            if self.taken.get(k) is f:
+                del self.taken[k]
+
     @cached_property
     def ya_for_alif_maqsura(self) -> bool:
         """The text writes ى as ي (إلي, حتي): looked for only when a name could be a function word."""

@@ -101,7 +101,7 @@ class TaggerRules:
         :data:`RELATIVE_FIRST_NAME`. The parts are dropped for ``f``. Measured (kg/models/README.md)."""
         if f.entry.category != "person":
             return False
-        parts = list({id(g): g for k in range(f.first, f.last) if (g := self.taken.get(k)) is not None}.values())
+        parts = self.mentions_over(f.first, f.last)
         if not parts or any(g.kind != "part" or g.last - g.first != 1 or g.first == f.first for g in parts):
             return False
         first_word = normalize(self.text[f.start : f.end].split()[0])
@@ -115,9 +115,7 @@ class TaggerRules:
         if any(normalize((g.entry.label_ar or g.entry.label or "").split()[0]) == first_word for g in parts if (g.entry.label_ar or g.entry.label)):
             return False  # the same person's fuller name
         for g in parts:
-            self.found.remove(g)
-            for k in range(g.first, g.last):
-                del self.taken[k]
+            self.drop(g)
         return True
 
     def _media_named_after(self, f: Found) -> Found:
@@ -549,8 +547,9 @@ class TaggerRules:
     def _conjoined_foreign_name(self, k: int, labels: dict[int, str]) -> bool:
         """Token k, opening a tagger's person span, is «و» and a name: a known given name, a word general Arabic
         uses far more without the «و» than with it (وريكاردو: ريكاردو is common, وريكاردو is not; not one of the
-        commonest words: ويلي is Willie, though يلي "follows" is common), or any word after another person's name
-        (X Y وكانديس Z: a list). Not a name that starts with و itself (وليد، وليام، وانغ)."""
+        commonest words: ويلي is Willie, though يلي "follows" is common), or any word right after a word the tagger
+        labels a person's, itself starting a person (X Y وكانديس Z: a list). Not a name that starts with و itself
+        (وليد، وليام، وانغ)."""
         t = self.tokens[k]
         if not t.norm.startswith("و") or len(t.norm) < 4 or self.names.get(t.norm):
             return False
@@ -560,9 +559,8 @@ class TaggerRules:
         whole, bare = self.frequent.get(t.norm, 0.0), self.frequent.get(rest, 0.0)
         if FREQUENT_NAME_ZIPF <= bare < EVERYDAY_NAME_ZIPF and bare - whole >= 1.0:
             return True
-        return k > 0 and self.sentence_of.get(k - 1) == self.sentence_of.get(k) and (
-            (g := self.taken.get(k - 1)) is not None and g.entry.category == "person"
-            or (labels.get(k - 1, "O").endswith("PERS") and labels.get(k) == "B-PERS"))
+        return k > 0 and self.sentence_of.get(k - 1) == self.sentence_of.get(k) \
+            and labels.get(k - 1, "O").endswith("PERS") and labels.get(k) == "B-PERS"
 
     def _conjoined_verb(self, k: int) -> bool:
         """Token k is «و/ف» (and «س», the future) + an imperfect or a feminine perfect verb's shape — a word of
