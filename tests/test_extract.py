@@ -1354,6 +1354,17 @@ def test_a_foreign_places_first_word_before_a_known_place_names_another_place():
     assert [(e.label, e.qid) for e in x.entities if e.category == "place"] == [("New Mexico", None)]
 
 
+def test_a_foreign_company_name_ends_before_a_noun_with_its_pronoun_and_quotes_with_spaces_stay_outside():
+    def orgs(text: str) -> list[tuple[str, list[str]]]:
+        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+        return [(e.label, [m.text for m in e.mentions]) for e in x.entities if e.category == "organization"]
+
+    # أرباحها "its profits": an everyday noun with a possessive pronoun is no word of the name
+    assert orgs("وأعلنت شركة فالكورا أرباحها أمس.") == [("فالكورا", ["فالكورا"])]
+    # a known name in quotes after its descriptor head, the quotes set off by spaces: the name alone
+    assert orgs("وأعلنت شركة « غوغل » أرباحها أمس.") == orgs("وأعلنت شركة «غوغل» أرباحها أمس.") == [("غوغل", ["غوغل"])]
+
+
 def test_a_later_part_of_a_name_displaces_a_shape_only_person_it_overlaps_and_mentions_never_overlap():
     # «ناصر» is a given name: the rules alone read «ناصر تعرّض» as a person; «بن ناصر» is the coach named before
     text = ("وأعلن النادي تعيين المدرب سامي بن ناصر للموسم المقبل. "

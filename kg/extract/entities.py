@@ -58,7 +58,7 @@ from kg.extract.lexicon import (
     YA_FOR_ALIF_MAQSURA,
 )
 from kg.extract.normalize import light, normalize, spelling_skeleton
-from kg.extract.organisations import OrganisationRules
+from kg.extract.organisations import QUOTE_PAIRS, OrganisationRules
 from kg.extract.persons import PersonRules
 from kg.extract.places import PlaceRules
 from kg.extract.quantities import number_word_forms
@@ -410,9 +410,13 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
             head = self.tokens[f.first]
             if not head.is_arabic or not names_a_kind(head.splits):
                 continue
-            rest = tuple(self.tokens[k].norm for k in range(f.first + 1, f.last))
+            first, last = f.first + 1, f.last
+            opening = self.tokens[first].text
+            if opening in QUOTE_PAIRS and last - first > 2 and self.tokens[last - 1].text == QUOTE_PAIRS[opening]:
+                first, last = first + 1, last - 1  # شركة « غوغل »: the name inside the quotes, as a quoted pattern's
+            rest = tuple(self.tokens[k].norm for k in range(first, last))
             if f.entry in self.gaz.lookup(rest) or self.local.get(rest) is f.entry:
-                self.found[n] = replace(f, first=f.first + 1, start=self.tokens[f.first + 1].start)
+                self.found[n] = replace(f, first=first, last=last, start=self.tokens[first].start, end=self.tokens[last - 1].end)
 
     def pass_aliases(self) -> None:
         """Learn names used in this article: a place a trigger named, an organisation's bare name after its

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extract.gazetteer import GazEntry, slug
+from kg.extract.normalize import normalize
 from kg.records import Entity
 
 QUOTES = {"«", "»", "“", "”", '"'}
@@ -14,6 +15,18 @@ QUOTES = {"«", "»", "“", "”", '"'}
 COMPOUND_PARTICIPLE = re.compile(r"([A-Z][A-Za-z]+)-(?:[a-z]+ed|made|led|run|born|built|held|owned|funded|brokered)")
 NAME_PARTICLES = {"بن", "ابن", "بنت", "ابو", "ابي", "ال", "ولد", "bin", "al", "el", "de", "van", "von", "abu", "abdel", "abdul"}
 NASAB_PARTICLES = frozenset({"بن", "ابن", "بنت"})  # normalised: "son of", "daughter of" in a nasab
+POSSESSIVES = ("هما", "هم", "ها", "ه")  # as written: normalised, ة (محافظة "governorate") reads ه too
+
+
+def without_possessive(raw: str) -> str:
+    """A word as written without its possessive pronoun (عمه → عم، مدربهم → مدرب، أرباحها → ارباح), normalised; ""
+    if it has none (a name's or a noun's ة is no ه: عطية، محافظة)."""
+    for suffix in POSSESSIVES:
+        if raw.endswith(suffix) and len(raw) > len(suffix) + 1:
+            return normalize(raw[: -len(suffix)])
+    return ""
+
+
 GOVERNMENT_WORDS = {"النظام", "الحكومه", "الحكوميه", "الامن", "الجيش", "الشرطه", "الدوله", "government", "regime"}
 OPERATION_HEADS = {"حمله", "عمليه", "معركه"}
 MEDIA_TYPES = frozenset({"MediaOrganization", "NewsAgency"})  # the organisation types of a channel, a paper, an agency

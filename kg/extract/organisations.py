@@ -14,6 +14,7 @@ from kg.extract.entity_base import (
     Found,
     _new_entry,
     names_a_kind,
+    without_possessive,
 )
 from kg.extract.frequency import is_common_word
 from kg.extract.lexicon import club_words
@@ -34,6 +35,7 @@ LED_BY = frozenset({"رياسه", "قياده"})  # normalised: after ب they sa
 PLACE_GOVERNMENT_HEADS = frozenset({"حكومه"})  # normalised: a government named by its seat (حكومة طرابلس)
 ADJECTIVES_WITHOUT_ENDING = frozenset({"العليا", "الكبرى", "الاعلى", "الاولى", "الحر", "الجديد", "الموحد"})  # normalised
 QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}  # opening quote → closing quote (a head before a quoted name)
+POSSESSED_WORD_ZIPF = 3.5  # an everyday noun this common, with a possessive pronoun, ends a transliterated name (أرباحها)
 EVERYDAY_ZIPF = 5.0  # a word this common ends a transliterated name after its first word (4.0: فورد، غاز cut off; 4.5 the same as 5.0)
 
 
@@ -235,13 +237,24 @@ class OrganisationRules:
         end = self.tokens[k] if k < len(self.tokens) else None
         if end is None or not end.is_word or end.norm in self.cues or end.norm in COMPLEMENTIZER_WORDS:
             return chain
+        if self._possessed_everyday_word(k):
+            return chain  # شركة فالكورا أرباحها "… its profits": a noun with its pronoun, the name ended before it
         return chain if len(chain) >= 2 and (end.norm in self.fw or self._ends_a_name(k)) else []
 
     def _ends_a_name(self, k: int, everyday: bool = True) -> bool:
-        """A function word after a proclitic (وهو، فهي) or one of Arabic's commonest words (حيث، خاصة,
-        wordfreq Zipf ≥ :data:`EVERYDAY_ZIPF`): not a transliterated name's next word (… فيكتوريا وهو)."""
+        """A function word after a proclitic (وهو، فهي), one of Arabic's commonest words (حيث، خاصة, wordfreq Zipf
+        ≥ :data:`EVERYDAY_ZIPF`) or an everyday noun with a possessive pronoun (أرباحها): not a transliterated name's
+        next word (… فيكتوريا وهو)."""
         t = self.tokens[k]
-        return any(c and st in self.fw for c, st in t.splits) or (everyday and self.frequent.get(t.norm, 0.0) >= EVERYDAY_ZIPF)
+        return any(c and st in self.fw for c, st in t.splits) or (everyday and self.frequent.get(t.norm, 0.0) >= EVERYDAY_ZIPF) \
+            or self._possessed_everyday_word(k)
+
+    def _possessed_everyday_word(self, k: int) -> bool:
+        """Token k as written is an everyday word (wordfreq Zipf ≥ :data:`POSSESSED_WORD_ZIPF`) with a possessive pronoun: أرباحها "its
+        profits", رئيسها "its head" — no word of a foreign name."""
+        t = self.tokens[k]
+        stem = without_possessive(t.text) if t.is_arabic else ""
+        return bool(stem) and len(stem) >= 3 and self.frequent.get(stem, 0.0) >= POSSESSED_WORD_ZIPF and not self.names.get(t.norm)
 
     def _governed_place(self, k: int) -> list[int]:
         """The words of a place the gazetteer knows (:meth:`_place_at`) right after a government head, with no

@@ -14,8 +14,10 @@ from kg.extract.entity_base import (
     SOVEREIGN_TITLES,
     TITLE_COMPLEMENTS,
     TITLE_LINKS,
+    POSSESSIVES,
     Found,
     _new_entry,
+    without_possessive,
 )
 from kg.extract.gazetteer import GEONAMES_CITY
 from kg.extract.lexicon import title_first_words
@@ -32,16 +34,6 @@ KINSHIP_STEMS = frozenset({"عم", "خال", "اخ", "اخي", "ابن", "بنت
 CONJOINED_WORD_ZIPF = 4.0  # «و» + a word this common is a conjunct, not a name going on (3.5 and 4.5 measured no better)
 MAX_NAME_WORDS = 8  # … when it has particles: سالم بن خالد بن سعيد آل ناصر
 RELATIONAL_NOUNS = {"نظير": "m", "نظيره": "f", "زميل": "m", "زميله": "f", "خليفه": "m"}  # normalised (ة → ه)
-POSSESSIVES = ("هما", "هم", "ها", "ه")  # as written: normalised, ة (محافظة "governorate") reads ه too
-
-
-def _without_possessive(raw: str) -> str:
-    """A word as written without its possessive pronoun (عمه → عم، مدربهم → مدرب), normalised; "" if it has none
-    (a name's or a noun's ة is no ه: عطية، محافظة)."""
-    for suffix in POSSESSIVES:
-        if raw.endswith(suffix) and len(raw) > len(suffix) + 1:
-            return normalize(raw[: -len(suffix)])
-    return ""
 
 
 def _related_title(word: str, titles: dict) -> str | None:
@@ -205,7 +197,7 @@ class PersonRules:
             return False
         if stem in self.role_nouns or (stem.startswith("ال") and stem[2:] in self.role_nouns):
             return True
-        return self.tokens[k].is_arabic and _without_possessive(self.tokens[k].text) in self.role_nouns  # مدربه "his coach"
+        return self.tokens[k].is_arabic and without_possessive(self.tokens[k].text) in self.role_nouns  # مدربه "his coach"
 
     def _inflected_everyday_word(self, k: int) -> bool:
         """Token k as written is an everyday word (Zipf ≥ 4 without its last letter) with the accusative «ا»
@@ -226,7 +218,7 @@ class PersonRules:
         t = self.tokens[k]
         if not t.is_arabic:
             return False
-        return _without_possessive(t.text) in KINSHIP_STEMS
+        return without_possessive(t.text) in KINSHIP_STEMS
 
     def _tagger_ends_at_conjunction(self, k: int) -> bool:
         """Token k starts with «و», is no given name, and the tagger does not read it as the name going on
