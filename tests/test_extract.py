@@ -1365,6 +1365,15 @@ def test_a_foreign_company_name_ends_before_a_noun_with_its_pronoun_and_quotes_w
     assert orgs("وأعلنت شركة « غوغل » أرباحها أمس.") == orgs("وأعلنت شركة «غوغل» أرباحها أمس.") == [("غوغل", ["غوغل"])]
 
 
+def test_a_given_name_that_is_a_role_noun_in_construct_and_a_number_after_a_title_are_no_persons():
+    # أمين "Amin" and "curator/secretary": before a definite noun, the role (أمين المتحف "the museum's curator")
+    assert _rule_labels("وقال أمين المتحف إن اللوحة أصلية.", "person") == []
+    assert _rule_labels("وقال الدكتور سامر فلوح أمين المتحف إن اللوحة أصلية.", "person") == ["سامر فلوح"]
+    assert _rule_labels("وقال محمد أمين فلوح إن الوضع صعب.", "person") == ["محمد أمين فلوح"]
+    # a token with digits after a title is no first name
+    assert _rule_labels("واجتمع رئيس الحكومة و21 نائبا أمس.", "person") == []
+
+
 def test_a_later_part_of_a_name_displaces_a_shape_only_person_it_overlaps_and_mentions_never_overlap():
     # «ناصر» is a given name: the rules alone read «ناصر تعرّض» as a person; «بن ناصر» is the coach named before
     text = ("وأعلن النادي تعيين المدرب سامي بن ناصر للموسم المقبل. "

@@ -199,6 +199,12 @@ class PersonRules:
             return True
         return self.tokens[k].is_arabic and without_possessive(self.tokens[k].text) in self.role_nouns  # مدربه "his coach"
 
+    def _role_in_construct(self, k: int) -> bool:
+        """Token k is a role noun that is also a given name as written (أمين "Amin" / "curator, secretary") before a
+        definite noun that is no given name with the article: the role in construct (أمين المتحف، أمين السر), no name."""
+        return self.tokens[k].norm in self.role_nouns and k + 1 < len(self.tokens) \
+            and self.tokens[k + 1].norm.startswith("ال") and not self.names.get(self.tokens[k + 1].norm[2:])
+
     def _inflected_everyday_word(self, k: int) -> bool:
         """Token k as written is an everyday word (Zipf ≥ 4 without its last letter) with the accusative «ا»
         (فوزا، خلفا، برنامجا): an unknown first name does not take it."""
@@ -286,12 +292,15 @@ class PersonRules:
             n, title_gender = 1, title_gender or gender
         if not gender and not title_gender:
             return []
+        if gender and not cut and self._role_in_construct(i):
+            return []  # أمين المتحف "the museum's curator": a given name that is also a role noun, in construct
         if not gender and not self.title_right_before(i):
             return []
         if not gender:
             # after a title, an unknown first name is accepted when it is a plain word
-            if tok.norm in self.fw or tok.norm.startswith(("ال", "لل")) or tok.norm in self.cues or len(tok.norm) < 3:
-                return []
+            if tok.norm in self.fw or tok.norm.startswith(("ال", "لل")) or tok.norm in self.cues or len(tok.norm) < 3 \
+                    or any(ch.isdigit() for ch in tok.text):
+                return []  # (a number is no name: رئيس الحكومة و21 نائبا)
             if self.heads.get(tok.norm) or tok.norm in self.triggers or i in self.title_at or tok.norm in TITLE_COMPLEMENTS:
                 return []
             if any(c and (self.heads.get(st) or st in self.triggers) for c, st in tok.splits):
@@ -322,8 +331,8 @@ class PersonRules:
                 break
             if nm in NON_NAME_ADJECTIVES or self.conjoined_name(k) or self.conjoined_word(k) or self._tagger_ends_at_conjunction(k):
                 break
-            if self.role_noun_at(k) or nm in number_word_forms():
-                break  # … مدرب الفريق، … شقيق الملك، … مائة من: a role, an office, a relation or a number after the name
+            if self.role_noun_at(k) or nm in number_word_forms() or self._role_in_construct(k):
+                break  # … مدرب الفريق، … شقيق الملك، … أمين المتحف، … مائة من: a role, an office, a relation or a number after the name
             if self._everyday_after_preposition(k):
                 break  # … بمشاركة مصطفى: "with the participation of" another person
             if nm.startswith("و") and nm != "ولد" and not self._given(k)[0] and self._given(k + 1)[0]:
