@@ -201,7 +201,7 @@ class PersonRules:
 
     def _role_in_construct(self, k: int) -> bool:
         """Token k is a role noun that is also a given name as written (أمين "Amin" / "curator, secretary") before a
-        definite noun that is no given name with the article: the role in construct (أمين المتحف، أمين السر), no name."""
+        definite noun that is no given name with the article: the role in construct (أمين المكتبة، أمين السر), no name."""
         return self.tokens[k].norm in self.role_nouns and k + 1 < len(self.tokens) \
             and self.tokens[k + 1].norm.startswith("ال") and not self.names.get(self.tokens[k + 1].norm[2:])
 
@@ -293,7 +293,7 @@ class PersonRules:
         if not gender and not title_gender:
             return []
         if gender and not cut and self._role_in_construct(i):
-            return []  # أمين المتحف "the museum's curator": a given name that is also a role noun, in construct
+            return []  # أمين المكتبة "the library's curator": a given name that is also a role noun, in construct
         if not gender and not self.title_right_before(i):
             return []
         if not gender:
@@ -332,7 +332,7 @@ class PersonRules:
             if nm in NON_NAME_ADJECTIVES or self.conjoined_name(k) or self.conjoined_word(k) or self._tagger_ends_at_conjunction(k):
                 break
             if self.role_noun_at(k) or nm in number_word_forms() or self._role_in_construct(k):
-                break  # … مدرب الفريق، … شقيق الملك، … أمين المتحف، … مائة من: a role, an office, a relation or a number after the name
+                break  # … مدرب الفريق، … شقيق الملك، … أمين المكتبة، … مائة من: a role, an office, a relation or a number after the name
             if self._everyday_after_preposition(k):
                 break  # … بمشاركة مصطفى: "with the participation of" another person
             if nm.startswith("و") and nm != "ولد" and not self._given(k)[0] and self._given(k + 1)[0]:
