@@ -284,17 +284,25 @@ def test_the_tagger_ends_a_person_the_rules_ran_on(monkeypatch):
     assert persons() == ["فيصل السادس عشر"]
 
 
+def _places_read(monkeypatch, text: str, probability: float | None) -> list[str]:
+    """The place mentions of ``text`` where the tagger gives every word ``probability`` of every kind of name
+    (its labels all O); ``None``: no tagger at all."""
+    from kg.extract.tagged import TaggerRules
+
+    if probability is None:
+        monkeypatch.setattr(TaggerRules, "_tagger_output", lambda self: None)
+    else:
+        monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("وقال", ["O"]))
+        monkeypatch.setattr(_FakeTagger, "probability", lambda self, words, first, last, kind: probability)
+    x = extract(Article(text=text, source="test", language="ar"))
+    return [m.text for e in x.entities if e.category == "place" for m in e.mentions]
+
+
 def test_a_town_geonames_alone_knows_needs_the_tagger_to_read_a_name_there(monkeypatch):
-    from kg.extract.tagged import GEONAMES_ONLY_NAME, TaggerRules
+    from kg.extract.tagged import GEONAMES_ONLY_NAME
 
     def places(text: str, probability: float | None) -> list[str]:
-        if probability is None:
-            monkeypatch.setattr(TaggerRules, "_tagger_output", lambda self: None)
-        else:
-            monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("وقال", ["O"]))
-            monkeypatch.setattr(_FakeTagger, "probability", lambda self, words, first, last, kind: probability)
-        x = extract(Article(text=text, source="test", language="ar"))
-        return [m.text for e in x.entities if e.category == "place" for m in e.mentions]
+        return _places_read(monkeypatch, text, probability)
 
     # «سلالة» ("a breed") and «مساكن» ("dwellings") are towns in GeoNames and nowhere else in kg's gazetteer
     text = "وقال الباحث إن سلالة الخيول نادرة، وإن مساكن العمال قديمة."
@@ -306,13 +314,10 @@ def test_a_town_geonames_alone_knows_needs_the_tagger_to_read_a_name_there(monke
 
 
 def test_a_checked_place_named_by_a_common_word_needs_the_tagger_to_read_a_place(monkeypatch):
-    from kg.extract.tagged import COMMON_WORD_PLACE, TaggerRules
+    from kg.extract.tagged import COMMON_WORD_PLACE
 
     def places(text: str, probability: float) -> list[str]:
-        monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("وقال", ["O"]))
-        monkeypatch.setattr(_FakeTagger, "probability", lambda self, words, first, last, kind: probability)
-        x = extract(Article(text=text, source="test", language="ar"))
-        return [m.text for e in x.entities if e.category == "place" for m in e.mentions]
+        return _places_read(monkeypatch, text, probability)
 
     # الطبقة is a Syrian town in the checked gazetteer, and "the class" in everyday Arabic (common both ways)
     text = "وقال الكاتب إن الطبقة الوسطى تتعرض لضغوط كبيرة."
@@ -324,16 +329,10 @@ def test_a_checked_place_named_by_a_common_word_needs_the_tagger_to_read_a_place
 
 
 def test_an_everyday_indefinite_word_after_a_place_trigger_describes_the_place_unless_the_tagger_reads_one(monkeypatch):
-    from kg.extract.tagged import COMMON_WORD_PLACE, TaggerRules
+    from kg.extract.tagged import COMMON_WORD_PLACE
 
     def places(text: str, probability: float | None) -> list[str]:
-        if probability is None:
-            monkeypatch.setattr(TaggerRules, "_tagger_output", lambda self: None)
-        else:
-            monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("وقال", ["O"]))
-            monkeypatch.setattr(_FakeTagger, "probability", lambda self, words, first, last, kind: probability)
-        x = extract(Article(text=text, source="test", language="ar"))
-        return [m.text for e in x.entities if e.category == "place" for m in e.mentions]
+        return _places_read(monkeypatch, text, probability)
 
     # «حرة» "free" and «مهمة» "important": a free zone, an important city — what the place is like
     text = "وقال الوزير إن الحكومة ستقيم منطقة حرة قرب مدينة مهمة على الساحل."

@@ -143,24 +143,25 @@ def cues() -> dict[str, Cue]:
     return out
 
 
-@lru_cache(maxsize=1)
-def titles() -> dict[tuple[str, ...], Title]:
+def _titles_in(name: str) -> dict[tuple[str, ...], Title]:
+    """The titles of a file of ``form  gender  lang  [role]`` rows, by their keyed words."""
     out = {}
-    for r in read_tsv("titles.tsv"):
+    for r in read_tsv(name):
         t = Title(r[0].strip(), r[1].strip(), r[2].strip(), (r[3].strip() if len(r) > 3 else ""))
         out[tuple(key(w, t.lang) for w in t.form.split())] = t
     return out
 
 
 @lru_cache(maxsize=1)
+def titles() -> dict[tuple[str, ...], Title]:
+    return _titles_in("titles.tsv")
+
+
+@lru_cache(maxsize=1)
 def honorifics() -> dict[tuple[str, ...], Title]:
     """Forms of address before a name (معالي، سعادة، سمو; ``honorifics.tsv``): titles with no role, read by the
     rules only — the tagger's lexicon flags come from :func:`titles` alone, so the shipped model stays valid."""
-    out = {}
-    for r in read_tsv("honorifics.tsv"):
-        t = Title(r[0].strip(), r[1].strip(), r[2].strip(), "")
-        out[tuple(key(w, t.lang) for w in t.form.split())] = t
-    return out
+    return _titles_in("honorifics.tsv")
 
 
 @lru_cache(maxsize=1)

@@ -44,7 +44,6 @@ COMMON_WORD_PLACE = 0.05  # a GeoNames town named by a common word (الخبر) 
 GEONAMES_ONLY_NAME = 0.1  # a town GeoNames alone knows needs this of being (in) a name of any kind: 0.05 / 0.2 measured (kg/models/README.md)
 STOP_NAME_PLACE = 0.5  # a place named by a word of place_stopwords.txt (الرياض "gardens") needs this (0.3 / 0.8 measured the same)
 NISBA_ZIPF = 4.5  # a definite word ending in ي below this in general Arabic ends a person's name as a nisba (4.0 / 5.0 measured the same)
-FREQUENT_NAME_ZIPF = 3.0  # a name's word after «و» this common alone (and far less with the «و») is no «و» word
 EVERYDAY_NAME_ZIPF = 4.5  # … but a word this common is a word of its own (يلي "follows": ويلي is Willie)
 # normalised words that introduce a name («is called», «the so-called», «nicknamed»): never part of it
 NAMING_WORDS = frozenset({"يدعي", "تدعي", "المدعو", "المدعوه", "يسمي", "تسمي", "الملقب", "الملقبه", "يلقب", "تلقب"})
@@ -257,10 +256,6 @@ class TaggerRules:
         t = self.tokens[k]
         return (t.is_arabic and t.norm.startswith("و") and len(t.norm) >= 4 and k + 1 < last
                 and not self.names.get(t.norm))
-
-    def tagger_candidates(self) -> list[Found]:
-        out = self._tagger_output()
-        return out.candidates if out else []
 
     @property
     def title_heads(self) -> frozenset[str]:
@@ -557,7 +552,7 @@ class TaggerRules:
         if self.names.get(rest):
             return True
         whole, bare = self.frequent.get(t.norm, 0.0), self.frequent.get(rest, 0.0)
-        if FREQUENT_NAME_ZIPF <= bare < EVERYDAY_NAME_ZIPF and bare - whole >= 1.0:
+        if rest in self.frequent and bare < EVERYDAY_NAME_ZIPF and bare - whole >= 1.0:  # (listed: Zipf ≥ 3)
             return True
         return k > 0 and self.sentence_of.get(k - 1) == self.sentence_of.get(k) \
             and labels.get(k - 1, "O").endswith("PERS") and labels.get(k) == "B-PERS"
