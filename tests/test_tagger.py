@@ -85,7 +85,11 @@ def test_the_decoder_gives_crfsuite_s_labels(tiny_model):
             "ونقلت وكالة الأنباء عن مصدر أمني قوله إن التحقيقات مستمرة")
     sentences = [s.split() for s in text.split(" . ")]
     assert [labels for labels, _ in shipped.tag_many(sentences)] == [_crfsuite_labels(shipped, w) for w in sentences]
-    for words in sentences:  # the marginals that score a span: forward-backward on the same exact weights
+    # the marginals that score a span, by products of matrices made by doubling (kg.tagger.decode): the
+    # article's sentences (their scores kept from decoding), sentences of no article decoded (scores made
+    # anew), a one-word and a two-word sentence, and one long enough for six doublings
+    others = [["طرطوس"], ["قال", "نصار"], (sentences[0] + sentences[1] + sentences[2]) * 2]
+    for words in sentences + others:
         got = shipped._decoder.marginals(words)
         shipped._crf.set(shipped.features.sequence(words))
         for label, j in shipped._decoder.label_ids.items():

@@ -90,7 +90,7 @@ class Tagger:
             raise TaggerError(f"{path}: corrupt tagger model ({e})") from None
         self.features = FeatureCache(lexicon)
         self._decoder = Decoder(self._weights(), self.features)
-        self._marginals: dict[tuple[str, ...], object] = {}  # recent sentences' marginals (a few per article)
+        self._marginals: dict[tuple[str, ...], object] = {}  # the marginals asked for, of the article tagged last
 
     def _weights(self) -> Weights:
         """The CRF's weights as arrays, from the compiled cache under the model's digest (else from crfsuite)."""
@@ -115,7 +115,10 @@ class Tagger:
         return self.tag_many([words], scores)[0]
 
     def tag_many(self, sentences: list[list[str]], scores: bool = False) -> list[tuple[list[str], list[TaggedSpan]]]:
-        """:meth:`tag` for the sentences of an article, decoded together (:mod:`kg.tagger.decode`)."""
+        """:meth:`tag` for the sentences of an article, decoded together (:mod:`kg.tagger.decode`). The
+        marginals kept from the article before are forgotten: a sentence's come back only within its article
+        (a benchmark passing over the same texts again must pay for them each time, as a long run does)."""
+        self._marginals.clear()
         out = []
         for words, labels in zip(sentences, self._decoder.tag_many(sentences)):
             spans = []
@@ -140,12 +143,12 @@ class Tagger:
         return float(self.marginals(words)[first:last, ids].sum()) / (last - first)
 
     def marginals(self, words: list[str]):
-        """P(label | sentence) per word (rows) and label (columns, :attr:`Decoder.labels`), kept for the
-        sentences asked about last: an article's spans ask about the same few sentences."""
+        """P(label | sentence) per word (rows) and label (columns, :attr:`Decoder.labels`), kept until the
+        next article is tagged: an article's spans ask about the same few sentences."""
         key = tuple(words)
         got = self._marginals.get(key)
         if got is None:
-            if len(self._marginals) >= 64:
+            if len(self._marginals) >= 256:  # a caller that asks without tagging articles: memory stays bounded
                 self._marginals.clear()
             got = self._marginals[key] = self._decoder.marginals(words)
         return got
