@@ -205,19 +205,21 @@ class Decoder:
                 running[k] += 1
         best = scores[:, 0, :].copy()
         back = np.zeros((steps, count, n_labels), dtype=np.intp)
-        trans = self.transitions[None, :, :]
+        into = np.ascontiguousarray(self.transitions.T)[None, :, :]  # (1, to, from)
         paths = np.empty((count, n_labels, n_labels))
         step = np.empty((count, n_labels))
+        add, most = np.add, np.maximum.reduce
         # each step writes into arrays made once (no allocation per word position): NumPy's call overhead,
-        # not arithmetic, is most of a step's cost at a handful of sentences and labels; a finished sentence
-        # keeps its scores by being outside the prefix
+        # not arithmetic, is most of a step's cost at a handful of sentences and labels (a reduction over the
+        # last axis costs half one over the middle); a finished sentence keeps its scores by being outside
+        # the prefix
         for k in range(1, steps):
             m = running[k]
             b, p, st = best[:m], paths[:m], step[:m]
-            np.add(b[:, :, None], trans, out=p)  # (sentence, from, to)
-            p.argmax(axis=1, out=back[k, :m])  # ties: the lowest label id, as crfsuite
-            p.max(axis=1, out=st)
-            np.add(st, by_step[k, :m], out=b)
+            add(b[:, None, :], into, out=p)  # (sentence, to, from)
+            p.argmax(axis=2, out=back[k, :m])  # ties: the lowest label id, as crfsuite
+            most(p, axis=2, out=st)
+            add(st, by_step[k, :m], out=b)
         last = best.argmax(axis=1).tolist()
         out: list[list[str]] = [[] for _ in sentences]
         for r, s in enumerate(order):
