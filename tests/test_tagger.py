@@ -89,6 +89,7 @@ def test_the_decoder_gives_crfsuite_s_labels(tiny_model):
     # article's sentences (their scores kept from decoding), sentences of no article decoded (scores made
     # anew), a one-word and a two-word sentence, and one long enough for six doublings
     others = [["طرطوس"], ["قال", "نصار"], (sentences[0] + sentences[1] + sentences[2]) * 2]
+    assert shipped._decoder.marginals([]).shape == (0, len(shipped._decoder.labels))
     for words in sentences + others:
         got = shipped._decoder.marginals(words)
         shipped._crf.set(shipped.features.sequence(words))

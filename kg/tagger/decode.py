@@ -158,10 +158,12 @@ class Decoder:
         matrix products, each rescaled to its largest entry: a position's scale cancels when its marginals
         are normalised) rather than word by word: a NumPy call per word, not arithmetic, is what a
         sentence's passes cost at 9 labels."""
+        n = len(words)
+        if not n:
+            return np.zeros((0, len(self.labels)))
         e = self._article.get(tuple(words))
         if e is None:
             e = self._emissions([words])
-        n = len(words)
         if self._exp_transitions is None:
             self._exp_transitions = np.exp(self.transitions)
         states = np.exp(e - e.max(axis=1, keepdims=True))
