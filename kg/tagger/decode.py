@@ -129,8 +129,14 @@ class Decoder:
         if len(self._types) >= self.max_types:  # between batches only: a batch's row numbers must stay its own
             self._types.clear()  # the rows arrays keep their size and are written over
             self._used = self._first_free
-        types, kind = self._types, self._type
-        lines = [types[w] if w in types else kind(w) for words in sentences for w in words]
+        get = self._types.get
+        lines = [get(w, -1) for words in sentences for w in words]  # one look-up a word: most types are known
+        if -1 in lines:
+            flat = [w for words in sentences for w in words]
+            for k, line in enumerate(lines):
+                if line == -1:  # a new type (made once: a second occurrence in the batch finds it)
+                    w = flat[k]
+                    lines[k] = self._types[w] if w in self._types else self._type(w)
         lengths = np.array([len(words) for words in sentences if words], dtype=np.intp)
         rows = self._type_rows[np.array(lines, dtype=np.intp)]  # (word, 5)
         total = len(lines)
