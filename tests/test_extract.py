@@ -1382,3 +1382,24 @@ def test_a_later_part_of_a_name_displaces_a_shape_only_person_it_overlaps_and_me
     assert people == [("سامي بن ناصر", ["سامي بن ناصر", "بن ناصر"])]
     spans = sorted((m.start, m.end) for e in x.entities for m in e.mentions)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_a_works_credits_are_followed_by_a_name(monkeypatch):
+    """«من إخراج X» "directed by X", «تأليف X», «ألحان / تلحين X»: a name follows the credit as it follows a title,
+    also where its first word is no given name kg knows, and the tagger's reading of no name does not veto it;
+    a credit the word «بطولة» ("starring", as often "championship") is not."""
+    from kg.extract.tagged import TaggerRules
+
+    text = "والمسلسل من تأليف نزار قنديل وإخراج خيري فرحات، ويعرض في رمضان."
+
+    def persons() -> list[str]:
+        x = extract(Article(text=text, source="test", language="ar"))
+        return [e.label for e in x.entities if e.category == "person"]
+
+    monkeypatch.setattr(TaggerRules, "_tagger_output", lambda self: None)
+    assert persons() == ["نزار قنديل", "خيري فرحات"]
+    monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("خيري", ["O", "O"]))
+    assert persons() == ["نزار قنديل", "خيري فرحات"]  # the tagger reads no name there: the credit's evidence stands
+    text = "وفاز الفريق ببطولة كأس المدينة بعد مباراة صعبة."
+    monkeypatch.setattr(TaggerRules, "_tagger_output", lambda self: None)
+    assert persons() == []

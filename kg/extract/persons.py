@@ -34,6 +34,9 @@ KINSHIP_STEMS = frozenset({"عم", "خال", "اخ", "اخي", "ابن", "بنت
 CONJOINED_WORD_ZIPF = 4.0  # «و» + a word this common is a conjunct, not a name going on (3.5 and 4.5 measured no better)
 MAX_NAME_WORDS = 8  # … when it has particles: سالم بن خالد بن سعيد آل ناصر
 RELATIONAL_NOUNS = {"نظير": "m", "نظيره": "f", "زميل": "m", "زميله": "f", "خليفه": "m"}  # normalised (ة → ه)
+# normalised: a work's credits, «من إخراج X» "directed by X", «تأليف X» "written by", «ألحان / تلحين X» "music by":
+# a name follows as after a title (not «بطولة», which is as often "championship", nor «إنتاج», as often a company's)
+CREDIT_NOUNS = frozenset({"اخراج", "تاليف", "الحان", "تلحين"})
 
 
 def _related_title(word: str, titles: dict) -> str | None:
@@ -205,6 +208,14 @@ class PersonRules:
         return self.tokens[k].norm in self.role_nouns and k + 1 < len(self.tokens) \
             and self.tokens[k + 1].norm.startswith("ال") and not self.names.get(self.tokens[k + 1].norm[2:])
 
+    def _credit_before(self, i: int) -> bool:
+        """The word right before i, in its sentence, is a work's credit (:data:`CREDIT_NOUNS`), alone or after «و»
+        (وإخراج X): the name of whoever directed, wrote or composed the work follows."""
+        if i == 0 or self.sentence_of.get(i - 1) != self.sentence_of.get(i) or not self.tokens[i - 1].is_arabic:
+            return False
+        prev = self.tokens[i - 1]
+        return prev.norm in CREDIT_NOUNS or (prev.norm[:1] == "و" and prev.norm[1:] in CREDIT_NOUNS)
+
     def _inflected_everyday_word(self, k: int) -> bool:
         """Token k as written is an everyday word (Zipf ≥ 4 without its last letter) with the accusative «ا»
         (فوزا، خلفا، برنامجا): an unknown first name does not take it."""
@@ -285,6 +296,9 @@ class PersonRules:
                     gender, n, cut = self.names[stem], 1, c
                     break
         title_gender = self.has_title_before(i)
+        credited = not title_gender and self._credit_before(i)
+        if credited:
+            title_gender = gender or "m"  # (the credits do not say: a man until a pronoun or a given name says otherwise)
         if not gender and tok.norm.startswith("ال") and self.names.get(tok.norm[2:]) \
                 and self.sovereign_before(i, also=HONOURED_TITLES):
             # الملك الحسن، الإمام الهادي: a given name with the article, after a sovereign's or an imam's title
@@ -294,7 +308,7 @@ class PersonRules:
             return []
         if gender and not cut and self._role_in_construct(i):
             return []  # أمين المكتبة "the library's curator": a given name that is also a role noun, in construct
-        if not gender and not self.title_right_before(i):
+        if not gender and not credited and not self.title_right_before(i):
             return []
         if not gender:
             # after a title, an unknown first name is accepted when it is a plain word
