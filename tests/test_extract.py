@@ -1403,3 +1403,15 @@ def test_a_works_credits_are_followed_by_a_name(monkeypatch):
     text = "وفاز الفريق ببطولة كأس المدينة بعد مباراة صعبة."
     monkeypatch.setattr(TaggerRules, "_tagger_output", lambda self: None)
     assert persons() == []
+
+
+def test_an_ordinal_in_a_title_keeps_the_name_after_it(monkeypatch):
+    """«الوزير الأول X» (the Maghreb's prime minister), «النائبة الأولى لرئيس البرلمان X»: the ordinal belongs to the
+    title, and an unknown first name after it is a name as after the title alone (الأول is also a function word)."""
+    from kg.extract.tagged import TaggerRules
+
+    monkeypatch.setattr(TaggerRules, "_tagger_output", lambda self: None)
+    for text, name in [("وتوجه الوفد للقاء بالوزير الأول إدريس بنعلي في العاصمة.", "إدريس بنعلي"),
+                       ("وقالت النائبة الأولى لرئيس البرلمان سعاد فرحات إن الجلسة تأجلت.", "سعاد فرحات")]:
+        x = extract(Article(text=text, source="test", language="ar"))
+        assert [e.label for e in x.entities if e.category == "person"] == [name]

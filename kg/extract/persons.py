@@ -119,7 +119,7 @@ class PersonRules:
             if k in self.title_at and k + self.title_at[k][1] <= i:
                 return True
             t = self.tokens[k]
-            if t.norm in self.fw and t.norm not in TITLE_LINKS:
+            if t.norm in self.fw and t.norm not in TITLE_LINKS and t.norm not in TITLE_COMPLEMENTS:
                 return False  # «إلى» normalises as «الي»: a preposition, no definite word of the title's complement
             if not (t.text in "«»" or t.norm.startswith(("ال", "لل")) or self.heads.get(t.norm) or self.heads.get(t.splits[-1][1])
                     or t.norm in TITLE_LINKS or t.norm in TITLE_COMPLEMENTS or self._named_place_or_org(k)):
