@@ -278,8 +278,7 @@ class TaggerRules:
         if any(st in self.names for _, st in head.splits) or self.names.get(head.text) \
                 or head.splits[-1][1] in self.title_heads or head.text.lower().rstrip(".") in self.title_heads \
                 or self.title_right_before(f.first) or self._credit_before(f.first):
-            return False  # a known given name, a title (رئيس مجلس النواب سامي فارس, Mr Haddad) or a work's credit (إخراج X):
-            # the rule's evidence stands
+            return False  # a known given name, a title (رئيس مجلس النواب سامي فارس, Mr Haddad), a credit (إخراج X): evidence
         if self._apposition_after(f.last):
             return False  # "Volker Perthes, the envoy": described as a person in the text itself
         return not tagged_person
