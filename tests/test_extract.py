@@ -574,6 +574,7 @@ def test_a_club_named_after_its_city_is_an_organisation_not_the_city():
     assert named("وتغلب دينامو كييف على ضيفه بهدفين.") == [("organization", "دينامو كييف")]
     assert named("وفاز ريال مدريد في الدوري.") == [("organization", "ريال مدريد")]
     assert named("وتعادل مانشستر يونايتد مع ضيفه.") == [("organization", "مانشستر يونايتد")]  # a word after the city
+    assert named("ومنح المهاجم التقدم لمانشستر يونايتد مبكرا.") == [("organization", "مانشستر يونايتد")]  # after «ل» too
     # «نادي» / «فريق» before a place: the club, named by the place's name (the noun outside the mention)
     assert named("وتعاقد نادي ليفربول مع المدرب.") == [("organization", "ليفربول")]
     assert named("وفاز فريق قطر على ضيفه.") == [("organization", "قطر")]

@@ -70,7 +70,7 @@ class OrganisationRules:
                 return [self._club(i, place.last, place.start, place.end)]
             start = cut_offset(tok, cut) if cut else tok.start
             return [self._club(i, place.last, start, place.end)]
-        place = self._place_at(i)
+        place = self._place_at(i, after_proclitic=True)
         if place is None or place.last >= len(self.tokens):
             return []
         after = self.tokens[place.last]
@@ -78,12 +78,14 @@ class OrganisationRules:
             return []
         return [self._club(i, place.last + 1, place.start, after.end)]
 
-    def _place_at(self, k: int) -> Found | None:
+    def _place_at(self, k: int, after_proclitic: bool = False) -> Found | None:
         """The longest place the gazetteer knows starting at token k, the token's own first letter on
-        (no proclitic), and right after a space."""
+        (no proclitic; with ``after_proclitic``, also after one: لمانشستر يونايتد, where the club's word after
+        the name says what it is), and right after a space."""
         tok = self.tokens[k]
         places = [f for f in self.cached_candidates(k) if f.entry.category == "place" and not f.entry.demonym
-                  and f.start == tok.start and (k == 0 or self.text[self.tokens[k - 1].end : tok.start].isspace())]
+                  and (f.start == tok.start or after_proclitic)
+                  and (k == 0 or self.text[self.tokens[k - 1].end : tok.start].isspace())]
         return max(places, key=lambda f: f.end) if places else None
 
     def _club(self, first: int, last: int, start: int, end: int) -> Found:
