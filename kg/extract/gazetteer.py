@@ -60,6 +60,7 @@ class GazEntry:
     gender: str = "m"
     demonym: bool = False
     country: str | None = None  # ISO 3166 alpha-2 of the country a city or region lies in, when known
+    tagger_lexicon: bool = True  # among the lexicon flags the shipped taggers read (regions.tsv is not: rules only)
 
 
 @dataclass
@@ -197,12 +198,14 @@ def build_gazetteer() -> Gazetteer:
 
 
 def _gazetteer_rows():
-    """Rows of the checked gazetteer, then kg's own names (names.tsv, never with a QID)."""
-    for name, qids_allowed in (("gazetteer.tsv", True), ("names.tsv", False)):
-        yield from _rows(name, qids_allowed)
+    """Rows of the checked gazetteer, then kg's own names (names.tsv, never with a QID), then the places the
+    rules know and the shipped taggers' lexicon flags do not (regions.tsv)."""
+    for name, qids_allowed, flagged in (("gazetteer.tsv", True, True), ("names.tsv", False, True),
+                                        ("regions.tsv", False, False)):
+        yield from _rows(name, qids_allowed, flagged)
 
 
-def _rows(name: str, qids_allowed: bool):
+def _rows(name: str, qids_allowed: bool, flagged: bool = True):
     with (data_dir() / name).open(encoding="utf-8") as fh:
         lines = (ln for ln in fh if not ln.startswith("#"))
         for row in csv.DictReader(lines, delimiter="\t"):
@@ -223,6 +226,7 @@ def _rows(name: str, qids_allowed: bool):
                 iso2=row["iso2"] or None,
                 rank=0 if qid else 1,
                 gender=_gender_of(row["label_ar"]),
+                tagger_lexicon=flagged,
             )
             yield entry, [n for n in ar_names if n], [n for n in en_names if n]
 
