@@ -25,6 +25,7 @@ KIND_TO_TYPE = {
     "region": ("place", "Region"),
     "country": ("place", "Country"),
     "river": ("place", "River"),
+    "natural_feature": ("place", "NaturalFeature"),
     "international_org": ("organization", "InternationalOrganization"),
     "media": ("organization", "MediaOrganization"),
     "person": ("person", "Person"),
@@ -189,7 +190,9 @@ def build_gazetteer() -> Gazetteer:
     _add_cldr_countries(gaz, countries)
     _add_country_names(gaz, countries)
     _add_demonyms(gaz, countries)
-    matched = {e.geonames_id for e in enrich.values()}
+    # a city of regions.tsv takes GeoNames' id and coordinates, and GeoNames' own entry stays: its names are
+    # among the lexicon flags the shipped taggers read (the rules prefer kg's entry: a lower rank)
+    matched = {e.geonames_id for e in enrich.values() if e.tagger_lexicon}
     _add_geonames_cities(gaz, [c for c in cities if c["geonameid"] not in matched])
     for name, entry in bare_regions:
         if not gaz.lookup(name_key(name)):  # a city of the same name (Aleppo, Marib) keeps the bare name
