@@ -1448,3 +1448,12 @@ def test_the_rules_own_regions_are_places_but_no_flag_of_the_tagger():
     y = extract(Article(text="Delegates met in Geneva on Monday.", source="test", language="en"), tagger=False)
     assert [e.geonames_id for e in y.entities] == [by_label["جنيف"].geonames_id]
     assert gaz_flagged("Geneva")
+
+
+def test_a_list_of_companies_is_one_organisation_each():
+    """«شركة X وشركة Y وشركة Z»: a transliterated name ends before «و» + another organisation's head, which
+    also ends a one-word name as punctuation would (it had run on: «X وشركة Y» one organisation)."""
+    x = extract(Article(text="وأعلنت شركة فالترون وشركة ميراكس وشركة دونوفا أرباحها الفصلية.", source="test",
+                        language="ar"), tagger=False)
+    assert [(e.category, m.text) for e in x.entities for m in e.mentions] == [
+        ("organization", "فالترون"), ("organization", "ميراكس"), ("organization", "دونوفا")]

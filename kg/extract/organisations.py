@@ -228,7 +228,7 @@ class OrganisationRules:
             n = t.norm
             if not t.is_word or not t.is_arabic or n.startswith("ال") or n in self.fw or n in self.cues or len(n) < 3:
                 break
-            if n.endswith(("يه", "ي")) or n in COMPLEMENTIZER_WORDS or self.heads.get(n):
+            if n.endswith(("يه", "ي")) or n in COMPLEMENTIZER_WORDS or self.heads.get(n) or self._conjoined_head(k):
                 break
             if self._ends_a_name(k, everyday=bool(chain)):
                 break  # (the first word may be a common one: قطر غاز، مصر للطيران)
@@ -237,11 +237,17 @@ class OrganisationRules:
         if not chain:
             return []
         end = self.tokens[k] if k < len(self.tokens) else None
-        if end is None or not end.is_word or end.norm in self.cues or end.norm in COMPLEMENTIZER_WORDS:
-            return chain
+        if end is None or not end.is_word or end.norm in self.cues or end.norm in COMPLEMENTIZER_WORDS \
+                or self._conjoined_head(k):
+            return chain  # (… وشركة X: the next organisation of a list)
         if self._possessed_everyday_word(k):
             return chain  # شركة فالكورا أرباحها "… its profits": a noun with its pronoun, the name ended before it
         return chain if len(chain) >= 2 and (end.norm in self.fw or self._ends_a_name(k)) else []
+
+    def _conjoined_head(self, k: int) -> bool:
+        """Token k is «و» + an organisation's head (وشركة، ووكالة): the next organisation of a list starts there."""
+        t = self.tokens[k]
+        return t.is_arabic and t.norm[:1] == "و" and any(c == 1 and self.org_head(st) for c, st in t.splits)
 
     def _ends_a_name(self, k: int, everyday: bool = True) -> bool:
         """A function word after a proclitic (وهو، فهي), one of Arabic's commonest words (حيث، خاصة, wordfreq Zipf
