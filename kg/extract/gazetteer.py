@@ -201,10 +201,10 @@ def build_gazetteer() -> Gazetteer:
 
 
 def _gazetteer_rows():
-    """Rows of the checked gazetteer, then kg's own names (names.tsv, never with a QID), then the places the
-    rules know and the shipped taggers' lexicon flags do not (regions.tsv)."""
+    """Rows of the checked gazetteer, then kg's own names (names.tsv, never with a QID), then the places and
+    organisations the rules know and the shipped taggers' lexicon flags do not (regions.tsv, actors.tsv)."""
     for name, qids_allowed, flagged in (("gazetteer.tsv", True, True), ("names.tsv", False, True),
-                                        ("regions.tsv", False, False)):
+                                        ("regions.tsv", False, False), ("actors.tsv", False, False)):
         yield from _rows(name, qids_allowed, flagged)
 
 
