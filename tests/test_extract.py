@@ -1448,6 +1448,11 @@ def test_the_rules_own_regions_are_places_but_no_flag_of_the_tagger():
     y = extract(Article(text="Delegates met in Geneva on Monday.", source="test", language="en"), tagger=False)
     assert [e.geonames_id for e in y.entities] == [by_label["جنيف"].geonames_id]
     assert gaz_flagged("Geneva")
+    # a region of these lists is a family name as often (فادي عكار): it does not end a person's name, as a
+    # country or an organisation of the checked lists does (… دعم إسرائيل)
+    assert [(e.category, e.label) for e in extract(Article(text="وقال فادي عكار إن الاجتماع تأجل إلى الأحد.",
+            source="test", language="ar"), tagger=False).entities] == [("person", "فادي عكار")]
+    assert places("واشتبك الجيش مع مسلحين في عكار.") == ["عكار"]
     # actors.tsv: organisations, rules only as well (a descriptor head before one stays outside its mention)
     z = extract(Article(text="وهاجمت جماعة بوكو حرام قرية قبل قمة مجموعة العشرين.", source="test", language="ar"), tagger=False)
     assert [(e.type, m.text) for e in z.entities for m in e.mentions] == [("ArmedGroup", "بوكو حرام"),

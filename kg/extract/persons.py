@@ -132,11 +132,12 @@ class PersonRules:
 
     def _checked_place_or_org(self, k: int) -> bool:
         """A place or an organisation of the checked gazetteer or kg's own names at k (not a town GeoNames alone
-        knows: many family names are towns' names too), not a demonym."""
+        knows, nor a region of the rules' own lists, regions.tsv: many family names are the names of towns and
+        regions too, فادي عكار), not a demonym."""
         if any(e.demonym for e in self.gaz.lookup((self.tokens[k].norm,))):
             return False  # مغربي، كندي: a family name as often as an adjective of the country
         return any(f.entry.category in {"place", "organization"} and not f.entry.key.startswith(GEONAMES_CITY)
-                   for f in self.cached_candidates(k))
+                   and (f.entry.tagger_lexicon or f.entry.category == "organization") for f in self.cached_candidates(k))
 
     def _named_place_or_org(self, k: int) -> bool:
         """A gazetteer place or organisation at k: part of a title's complement (وزيرة خارجية كندا، المتحدث باسم حماس)."""
