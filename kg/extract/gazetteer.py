@@ -61,7 +61,7 @@ class GazEntry:
     gender: str = "m"
     demonym: bool = False
     country: str | None = None  # ISO 3166 alpha-2 of the country a city or region lies in, when known
-    tagger_lexicon: bool = True  # among the lexicon flags the shipped taggers read (regions.tsv is not: rules only)
+    tagger_lexicon: bool = True  # among the lexicon flags the shipped taggers read (regions.tsv, actors.tsv: rules only)
 
 
 @dataclass
