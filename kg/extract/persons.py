@@ -163,13 +163,18 @@ class PersonRules:
             return self._arabic_person(i)
         return self._english_person(i)
 
+    def proclitic_word(self, k: int, letters: str = "و") -> bool:
+        """Token k is Arabic, opens with one of ``letters`` as a proclitic could (four letters or more), and is no
+        given name as a whole (وليد، وليام، فادي): whether the rest is a word or a name is the caller's question."""
+        t = self.tokens[k]
+        return t.is_arabic and t.norm[:1] in letters and len(t.norm) >= 4 and not self.names.get(t.norm)
+
     def conjoined_name(self, k: int) -> bool:
         """Token k is «و» and a given name or a title (ورانيا، والرئيس), and not itself a name (وليد): it
         starts another person — «X وY» lists two — so no person's name runs on over it."""
-        t = self.tokens[k]
-        if not t.is_arabic or not t.norm.startswith("و") or len(t.norm) < 4 or self.names.get(t.norm):
+        if not self.proclitic_word(k):
             return False
-        rest = t.norm[1:]
+        rest = self.tokens[k].norm[1:]
         return bool(self.names.get(rest)) or rest in title_first_words()
 
     def conjoined_word(self, k: int) -> bool:
@@ -181,10 +186,9 @@ class PersonRules:
     def _proclitic_on_everyday_word(self, k: int, letters: str) -> bool:
         """Token k is one of ``letters`` as a proclitic on an everyday word (Zipf ≥ :data:`CONJOINED_WORD_ZIPF`),
         and neither it nor the word is a given name."""
-        t = self.tokens[k]
-        if not t.is_arabic or t.norm[:1] not in letters or len(t.norm) < 4 or self.names.get(t.norm):
+        if not self.proclitic_word(k, letters):
             return False
-        rest = t.norm[1:]
+        rest = self.tokens[k].norm[1:]
         return not self.names.get(rest) and self.frequent.get(rest, 0.0) >= CONJOINED_WORD_ZIPF
 
     def role_or_title_at(self, k: int) -> bool:
@@ -210,12 +214,11 @@ class PersonRules:
             and self.tokens[k + 1].norm.startswith("ال") and not self.names.get(self.tokens[k + 1].norm[2:])
 
     def _credit_before(self, i: int) -> bool:
-        """The word right before i, in its sentence, is a work's credit (:data:`CREDIT_NOUNS`), alone or after «و»
-        (وإخراج X): the name of whoever directed, wrote or composed the work follows."""
+        """The word right before i, in its sentence, is a work's credit (:data:`CREDIT_NOUNS`), alone or after a
+        proclitic (وإخراج X): the name of whoever directed, wrote or composed the work follows."""
         if i == 0 or self.sentence_of.get(i - 1) != self.sentence_of.get(i) or not self.tokens[i - 1].is_arabic:
             return False
-        prev = self.tokens[i - 1]
-        return prev.norm in CREDIT_NOUNS or (prev.norm[:1] == "و" and prev.norm[1:] in CREDIT_NOUNS)
+        return any(stem in CREDIT_NOUNS for _, stem in self.tokens[i - 1].splits)
 
     def _inflected_everyday_word(self, k: int) -> bool:
         """Token k as written is an everyday word (Zipf ≥ 4 without its last letter) with the accusative «ا»

@@ -193,8 +193,7 @@ class TaggerRules:
         if f.last - f.first < 2:
             return False
         t = self.tokens[f.last - 1]
-        return t.is_arabic and t.norm.startswith("و") and len(t.norm) >= 4 and not self.names.get(t.norm) \
-            and self.text[t.start : f.end] == t.text
+        return self.proclitic_word(f.last - 1) and self.text[t.start : f.end] == t.text
 
     def _joinable(self, a: Found, b: Found) -> bool:
         if a.entry.category != "person" or b.entry.category != "person" or a.last != b.first:
@@ -253,9 +252,7 @@ class TaggerRules:
         a list the tagger read as one name (يوهان دي بروك وكلاوديو رينالدي). A name's own last word may
         start with «و» (بروك ويلكنز), a name's middle rarely does: on a slice of ANERcorp's train split, a
         «و» word starts another person 40 times for 9 inside one name, those 9 all last words."""
-        t = self.tokens[k]
-        return (t.is_arabic and t.norm.startswith("و") and len(t.norm) >= 4 and k + 1 < last
-                and not self.names.get(t.norm))
+        return self.proclitic_word(k) and k + 1 < last
 
     @property
     def title_heads(self) -> frozenset[str]:
@@ -545,9 +542,9 @@ class TaggerRules:
         commonest words: ويلي is Willie, though يلي "follows" is common), or any word right after a word the tagger
         labels a person's, itself starting a person (X Y وكانديس Z: a list). Not a name that starts with و itself
         (وليد، وليام، وانغ)."""
-        t = self.tokens[k]
-        if not t.norm.startswith("و") or len(t.norm) < 4 or self.names.get(t.norm):
+        if not self.proclitic_word(k):
             return False
+        t = self.tokens[k]
         rest = t.norm[1:]
         if self.names.get(rest):
             return True
