@@ -1467,3 +1467,38 @@ def test_a_list_of_companies_is_one_organisation_each():
                         language="ar"), tagger=False)
     assert [(e.category, m.text) for e in x.entities for m in e.mentions] == [
         ("organization", "فالترون"), ("organization", "ميراكس"), ("organization", "دونوفا")]
+
+
+def test_clubs_and_companies_named_by_everyday_words_need_their_field():
+    """clubs.tsv and companies.tsv (rules only, no flag of the taggers): a distinctive name is the club or the
+    company anywhere; a name that is also an everyday word only in a sentence of its field, never as the
+    adjective of a definite noun or before a definite word that goes on with it; a maker's name after a
+    vehicle's noun is the product; and a head before such a word (التحالف العربي) is no club."""
+    from kg.extract.gazetteer import CLUBS, COMPANIES, load_gazetteer, name_key
+    from kg.tagger.features import _lexical, build_lexicon_flags
+
+    def orgs(text: str) -> list[tuple[str, str]]:
+        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+        return [(e.label, m.text) for e in x.entities if e.category == "organization" for m in e.mentions]
+
+    # a sports sentence: two words of sports_words.txt, read through proclitics and the article
+    assert orgs("وفاز الأهلي على الترجي بهدفين في المباراة النهائية على الملعب.") == [("الأهلي", "الأهلي"), ("الترجي", "الترجي")]
+    assert orgs("وقال رئيس نادي الأهلي إن المدرب سيختار اللاعبين قبل المباراة.") == [("الأهلي", "الأهلي")]
+    # the same words elsewhere are words: "the national (bank)", "the (High) Dam", the moon's crescent
+    assert orgs("وقال مدير البنك الأهلي إن القروض زادت.") == [("البنك الأهلي", "البنك الأهلي")]
+    assert orgs("وارتفع منسوب المياه أمام السد العالي في الصيف.") == []
+    assert orgs("ويترقب الفلكيون ولادة الهلال مساء الأحد.") == []
+    assert orgs("وأكد قائد التحالف العربي أن العمليات مستمرة.") == [("التحالف العربي", "التحالف العربي")]
+    # a distinctive name needs no sports sentence; of two clubs of one name, the one of the article's country
+    assert orgs("وتعاقد الغرافة مع مدافع جديد.") == [("الغرافة", "الغرافة")]
+    gaz = load_gazetteer()
+    assert {e.country for e in gaz.lookup(name_key("الأهلي"))} == {"EG"}
+    assert {e.source for e in gaz.lookup(name_key("الغرافة"))} == {CLUBS}
+    # companies: a distinctive name anywhere, an everyday one in a business sentence, a product after its noun
+    assert orgs("وقالت تويوتا إنها ستفتتح مصنعا جديدا.") == [("تويوتا", "تويوتا")]
+    assert orgs("وأعلنت شل أن أرباح الشركة ارتفعت في الصيف.") == [("شل", "شل")]
+    assert orgs("وشل الإضراب العمل في الموانئ.") == []
+    assert orgs("وتعطلت سيارة فولفو وسيارات تويوتا في الطريق.") == []
+    assert {e.source for e in gaz.lookup(name_key("تويوتا")) if e.category == "organization"} == {COMPANIES}
+    flags = build_lexicon_flags()
+    assert not any(f.startswith("gaz") for w in ("الغرافة", "فولفو") for f in flags.of(_lexical(w)))

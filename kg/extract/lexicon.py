@@ -242,6 +242,27 @@ def role_nouns() -> set[str]:
 
 
 @lru_cache(maxsize=1)
+def sports_words() -> set[str]:
+    """Words of a sports sentence (``sports_words.txt``): a club named by an everyday word (الأهلي، الوحدة) is
+    the club there (:mod:`kg.extract.fields`)."""
+    return read_words("sports_words.txt")
+
+
+@lru_cache(maxsize=1)
+def business_words() -> set[str]:
+    """Words of a business sentence (``business_words.txt``): a company named by an everyday word (شل، أمازون)
+    is the company there (:mod:`kg.extract.fields`)."""
+    return read_words("business_words.txt")
+
+
+@lru_cache(maxsize=1)
+def product_nouns() -> set[str]:
+    """Nouns of a vehicle or a device before a maker's name (طائرة بوينغ، سيارة تويوتا): the product, not the
+    company (``product_nouns.txt``)."""
+    return read_words("product_nouns.txt")
+
+
+@lru_cache(maxsize=1)
 def club_words() -> dict[str, str]:
     """Words of a sports club's name around its city's: word → ``before`` (دينامو، ريال، Dynamo) or
     ``after`` (يونايتد، United); ``club_words.tsv``."""

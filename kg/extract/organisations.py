@@ -117,7 +117,7 @@ class OrganisationRules:
                 if not inner_words:
                     continue
                 inner_key = tuple(self.tokens[k].norm for k in inner_words)
-                known = self.gaz.lookup(inner_key)
+                known = self.plain_entries(inner_key)
                 if is_op:
                     e_end = self.tokens[close].end
                     entry = _new_entry("other", "MilitaryOperation", self.text[start:e_end])
@@ -186,9 +186,9 @@ class OrganisationRules:
                 type_ = "GovernmentBody"
             e_end = self.tokens[chain[-1]].end
             label = self.text[start:e_end]
-            inner = self.gaz.lookup((stem,) + tuple(self.tokens[c].norm for c in chain[:-1])) if len(chain) > 1 else []
+            inner = self.plain_entries((stem,) + tuple(self.tokens[c].norm for c in chain[:-1])) if len(chain) > 1 else []
             # a head before the whole name of a known organisation names that organisation (قوات X, منظمة X, حركة X)
-            whole = self.gaz.lookup(tuple(self.tokens[c].norm for c in chain)) if not inner else []
+            whole = self.plain_entries(tuple(self.tokens[c].norm for c in chain)) if not inner else []
             known = [e for e in inner or whole if e.category == "organization"]
             if transliterated and stem in DESCRIPTOR_HEADS:
                 # شركة أرامكو → «أرامكو»: a foreign name is a name by itself; the noun saying what it names stays
@@ -372,7 +372,7 @@ class OrganisationRules:
             return []
         start, end = tok.start, self.tokens[parts[-1]].end
         label = self.text[start:end]
-        known = self.gaz.lookup(tuple(self.tokens[p].norm for p in parts))
+        known = self.plain_entries(tuple(self.tokens[p].norm for p in parts))
         entry = known[0] if known else _new_entry("organization", heads[-1].type, label)
         return [Found(i, parts[-1] + 1, start, end, entry, "pattern")]
 

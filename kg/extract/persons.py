@@ -17,9 +17,10 @@ from kg.extract.entity_base import (
     POSSESSIVES,
     Found,
     _new_entry,
+    names_a_kind,
     without_possessive,
 )
-from kg.extract.gazetteer import GEONAMES_CITY
+from kg.extract.gazetteer import GEONAMES_CITY, REGIONS
 from kg.extract.lexicon import title_first_words
 from kg.extract.normalize import normalize
 from kg.extract.quantities import number_word_forms
@@ -137,7 +138,7 @@ class PersonRules:
         if any(e.demonym for e in self.gaz.lookup((self.tokens[k].norm,))):
             return False  # مغربي، كندي: a family name as often as an adjective of the country
         return any(f.entry.category in {"place", "organization"} and not f.entry.key.startswith(GEONAMES_CITY)
-                   and (f.entry.tagger_lexicon or f.entry.category == "organization") for f in self.cached_candidates(k))
+                   and f.entry.source != REGIONS for f in self.cached_candidates(k))
 
     def _named_place_or_org(self, k: int) -> bool:
         """A gazetteer place or organisation at k: part of a title's complement (وزيرة خارجية كندا، المتحدث باسم حماس)."""
@@ -152,8 +153,10 @@ class PersonRules:
                 break
             if self._given(k)[0]:
                 return True
-        # a construct-state noun (ـة) before a named place or organisation: وزيرة خارجية كندا
-        return self.tokens[i].norm.endswith("ه") and i + 1 < len(self.tokens) and self._named_place_or_org(i + 1)
+        # a construct-state noun (ـة) or a noun of a kind of organisation before a named place or organisation:
+        # وزيرة خارجية كندا، رئيس نادي الأهلي
+        t = self.tokens[i]
+        return (t.norm.endswith("ه") or names_a_kind(t.splits)) and i + 1 < len(self.tokens) and self._named_place_or_org(i + 1)
 
     def person_candidates(self, i: int) -> list[Found]:
         tok = self.tokens[i]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from kg.extract.entity_base import (COMPOUND_PARTICIPLE, DESCRIPTOR_HEADS, MEDIA_TYPES, NAME_PARTICLES, NASAB_PARTICLES, Found,
                                     _new_entry)
-from kg.extract.gazetteer import name_key
+from kg.extract.gazetteer import COMPANIES, name_key
 from kg.extract.lexicon import title_first_words
 from kg.extract.normalize import normalize
 from kg.extract.tokens import cut_offset
@@ -532,6 +532,8 @@ class TaggerRules:
         if len(words) == 1 and any(e.demonym for e in entries) and self._after_definite_noun(first):
             return None  # وزير الدفاع السوداني: the adjective, not the person called al-Sudani (as the rules read it)
         known = [e for e in entries if not e.demonym]
+        if any(e.source == COMPANIES for e in known) and self._names_a_product(first, last):
+            return None  # سيارات تويوتا: the cars (kg.extract.fields), as the rules read them
         known.sort(key=lambda e: e.category != category)
         entry = known[0] if known else _new_entry(category, TYPES[category], self.text[start:end])
         return Found(first, last, start, end, entry, "tagger")

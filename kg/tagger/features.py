@@ -57,7 +57,7 @@ def _lexicon_flags() -> LexiconFlags:
         sets.setdefault(word, set()).add(flag)
 
     for key, entries in load_gazetteer().index.items():
-        entries = [e for e in entries if e.tagger_lexicon]  # (not the rules' own lists, regions.tsv and actors.tsv)
+        entries = [e for e in entries if e.tagger_lexicon]  # (not the rules' own lists: RULES_ONLY_LISTS)
         if not entries:
             continue
         cats = {e.category for e in entries if not e.demonym} or {"demonym"}

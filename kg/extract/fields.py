@@ -1,0 +1,89 @@
+"""Names of a field's own lists — sports clubs, companies — some of them everyday words: الأهلي "the national",
+الوحدة "unity", القوة الجوية "the air force"; شل (Shell; "paralysed"), أمازون (Amazon; the river).
+
+Such a name (every word of it at least :data:`EVERYDAY_ZIPF` in general Arabic both with and without the
+article, wordfreq; or marked ambiguous in its list: a verb, شل "paralysed", or a town's name, الريان) is the
+club or the company only in a sentence of its field — two words of the field's list in it (``sports_words.txt``,
+``business_words.txt``), read through their proclitics and article — and never as the adjective of a definite noun
+(المنتخب الأهلي "the national team") nor before a definite word that goes on with it (السد العالي "the High
+Dam", الهلال الجديد "the new crescent"). (The tagger's reading of an organisation's name was tried as the other
+way in: it let in the crescent of a moon-sighting article.) A field's name that is also a place's or another
+organisation's of kg's other lists gives way to it (not to a town GeoNames alone knows): a city's club is found from the city (``club_words.tsv``, the tagger), and
+الهلال الأحمر is the Red Crescent. A company's name before a model's number or after a vehicle's noun (طائرة
+بوينغ 737، سيارة تويوتا) names the product, not the company, whatever its words.
+"""
+
+from __future__ import annotations
+
+from kg.extract.frequency import other_form
+from kg.extract.gazetteer import CLUBS, COMPANIES, GEONAMES_CITY, GazEntry
+from kg.extract.lexicon import business_words, product_nouns, sports_words
+
+EVERYDAY_ZIPF = 3.5  # a word this common in general Arabic, with and without the article, is an everyday word (الأهلي 4.9 / 4.2; الغرافة 3.2 / 0)
+FIELD_WORDS_NEEDED = 2  # words of the field's list that make a sentence the field's (one: a stray «ملعب» would do)
+FIELDS = {CLUBS: sports_words, COMPANIES: business_words}
+
+
+class FieldNameRules:
+    """Mixed into the entity finder (:mod:`kg.extract.entities`)."""
+
+    def field_readings(self, entries: list[GazEntry], i: int, key: tuple[str, ...]) -> list[GazEntry]:
+        """The entries of the name at token i: its clubs and companies where the text reads them so, else the
+        others. A place or an organisation of kg's other lists wins over them; a town GeoNames alone knows
+        (تويوتا, a city of Japan) does not, unless the list marks the name as ambiguous (الريان)."""
+        own = [e for e in entries if e.source in FIELDS]
+        if not own:
+            return entries
+        other = [e for e in entries if e.source not in FIELDS]
+        if any(not e.key.startswith(GEONAMES_CITY) for e in other):
+            return other
+        if any(e.source == COMPANIES for e in own) and self._names_a_product(i, i + len(key)):
+            return []  # سيارات تويوتا: the cars, neither the maker nor the town of Japan
+        return own if self._read_as_field_name(own, i, key) else other
+
+    def plain_entries(self, key: tuple[str, ...]) -> list[GazEntry]:
+        """The gazetteer's entries of ``key`` for a rule that names what it finds by them (a head before a known
+        name, التحالف العربي): without the clubs and companies whose name here is ambiguous, which only their
+        own sentences make names (العربي is no club there)."""
+        entries = self.gaz.lookup(key)
+        return [e for e in entries if e.source not in FIELDS or not self._ambiguous(e, key)]
+
+    def _ambiguous(self, entry: GazEntry, key: tuple[str, ...]) -> bool:
+        """A name the list marks (الريان, a town too; شل "paralysed") or every word of which is an everyday
+        word, common both with and without the article (الأهلي، القوة الجوية; not تويوتا, never «التويوتا»)."""
+        return key in entry.ambiguous or all(
+            min(self.frequent.get(w, 0.0), self.frequent.get(other_form(w), 0.0)) >= EVERYDAY_ZIPF for w in key)
+
+    def _read_as_field_name(self, own: list[GazEntry], i: int, key: tuple[str, ...]) -> bool:
+        if not any(self._ambiguous(e, key) for e in own):
+            return True
+        if i > 0 and self._after_definite_noun(i) or self._definite_word_at(i + len(key)):
+            return False
+        return all(self._in_field_sentence(i, e.source) for e in own)
+
+    def _definite_word_at(self, k: int) -> bool:
+        if k >= len(self.tokens) or self.sentence_of.get(k) != self.sentence_of.get(k - 1):
+            return False
+        t = self.tokens[k]
+        return t.is_arabic and t.is_word and t.norm.startswith("ال") and t.norm not in self.fw
+
+    def _names_a_product(self, first: int, last: int) -> bool:
+        """طائرة بوينغ، سيارات تويوتا، Boeing 737: a vehicle's or a device's noun before, a number after."""
+        prev = self.prev_word(first)
+        if prev is not None and any(stem in product_nouns() for _, stem in prev.splits):
+            return True
+        return last < len(self.tokens) and self.sentence_of.get(last) == self.sentence_of.get(first) \
+            and self.tokens[last].text[:1].isdigit()
+
+    def _in_field_sentence(self, i: int, field: str) -> bool:
+        si = self.sentence_of.get(i)
+        if si is None:
+            return False
+        cache = self.__dict__.setdefault("_field_sentences", {})
+        if (si, field) not in cache:
+            words = FIELDS[field]()
+            s = self.sentences[si]
+            found = sum(any(stem in words or stem.removeprefix("ال") in words for _, stem in self.tokens[k].splits)
+                        for k in range(s.start, s.end))
+            cache[(si, field)] = found >= FIELD_WORDS_NEEDED
+        return cache[(si, field)]
