@@ -1502,3 +1502,23 @@ def test_clubs_and_companies_named_by_everyday_words_need_their_field():
     assert {e.source for e in gaz.lookup(name_key("تويوتا")) if e.category == "organization"} == {COMPANIES}
     flags = build_lexicon_flags()
     assert not any(f.startswith("gaz") for w in ("الغرافة", "فولفو") for f in flags.of(_lexical(w)))
+
+
+def test_well_known_persons_by_family_name_alone():
+    """people.tsv (rules only, no flag of the taggers): a well-known person's family name alone is that person,
+    with no title before it; a title before the full name stays outside the mention; «ف/ك» before a one-word
+    name is read as part of another word (فرائس "prey" is not ف + رايس)."""
+    from kg.extract.gazetteer import PEOPLE, load_gazetteer, name_key
+    from kg.tagger.features import _lexical, build_lexicon_flags
+
+    def persons(text: str) -> list[tuple[str, str]]:
+        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+        return [(e.label, m.text) for e in x.entities if e.category == "person" for m in e.mentions]
+
+    assert persons("وانتقد شيراك قرار ميركل أمس.") == [("جاك شيراك", "شيراك"), ("أنجيلا ميركل", "ميركل")]
+    assert persons("واستقبل جلالة الملك محمد السادس الوفد.") == [("محمد السادس", "محمد السادس")]
+    assert persons("وتقوى اللبؤة على صيد فرائس كبيرة.") == []
+    [chirac] = load_gazetteer().lookup(name_key("شيراك"))
+    assert chirac.source == PEOPLE and chirac.qid is None and chirac.label_en == "Jacques Chirac"
+    flags = build_lexicon_flags()
+    assert not any(f.startswith("gaz") for f in flags.of(_lexical("شيراك")))

@@ -257,6 +257,8 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, Corefe
                     continue
                 if n == 1 and entry.category == "person" and i > 0 and self._after_definite_noun(i):
                     continue  # الجيش السوداني: an adjective, not the person called al-Sudani
+                if n == 1 and entry.category == "person" and cut and tok.norm[cut - 1] in "فك":
+                    continue  # فرائس "prey" (normalised فرايس) is not «ف» + رايس: «ف/ك» before a name alone is rare
                 start = cut_offset(tok, cut) if cut else tok.start
                 last, s, e = self.span(i, idx[n - 1], start)
                 # the opening « right before a name belongs outside the span; a closing one does too

