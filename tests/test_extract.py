@@ -1522,3 +1522,20 @@ def test_well_known_persons_by_family_name_alone():
     assert chirac.source == PEOPLE and chirac.qid is None and chirac.label_en == "Jacques Chirac"
     flags = build_lexicon_flags()
     assert not any(f.startswith("gaz") for f in flags.of(_lexical("شيراك")))
+
+
+def test_a_dateline_names_its_source():
+    """«CITY - SOURCE :», «CITY (SOURCE) -», "CITY (Reuters) -" at a sentence's start: the source is a media
+    organisation (a new one where kg does not know it), not a reporter's byline nor a desk's generic credit."""
+    def sources(text: str, lang: str = "ar") -> list[tuple[str, str, list[str]]]:
+        x = extract(Article(text=text, source="test", language=lang), tagger=False)
+        return [(e.type, e.label, e.rules) for e in x.entities if e.category == "organization"]
+
+    assert sources("الدوحة - الوطنية : افتتح الوزير المعرض أمس.") == [("MediaOrganization", "الوطنية", ["entity.dateline"])]
+    assert sources("عمان ( البشائر ) - افتتح الوزير المعرض أمس.") == [("MediaOrganization", "البشائر", ["entity.dateline"])]
+    assert sources("بيروت - رويترز : قال مسؤول إن الوضع هادئ.")[0][:2] == ("NewsAgency", "رويترز")
+    assert sources("الرياض - سامي الخالدي : أكد المدير أن المشروع اكتمل.") == []  # a byline
+    assert sources("الخرطوم - عبدالواحد ساري : أكد المدير أن المشروع اكتمل.") == []
+    assert sources("عواصم - وكالات : قتل ثلاثة أشخاص.") == []
+    assert sources("بيروت - الأيام ووكالات الأنباء : حذر الوزير.") == []
+    assert sources("وقال الوزير في عمان - أمس - إن المعرض افتتح.") == []  # not at a sentence's start

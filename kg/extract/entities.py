@@ -26,6 +26,7 @@ from dataclasses import replace
 from functools import cached_property
 
 from kg.extract.coreference import CoreferenceRules
+from kg.extract.datelines import DatelineRules
 from kg.extract.fields import FIELDS, FieldNameRules
 from kg.extract.entity_base import (  # noqa: F401 - re-exported for the claim rules
     COMPOUND_PARTICIPLE,
@@ -74,7 +75,7 @@ FOREIGN_PLACE_PREFIXES = frozenset({"نيو", "سان", "سانت", "سانتا"
 ENGLISH_PLACE_PREFIXES = frozenset({"New", "San", "Santa", "Saint", "Los", "Las", "Port", "Fort", "Rio"})  # New Mexico is not Mexico
 
 
-class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, CoreferenceRules, TaggerRules):
+class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, DatelineRules, CoreferenceRules, TaggerRules):
     def __init__(self, text: str, tokens: list[Token], sentences: list[Sentence], lang: str):
         self.text = text
         self.tokens = tokens
@@ -388,6 +389,7 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, Corefe
             cands += self.trigger_candidates(i)
             cands += self.org_candidates(i)
             cands += self.club_candidates(i)
+            cands += self.dateline_candidates(i)
             cands += self.person_candidates(i)
             cands += self.english_org_candidates(i)
             if not self.tokens[i].is_arabic:
@@ -440,7 +442,7 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, Corefe
                 key = tuple(normalize(w) for w in self.text[f.start : f.end].split())
                 if not (len(key) == 1 and (key[0] in self.frequent or key[0] in self.fw)):
                     self._learn_name(key, f.entry)
-            if f.kind == "pattern" and f.entry.category == "organization" and not self._opens_with_head(f):
+            if f.kind in {"pattern", "dateline"} and f.entry.category == "organization" and not self._opens_with_head(f):
                 key = tuple(self.tokens[k].norm for k in range(f.first, f.last))
                 if not (len(key) == 1 and is_common_word(key[0], self.frequent)):  # شركة «الأمل»: not every "hope"
                     self._learn_name(key, f.entry)  # شركة «فالتو»، شركة فالكورا: the name alone, so «فالتو» later is it
@@ -481,7 +483,7 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, Corefe
 
 NO_CODES: frozenset[str] = frozenset()
 SPELLING_VARIANTS = {"organization", "place"}  # categories whose spellings _spellings merges
-NAMED_KINDS = {"name", "alias", "pattern", "trigger", "tagger"}  # mentions that spell the name (not a nominal or a part)
+NAMED_KINDS = {"name", "alias", "pattern", "trigger", "tagger", "dateline"}  # mentions that spell the name (not a nominal or a part)
 
 
 def _spellings(text: str, found: list[Found]) -> dict[str, GazEntry]:
@@ -527,7 +529,7 @@ def find_entities(text: str, tokens: list[Token], sentences: list[Sentence], lan
             ent = _entity_from(f.entry)
             table.entities[f.entry.key] = ent
         ent.mentions.append(Span(f.start, f.end, text[f.start : f.end]))
-        rule = f"entity.{f.kind}"  # which pass found the mention: name, trigger, pattern, person, part, nominal, alias, demonym, tagger, tagger-repeat
+        rule = f"entity.{f.kind}"  # which pass found the mention: name, trigger, pattern, person, part, nominal, alias, demonym, dateline, tagger, tagger-repeat
         if f.score is not None:
             ent.tagger_score = max(ent.tagger_score or 0.0, f.score)
         if rule not in ent.rules:

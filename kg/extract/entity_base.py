@@ -95,7 +95,7 @@ class Found:
     start: int
     end: int
     entry: GazEntry
-    kind: str  # name | trigger | pattern | person | nominal | part | alias | demonym
+    kind: str  # name | trigger | pattern | person | nominal | part | alias | demonym | dateline | tagger | tagger-repeat
     trigger_type: str | None = None
     score: float | None = None  # the tagger's confidence, for a mention only the tagger proposed
 
