@@ -1539,3 +1539,19 @@ def test_a_dateline_names_its_source():
     assert sources("عواصم - وكالات : قتل ثلاثة أشخاص.") == []
     assert sources("بيروت - الأيام ووكالات الأنباء : حذر الوزير.") == []
     assert sources("وقال الوزير في عمان - أمس - إن المعرض افتتح.") == []  # not at a sentence's start
+
+
+def test_media_named_by_everyday_words_need_a_medium_s_context():
+    """media.tsv (rules only): a paper or channel named by an everyday word (الأيام "the days", الغد
+    "tomorrow") is the medium after a medium's noun, a correspondent or in quotes — not after «ل» alone
+    (للعالم "for the world"); a distinctive name anywhere; a name matched across an opening quote after a
+    medium's noun ends before the closing one."""
+    def media(text: str) -> list[tuple[str, str, str]]:
+        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+        return [(e.type, e.label, m.text) for e in x.entities if e.category == "organization" for m in e.mentions]
+
+    assert media("وقال الوزير لصحيفة الغد إن الاتفاق قريب.") == [("MediaOrganization", "الغد", "الغد")]
+    assert media("وقال الوزير لـ«الغد» إن الاتفاق قريب.") == [("MediaOrganization", "الغد", "الغد")]
+    assert media("وسيحمل الغد أخبارا سارة للعالم كله.") == []
+    assert media("وأفادت كونا بأن الأمير وصل إلى الرياض.")[0][:2] == ("NewsAgency", "وكالة الأنباء الكويتية")
+    assert media('وذكرت صحيفة " كوميرسانت " الروسية أن المفاوضات توقفت.') == [("MediaOrganization", "كوميرسانت", "كوميرسانت")]

@@ -317,18 +317,20 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, Dateli
         return [Found(i, i + 1, tok.start, tok.start + len(m.group(1)), entry, "demonym" if entry.demonym else "name")]
 
     def choose(self, entries: list[GazEntry], i: int, cut: int, key: tuple[str, ...]) -> GazEntry | None:
-        entries = self.field_readings(entries, i, key)
-        if not entries:
-            return None
-        if all(e.source in FIELDS for e in entries):
-            return self._best_place(entries)  # a club or a company, read so in its sentence (kg.extract.fields)
         prev = self.prev_word(i)
         prev_norm = prev.norm if prev else ""
         channel_context = ((cut and "ل" in self.tokens[i].norm[:cut]) or prev_norm in {"ل", "لـ"} or prev_norm in MEDIA_HEADS
                            or prev_norm in CORRESPONDENTS)
+        quoted = prev is not None and i > 0 and self.tokens[i - 1].text == "«"
+        # a medium of kg's own lists named by an everyday word needs more than «ل» (للعالم، للرأي "for the world",
+        # "for opinion"): a medium's noun, a correspondent or quotes
+        entries = self.field_readings(entries, i, key, quoted or prev_norm in MEDIA_HEADS or prev_norm in CORRESPONDENTS)
+        if not entries:
+            return None
+        if all(e.source in FIELDS for e in entries):
+            return self._best_place(entries)  # a club, a company or a medium, read so here (kg.extract.fields)
         media = [e for e in entries if e.type in MEDIA_TYPES]
         other = [e for e in entries if e not in media]
-        quoted = prev is not None and i > 0 and self.tokens[i - 1].text == "«"
         said_to_be_named = quoted or prev_norm in self.triggers  # «الجزيرة», مدينة الخبر
         if len(key) == 1 and normalize(key[0]) in self.stop_names and not (said_to_be_named or channel_context):
             # صور "pictures", الرياض "gardens": the place only where the tagger surely reads one (في الرياض)
@@ -424,6 +426,8 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, Dateli
             opening = self.tokens[first].text
             if opening in QUOTE_PAIRS and last - first > 2 and self.tokens[last - 1].text == QUOTE_PAIRS[opening]:
                 first, last = first + 1, last - 1  # شركة « غوغل »: the name inside the quotes, as a quoted pattern's
+            elif opening in QUOTE_PAIRS and last - first > 1:
+                first += 1  # صحيفة " هآرتس ": a name matched across the opening quote ends before the closing one
             rest = tuple(self.tokens[k].norm for k in range(first, last))
             if f.entry in self.gaz.lookup(rest) or self.local.get(rest) is f.entry:
                 self.found[n] = replace(f, first=first, last=last, start=self.tokens[first].start, end=self.tokens[last - 1].end)

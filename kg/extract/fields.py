@@ -10,24 +10,27 @@ Dam", الهلال الجديد "the new crescent"). (The tagger's reading of an
 way in: it let in the crescent of a moon-sighting article.) A field's name that is also a place's or another
 organisation's of kg's other lists gives way to it (not to a town GeoNames alone knows): a city's club is found from the city (``club_words.tsv``, the tagger), and
 الهلال الأحمر is the Red Crescent. A company's name before a model's number or after a vehicle's noun (طائرة
-بوينغ 737، سيارة تويوتا) names the product, not the company, whatever its words.
+بوينغ 737، سيارة تويوتا) names the product, not the company, whatever its words. A paper, a channel or an
+agency of ``media.tsv`` named by such words (الأيام "the days", الغد "tomorrow", الحرة "the free") is the
+medium only where the text names a medium: after a medium's noun or a correspondent, or in quotes (after «ل»
+alone it is a word: للعالم، للرأي "for the world", "for opinion").
 """
 
 from __future__ import annotations
 
 from kg.extract.frequency import other_form
-from kg.extract.gazetteer import CLUBS, COMPANIES, GEONAMES_CITY, GazEntry
+from kg.extract.gazetteer import CLUBS, COMPANIES, GEONAMES_CITY, MEDIA, GazEntry
 from kg.extract.lexicon import business_words, product_nouns, sports_words
 
 EVERYDAY_ZIPF = 3.5  # a word this common in general Arabic, with and without the article, is an everyday word (الأهلي 4.9 / 4.2; الغرافة 3.2 / 0)
 FIELD_WORDS_NEEDED = 2  # words of the field's list that make a sentence the field's (one: a stray «ملعب» would do)
-FIELDS = {CLUBS: sports_words, COMPANIES: business_words}
+FIELDS = {CLUBS: sports_words, COMPANIES: business_words, MEDIA: None}  # a medium's field: being named as one
 
 
 class FieldNameRules:
     """Mixed into the entity finder (:mod:`kg.extract.entities`)."""
 
-    def field_readings(self, entries: list[GazEntry], i: int, key: tuple[str, ...]) -> list[GazEntry]:
+    def field_readings(self, entries: list[GazEntry], i: int, key: tuple[str, ...], as_medium: bool) -> list[GazEntry]:
         """The entries of the name at token i: its clubs and companies where the text reads them so, else the
         others. A place or an organisation of kg's other lists wins over them; a town GeoNames alone knows
         (تويوتا, a city of Japan) does not, unless the list marks the name as ambiguous (الريان)."""
@@ -39,14 +42,15 @@ class FieldNameRules:
             return other
         if any(e.source == COMPANIES for e in own) and self._names_a_product(i, i + len(key)):
             return []  # سيارات تويوتا: the cars, neither the maker nor the town of Japan
-        return own if self._read_as_field_name(own, i, key) else other
+        return own if self._read_as_field_name(own, i, key, as_medium) else other
 
-    def plain_entries(self, key: tuple[str, ...]) -> list[GazEntry]:
+    def plain_entries(self, key: tuple[str, ...], medium_head: bool = False) -> list[GazEntry]:
         """The gazetteer's entries of ``key`` for a rule that names what it finds by them (a head before a known
-        name, التحالف العربي): without the clubs and companies whose name here is ambiguous, which only their
-        own sentences make names (العربي is no club there)."""
+        name, التحالف العربي): without the clubs, companies and media whose name here is ambiguous, which only
+        their own contexts make names (العربي is no club there) — a medium's own noun before it is such a
+        context (صحيفة الحياة is the paper)."""
         entries = self.gaz.lookup(key)
-        return [e for e in entries if e.source not in FIELDS or not self._ambiguous(e, key)]
+        return [e for e in entries if e.source not in FIELDS or (medium_head and e.source == MEDIA) or not self._ambiguous(e, key)]
 
     def _ambiguous(self, entry: GazEntry, key: tuple[str, ...]) -> bool:
         """A name the list marks (الريان, a town too; شل "paralysed") or every word of which is an everyday
@@ -54,9 +58,11 @@ class FieldNameRules:
         return key in entry.ambiguous or all(
             min(self.frequent.get(w, 0.0), self.frequent.get(other_form(w), 0.0)) >= EVERYDAY_ZIPF for w in key)
 
-    def _read_as_field_name(self, own: list[GazEntry], i: int, key: tuple[str, ...]) -> bool:
+    def _read_as_field_name(self, own: list[GazEntry], i: int, key: tuple[str, ...], as_medium: bool) -> bool:
         if not any(self._ambiguous(e, key) for e in own):
             return True
+        if any(e.source == MEDIA for e in own):
+            return as_medium  # صحيفة الأيام، لـ«الغد»، مراسل الحرة: a paper named by a word only where a medium is meant
         if i > 0 and self._after_definite_noun(i) or self._definite_word_at(i + len(key)):
             return False
         return all(self._in_field_sentence(i, e.source) for e in own)

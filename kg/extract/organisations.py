@@ -9,6 +9,7 @@ from kg.extract.entity_base import (
     FOREIGN_NAME_HEADS,
     GOVERNMENT_WORDS,
     LINKERS,
+    MEDIA_HEADS,
     NON_NAME_ADJECTIVES,
     OPERATION_HEADS,
     Found,
@@ -188,7 +189,7 @@ class OrganisationRules:
             label = self.text[start:e_end]
             inner = self.plain_entries((stem,) + tuple(self.tokens[c].norm for c in chain[:-1])) if len(chain) > 1 else []
             # a head before the whole name of a known organisation names that organisation (قوات X, منظمة X, حركة X)
-            whole = self.plain_entries(tuple(self.tokens[c].norm for c in chain)) if not inner else []
+            whole = self.plain_entries(tuple(self.tokens[c].norm for c in chain), stem in MEDIA_HEADS) if not inner else []
             known = [e for e in inner or whole if e.category == "organization"]
             if transliterated and stem in DESCRIPTOR_HEADS:
                 # شركة أرامكو → «أرامكو»: a foreign name is a name by itself; the noun saying what it names stays
