@@ -1555,3 +1555,14 @@ def test_media_named_by_everyday_words_need_a_medium_s_context():
     assert media("وسيحمل الغد أخبارا سارة للعالم كله.") == []
     assert media("وأفادت كونا بأن الأمير وصل إلى الرياض.")[0][:2] == ("NewsAgency", "وكالة الأنباء الكويتية")
     assert media('وذكرت صحيفة " كوميرسانت " الروسية أن المفاوضات توقفت.') == [("MediaOrganization", "كوميرسانت", "كوميرسانت")]
+    # the rules that ask whether a word names something else (and so ends a person's name) do not count a
+    # medium, a club or a company named by an everyday word: «الحياة» is "life" there, «الأهلي» "national"
+    from kg.extract.entities import _Finder
+    from kg.extract.gazetteer import load_gazetteer, name_key
+    from kg.extract.tokens import split_sentences, tokenize
+
+    text = "وقال سامي الحياة إن الأمر انتهى."
+    toks = tokenize(text)
+    finder = _Finder(text, toks, split_sentences(text, toks), "ar")
+    for word in ("الحياة", "الأهلي"):
+        assert load_gazetteer().lookup(name_key(word)) and not finder.plain_entries(name_key(word))

@@ -209,7 +209,7 @@ class CoreferenceRules:
         الفارس), nor where one of them is a place, an organisation, a head or a trigger (a run-on name's last words)."""
         if any(w in NASAB_WORDS for w in words):
             return False
-        return not any(w in self.triggers or self.heads.get(w) or any(e.category != "person" for e in self.gaz.lookup((w,)))
+        return not any(w in self.triggers or self.heads.get(w) or any(e.category != "person" for e in self.plain_entries((w,)))
                        for w in tail)
 
     def _everyday_word(self, stem: str) -> bool:

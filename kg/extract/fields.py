@@ -46,7 +46,8 @@ class FieldNameRules:
 
     def plain_entries(self, key: tuple[str, ...], medium_head: bool = False) -> list[GazEntry]:
         """The gazetteer's entries of ``key`` for a rule that names what it finds by them (a head before a known
-        name, التحالف العربي): without the clubs, companies and media whose name here is ambiguous, which only
+        name, التحالف العربي) or asks whether a word is a name of another kind (one that ends a person's name):
+        without the clubs, companies and media whose name here is ambiguous, which only
         their own contexts make names (العربي is no club there) — a medium's own noun before it is such a
         context (صحيفة الحياة is the paper)."""
         entries = self.gaz.lookup(key)

@@ -215,7 +215,7 @@ class OrganisationRules:
         if stem not in POLYSEMOUS_HEADS or len(chain) != 1:
             return False
         word = self.tokens[chain[0]].norm
-        if not word.startswith("ال") or _is_nisba(word) or self.gaz.lookup((word,)) or self.gaz.lookup((stem, word)):
+        if not word.startswith("ال") or _is_nisba(word) or self.plain_entries((word,)) or self.plain_entries((stem, word)):
             return False
         return is_common_word(word, self.frequent)
 

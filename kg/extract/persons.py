@@ -129,7 +129,7 @@ class PersonRules:
 
     def _stem_is_named(self, k: int) -> bool:
         """بموسكو، لرويترز: after a one-letter proclitic, a named place or organisation (so not a surname)."""
-        return any(c == 1 and self.gaz.lookup((stem,)) for c, stem in self.tokens[k].splits)
+        return any(c == 1 and self.plain_entries((stem,)) for c, stem in self.tokens[k].splits)
 
     def _checked_place_or_org(self, k: int) -> bool:
         """A place or an organisation of the checked gazetteer or kg's own names at k (not a town GeoNames alone

@@ -347,7 +347,7 @@ class TaggerRules:
         t = self.tokens[k]
         if not t.is_word or t.norm in self.fw or t.norm in self.cues or self.heads.get(t.norm) or t.norm in self.triggers:
             return True
-        return any(e.category != "person" for e in self.gaz.lookup((t.norm,)))
+        return any(e.category != "person" for e in self.plain_entries((t.norm,)))
 
     def _could_start_a_name(self, k: int) -> bool:
         """No word known otherwise (:meth:`_known_otherwise`), no title or role noun, and no proclitic before a
@@ -361,7 +361,7 @@ class TaggerRules:
             return False  # الفنان، المهندس، المخضرم …: a definite word starts a name only as a given name (الحسن)
         return not any(self.definite_after_proclitic(t, cut, stem)
                        or (cut and (self.heads.get(stem) or stem in self.title_heads
-                                    or any(e.category != "person" for e in self.gaz.lookup((stem,)))))
+                                    or any(e.category != "person" for e in self.plain_entries((stem,)))))
                        for cut, stem in t.splits)
 
     def _name_goes_on_into(self, k: int) -> bool:
@@ -434,7 +434,7 @@ class TaggerRules:
             return False
         if k in self.title_at or self.role_or_title_at(k):
             return False  # … مدرب الفريق، … اداري: a title or a role after the name, not more of it
-        return not any(self.definite_after_proclitic(t, cut, stem) or (cut and (self.heads.get(stem) or self.gaz.lookup((stem,))))
+        return not any(self.definite_after_proclitic(t, cut, stem) or (cut and (self.heads.get(stem) or self.plain_entries((stem,))))
                        for cut, stem in t.splits)
 
     def tagger_trimmed(self, f: Found) -> Found:
