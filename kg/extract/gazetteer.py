@@ -138,8 +138,13 @@ def entry_key(qid: str | None, type_: str, label: str) -> str:
     return qid if qid else f"{type_}/{slug(label)}"
 
 
-def _gender_of(label_ar: str) -> str:
-    first = normalize(label_ar.split()[0]) if label_ar else ""
+def _gender_of(label_ar: str, person: bool = False) -> str:
+    """A name's grammatical gender, for the verbs that agree with it (وأضاف، وأضافت): a person's given name's
+    own, else the ending of the first word (منظمة، قوات: feminine; a person's only by ة as written)."""
+    written = label_ar.split()[0] if label_ar else ""
+    first = normalize(written)
+    if person:  # a given name the lexicon knows, else its letters as written: ة, not the ه of نبيه، طه
+        return given_names().get(first) or ("f" if written.endswith("ة") else "m")
     return "f" if first.endswith("ه") or first.endswith("ات") else "m"
 
 
@@ -244,7 +249,7 @@ def _rows(name: str, qids_allowed: bool):
                 label_ar=row["label_ar"] or None,
                 iso2=row["iso2"] or None,
                 rank=0 if qid else 1,
-                gender=_gender_of(row["label_ar"]),
+                gender=row.get("gender") or _gender_of(row["label_ar"], person=category == "person"),
                 source=name,
             )
             yield entry, [n for n in ar_names if n], [n for n in en_names if n]
