@@ -1566,3 +1566,12 @@ def test_media_named_by_everyday_words_need_a_medium_s_context():
     finder = _Finder(text, toks, split_sentences(text, toks), "ar")
     for word in ("الحياة", "الأهلي"):
         assert load_gazetteer().lookup(name_key(word)) and not finder.plain_entries(name_key(word))
+
+
+def test_an_organisation_pattern_ends_with_the_known_name_it_spells():
+    """A head's chain of words that begins with a known organisation's whole name ends there (its adjectives
+    go on): «لعقد مؤتمر» "to hold a conference" after the name is not part of it."""
+    x = extract(Article(text="ووقعت الجامعة العربية اتفاقا مع المنظمة العالمية للملكية الفكرية لعقد مؤتمر في جنيف.",
+                        source="test", language="ar"), tagger=False)
+    assert [(e.label_en, m.text) for e in x.entities if e.category == "organization" for m in e.mentions] == [
+        ("Arab League", "الجامعة العربية"), ("World Intellectual Property Organization", "المنظمة العالمية للملكية الفكرية")]

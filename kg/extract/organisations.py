@@ -135,6 +135,7 @@ class OrganisationRules:
                 continue
             if not tok.is_arabic or is_op:
                 continue
+            written_head = stem
             if definite:
                 stem = stem[2:]
             chain = []
@@ -160,11 +161,10 @@ class OrganisationRules:
                     break  # الحكومة الكندية | الأنباء المتداولة: a noun after an adjective, or after a definite head, starts another phrase
                 chain.append(k)
                 k += 1
-            known_prefix = self.gaz.lookup((stem, self.tokens[chain[0]].norm)) if chain else []
-            if known_prefix and known_prefix[0].category == "organization":
-                ext = [c for c in chain[1:]]
-                keep = 1
-                for c in ext:
+            known = self._known_prefix(stem, written_head, chain)
+            if known:  # المنظمة العالمية للملكية الفكرية | لعقد الاجتماع: a known name ends the chain, its adjectives go on
+                keep = known
+                for c in chain[known:]:
                     if self.tokens[c].norm.endswith(("ي", "يه")):
                         keep += 1
                     else:
@@ -283,6 +283,16 @@ class OrganisationRules:
             return False
         return (a.startswith("ال") and a not in self.fw and len(a) > 4 and _adjective_like(a)
                 and (b.startswith("لل") or (b.startswith("ال") and b not in self.fw)))
+
+    def _known_prefix(self, stem: str, written_head: str, chain: list[int]) -> int:
+        """How many words of ``chain`` after the head make the longest name of a known organisation with it
+        (the head as written or without its article); 0 for none."""
+        for m in range(len(chain), 0, -1):
+            words = tuple(self.tokens[c].norm for c in chain[:m])
+            for head in dict.fromkeys((written_head, stem)):
+                if any(e.category == "organization" for e in self.plain_entries((head, *words))):
+                    return m
+        return 0
 
     def _head_is_new_name(self, k: int) -> bool:
         return self._definite_name_follows(k) or self._demonym_follows(k)
