@@ -1575,3 +1575,16 @@ def test_an_organisation_pattern_ends_with_the_known_name_it_spells():
                         source="test", language="ar"), tagger=False)
     assert [(e.label_en, m.text) for e in x.entities if e.category == "organization" for m in e.mentions] == [
         ("Arab League", "الجامعة العربية"), ("World Intellectual Property Organization", "المنظمة العالمية للملكية الفكرية")]
+
+
+def test_a_city_in_a_match_is_its_club():
+    """In a sports sentence, a city right after a match's verb or the other side's word is the club called by
+    it; the same city where something happens in it, or outside sport, is the city."""
+    def orgs_and_places(text: str) -> list[tuple[str, str]]:
+        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+        return [(e.category, m.text) for e in x.entities for m in e.mentions]
+
+    assert orgs_and_places("وفي الدوري الفرنسي تعادل ليون مع ضيفه مرسيليا في المباراة.") == [
+        ("organization", "ليون"), ("organization", "مرسيليا")]
+    assert orgs_and_places("وفي الدوري الفرنسي أقيمت المباراة في ليون أمام الجماهير.") == [("place", "ليون")]
+    assert orgs_and_places("وسافر الوزير إلى ليون ثم إلى مرسيليا.") == [("place", "ليون"), ("place", "مرسيليا")]

@@ -404,7 +404,7 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, Dateli
         # rank of the pass that proposed it (the learned tagger's spans come after every rule's and after
         # coreference: pass_tagger)
         for f in cands:
-            f = self.tagger_widened(self.tagger_trimmed(self.tagger_extended_left(self.tagger_extended(f))))
+            f = self.city_as_club(self.tagger_widened(self.tagger_trimmed(self.tagger_extended_left(self.tagger_extended(f)))))
             if self.is_free(f.first, f.last) and not self.tagger_doubts_person(f):
                 self.accept(f)
         self.found.sort(key=lambda f: f.start)

@@ -20,11 +20,18 @@ from __future__ import annotations
 
 from kg.extract.frequency import other_form
 from kg.extract.gazetteer import CLUBS, COMPANIES, GEONAMES_CITY, MEDIA, GazEntry
+from kg.extract.entity_base import Found, _new_entry
 from kg.extract.lexicon import business_words, product_nouns, sports_words
+from kg.extract.normalize import normalize
 
 EVERYDAY_ZIPF = 3.5  # a word this common in general Arabic, with and without the article, is an everyday word (الأهلي 4.9 / 4.2; الغرافة 3.2 / 0)
 FIELD_WORDS_NEEDED = 2  # words of the field's list that make a sentence the field's (one: a stray «ملعب» would do)
 FIELDS = {CLUBS: sports_words, COMPANIES: business_words, MEDIA: None}  # a medium's field: being named as one
+# normalised words right before a team in a match: its verbs (فاز X على …) and the words of the other side
+# (على، أمام، ضد، ضيفه، مضيفه)
+MATCH_WORDS = frozenset(normalize(w) for w in (
+    "فاز", "يفوز", "تغلب", "يتغلب", "تعادل", "يتعادل", "خسر", "يخسر", "هزم", "يهزم", "واجه", "يواجه", "التقى", "يلتقي",
+    "استضاف", "يستضيف", "أقصى", "يقصي", "أطاح", "على", "أمام", "ضد", "ضيفه", "مضيفه", "منافسه", "مباراة", "مواجهة"))
 
 
 class FieldNameRules:
@@ -94,3 +101,17 @@ class FieldNameRules:
                         for k in range(s.start, s.end))
             cache[(si, field)] = found >= FIELD_WORDS_NEEDED
         return cache[(si, field)]
+
+    def city_as_club(self, f: Found) -> Found:
+        """A city named right after a match's verb or the other side's word, in a sports sentence (فاز بورتسموث
+        على بلاكبيرن، وتعادل مع ضيفه ليون): the club called by its city, not the city — a city wins nothing. Not
+        after «في» or «ب», where something happens in it (:meth:`_in_a_place`), nor a country (its national team
+        is the country's by the annotation guide)."""
+        if f.kind != "name" or f.entry.type != "City" or f.last - f.first != 1 or not self.tokens[f.first].is_arabic:
+            return f
+        prev = self.prev_word(f.first)
+        if prev is None or not any(stem in MATCH_WORDS for _, stem in prev.splits) or self._in_a_place(f):
+            return f
+        if not self._in_field_sentence(f.first, CLUBS):
+            return f
+        return Found(f.first, f.last, f.start, f.end, _new_entry("organization", "Organization", self.text[f.start : f.end]), "pattern")
