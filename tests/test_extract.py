@@ -1588,3 +1588,10 @@ def test_a_city_in_a_match_is_its_club():
         ("organization", "ليون"), ("organization", "مرسيليا")]
     assert orgs_and_places("وفي الدوري الفرنسي أقيمت المباراة في ليون أمام الجماهير.") == [("place", "ليون")]
     assert orgs_and_places("وسافر الوزير إلى ليون ثم إلى مرسيليا.") == [("place", "ليون"), ("place", "مرسيليا")]
+
+
+def test_a_kunya_takes_its_nisba():
+    """A nisba after a kunya is its bearer's name (أبو حمزة المصري), where after a given name it describes the
+    person (… محمد علي المصري: the Egyptian)."""
+    x = extract(Article(text="وقال أبو حمزة المصري إن الجماعة لن تتراجع.", source="test", language="ar"), tagger=False)
+    assert [m.text for e in x.entities if e.category == "person" for m in e.mentions] == ["أبو حمزة المصري"]

@@ -56,6 +56,9 @@ def _related_title(word: str, titles: dict) -> str | None:
     return None
 
 
+KUNYA_WORDS = frozenset({"ابو", "ام"})  # a kunya (أبو حمزة، أم محمد) takes a nisba after it as its bearer's name
+
+
 class PersonRules:
     """Mixed into the entity finder (:mod:`kg.extract.entities`)."""
 
@@ -382,8 +385,8 @@ class PersonRules:
             if nm.startswith("ال") and len(nm) > 3:
                 if any(c.category == "organization" or c.type in {"Country", "Region"} for c in [f.entry for f in self.gazetteer_candidates(k)]):
                     break
-                if any(e.demonym for e in self.gaz.lookup((nm,))):
-                    break  # … الأميركي: an adjective that describes the person, not a family name
+                if any(e.demonym for e in self.gaz.lookup((nm,))) and self.tokens[parts[0]].norm not in KUNYA_WORDS:
+                    break  # … الأميركي: an adjective that describes the person, not a family name (but أبو حمزة المصري: a kunya's nisba)
                 parts.append(k)
                 break
             if self._checked_place_or_org(k):
