@@ -1595,3 +1595,11 @@ def test_a_kunya_takes_its_nisba():
     person (… محمد علي المصري: the Egyptian)."""
     x = extract(Article(text="وقال أبو حمزة المصري إن الجماعة لن تتراجع.", source="test", language="ar"), tagger=False)
     assert [m.text for e in x.entities if e.category == "person" for m in e.mentions] == ["أبو حمزة المصري"]
+
+
+def test_former_countries_are_places():
+    """The Soviet Union, Yugoslavia …: countries of the past (regions.tsv), places, not organisations named by
+    «الاتحاد» "the union"."""
+    x = extract(Article(text="وبعد انهيار الاتحاد السوفياتي تفككت يوغوسلافيا.", source="test", language="ar"), tagger=False)
+    assert [(e.type, m.text) for e in x.entities for m in e.mentions] == [("Country", "الاتحاد السوفياتي"),
+                                                                         ("Country", "يوغوسلافيا")]
