@@ -1533,6 +1533,7 @@ def test_a_dateline_names_its_source():
 
     assert sources("الدوحة - الوطنية : افتتح الوزير المعرض أمس.") == [("MediaOrganization", "الوطنية", ["entity.dateline"])]
     assert sources("عمان ( البشائر ) - افتتح الوزير المعرض أمس.") == [("MediaOrganization", "البشائر", ["entity.dateline"])]
+    assert sources("دبي - « الوطنية » : افتتح الوزير المعرض أمس.") == [("MediaOrganization", "الوطنية", ["entity.dateline"])]
     assert sources("بيروت - رويترز : قال مسؤول إن الوضع هادئ.")[0][:2] == ("NewsAgency", "رويترز")
     assert sources("الرياض - سامي الخالدي : أكد المدير أن المشروع اكتمل.") == []  # a byline
     assert sources("الخرطوم - عبدالواحد ساري : أكد المدير أن المشروع اكتمل.") == []

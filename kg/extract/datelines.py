@@ -9,7 +9,7 @@ a reporter: a given name opens it, the person rules read it) and not the generic
 
 from __future__ import annotations
 
-from kg.extract.entity_base import Found, _new_entry
+from kg.extract.entity_base import QUOTES, Found, _new_entry
 from kg.extract.normalize import normalize
 
 DASHES = frozenset({"-", "–", "—", "ـ"})
@@ -54,6 +54,9 @@ class DatelineRules:
             t = self.tokens[k]
             if t.text in closers:
                 return words, k
+            if t.text in QUOTES:  # دبي - «الخليج» :
+                k += 1
+                continue
             if not t.is_word or t.text[:1].isdigit():
                 return words, None
             words.append(k)
@@ -69,7 +72,7 @@ class DatelineRules:
         if self._given(words[0])[0] or first.startswith(BYLINE_OPENINGS) or any(t.norm in self.fw or t.text.lower() in self.fw for t in toks):
             return []  # a byline (الدوحة - محمد علي :، الخرطوم - عبدالواحد X), or words of a sentence
         key = tuple(t.norm for t in toks)
-        known = [e for e in self.gaz.lookup(key) if e.category == "organization"]
+        known = [e for e in self.gaz.lookup(key) if e.category == "organization"]  # (a dateline names a medium: الخليج is the paper)
         start, end = toks[0].start, toks[-1].end
         entry = known[0] if known else _new_entry("organization", "MediaOrganization", self.text[start:end])
         return [Found(words[0], words[-1] + 1, start, end, entry, "dateline")]
