@@ -1604,3 +1604,16 @@ def test_former_countries_are_places():
     x = extract(Article(text="وبعد انهيار الاتحاد السوفياتي تفككت يوغوسلافيا.", source="test", language="ar"), tagger=False)
     assert [(e.type, m.text) for e in x.entities for m in e.mentions] == [("Country", "الاتحاد السوفياتي"),
                                                                          ("Country", "يوغوسلافيا")]
+
+
+def test_the_rules_given_names_that_are_no_flag_of_the_tagger():
+    """given_names_rules.tsv: given names the rules know (Persian, Kurdish, Turkish …) and the taggers' flags
+    do not, so adding one needs no rebuild of the models."""
+    from kg.extract.lexicon import given_names, rule_given_names
+    from kg.tagger.features import _lexical, build_lexicon_flags
+
+    x = extract(Article(text="وقال بهروز كمالوند إن الاتفاق قريب.", source="test", language="ar"), tagger=False)
+    assert [m.text for e in x.entities if e.category == "person" for m in e.mentions] == ["بهروز كمالوند"]
+    assert "بهروز" in rule_given_names() and "بهروز" not in given_names()
+    assert set(given_names()) <= set(rule_given_names())
+    assert "given" not in build_lexicon_flags().of(_lexical("بهروز"))

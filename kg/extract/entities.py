@@ -50,7 +50,7 @@ from kg.extract.gazetteer import GEONAMES_CITY, GazEntry, Gazetteer, load_gazett
 from kg.extract.lexicon import cues as cue_lexicon
 from kg.extract.lexicon import (
     function_words,
-    given_names,
+    rule_given_names,
     org_heads,
     person_titles,
     place_stopwords,
@@ -91,7 +91,7 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, Dateli
         self.cues = cue_lexicon()
         self.heads = org_heads()
         self.triggers = place_triggers()
-        self.names = given_names()
+        self.names = rule_given_names()
         self.titles = person_titles()
         self.stop_names = place_stopwords()
         self.role_nouns = role_nouns()

@@ -15,7 +15,8 @@ from functools import cached_property, lru_cache
 
 from kg.extract.lexicon import cues as cue_lexicon
 from kg.extract.frequency import frequent_words, is_common_word, other_form
-from kg.extract.lexicon import country_names, demonyms, function_words, given_names, org_heads, place_stopwords
+from kg.extract.lexicon import (country_names, demonyms, function_words, given_names, org_heads, place_stopwords,
+                               rule_given_names)
 from kg.extract.normalize import normalize
 from kg.extract.tokens import tokenize
 from kg.resources import data_dir
@@ -144,7 +145,7 @@ def _gender_of(label_ar: str, person: bool = False) -> str:
     written = label_ar.split()[0] if label_ar else ""
     first = normalize(written)
     if person:  # a given name the lexicon knows, else its letters as written: ة, not the ه of نبيه، طه
-        return given_names().get(first) or ("f" if written.endswith("ة") else "m")
+        return rule_given_names().get(first) or ("f" if written.endswith("ة") else "m")
     return "f" if first.endswith("ه") or first.endswith("ات") else "m"
 
 

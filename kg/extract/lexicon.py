@@ -202,6 +202,17 @@ def given_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def rule_given_names() -> dict[str, str]:
+    """The given names the rules know: :func:`given_names` (also the taggers' lexicon flags) and
+    ``given_names_rules.tsv``, read by the rules only (a name added there needs no rebuild of the models)."""
+    out = dict(given_names())
+    for r in read_tsv("given_names_rules.tsv"):
+        name, gender, lang = (x.strip() for x in r[:3])
+        out.setdefault(normalize(name) if lang == "ar" else name, gender)
+    return out
+
+
+@lru_cache(maxsize=1)
 def unnamed_sources() -> dict[tuple[str, ...], str]:
     out = {}
     for r in read_tsv("unnamed_sources.tsv"):
