@@ -1484,6 +1484,8 @@ def test_clubs_and_companies_named_by_everyday_words_need_their_field():
     # a sports sentence: two words of sports_words.txt, read through proclitics and the article
     assert orgs("وفاز الأهلي على الترجي بهدفين في المباراة النهائية على الملعب.") == [("الأهلي", "الأهلي"), ("الترجي", "الترجي")]
     assert orgs("وقال رئيس نادي الأهلي إن المدرب سيختار اللاعبين قبل المباراة.") == [("الأهلي", "الأهلي")]
+    # the club's noun with the article stays outside the mention too, as without it
+    assert orgs("وأشاد مدرب النادي الأهلي باللاعبين بعد المباراة على الملعب.") == [("الأهلي", "الأهلي")]
     # the same words elsewhere are words: "the national (bank)", "the (High) Dam", the moon's crescent
     assert orgs("وقال مدير البنك الأهلي إن القروض زادت.") == [("البنك الأهلي", "البنك الأهلي")]
     assert orgs("وارتفع منسوب المياه أمام السد العالي في الصيف.") == []

@@ -420,8 +420,8 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, Dateli
             if f.last - f.first < 2 or f.entry.category not in {"organization", "place"}:
                 continue
             head = self.tokens[f.first]
-            if not head.is_arabic or not names_a_kind(head.splits):
-                continue
+            if not head.is_arabic or not (names_a_kind(head.splits) or head.norm.removeprefix("ال") in DESCRIPTOR_HEADS):
+                continue  # (the head with the article too: النادي الأهلي → «الأهلي»)
             first, last = f.first + 1, f.last
             opening = self.tokens[first].text
             if opening in QUOTE_PAIRS and last - first > 2 and self.tokens[last - 1].text == QUOTE_PAIRS[opening]:
