@@ -165,7 +165,8 @@ class OrganisationRules:
             if known:  # المنظمة العالمية للملكية الفكرية | لعقد الاجتماع: a known name ends the chain, its adjectives go on
                 keep = known
                 for c in chain[known:]:
-                    if self.tokens[c].norm.endswith(("ي", "يه")):
+                    w = self.tokens[c].norm
+                    if w.endswith(("ي", "يه")) or (definite and _adjective_like(w)):  # الحكومة السورية المؤقتة
                         keep += 1
                     else:
                         break
