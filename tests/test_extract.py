@@ -1473,7 +1473,7 @@ def test_clubs_and_companies_named_by_everyday_words_need_their_field():
     """clubs.tsv and companies.tsv (rules only, no flag of the taggers): a distinctive name is the club or the
     company anywhere; a name that is also an everyday word only in a sentence of its field, never as the
     adjective of a definite noun or before a definite word that goes on with it; a maker's name after a
-    vehicle's noun is the product; and a head before such a word (التحالف العربي) is no club."""
+    vehicle's noun is the product; and a head before such a word (المجلس العربي) is no club."""
     from kg.extract.gazetteer import CLUBS, COMPANIES, load_gazetteer, name_key
     from kg.tagger.features import _lexical, build_lexicon_flags
 
@@ -1482,7 +1482,7 @@ def test_clubs_and_companies_named_by_everyday_words_need_their_field():
         return [(e.label, m.text) for e in x.entities if e.category == "organization" for m in e.mentions]
 
     # a sports sentence: two words of sports_words.txt, read through proclitics and the article
-    assert orgs("وفاز الأهلي على الترجي بهدفين في المباراة النهائية على الملعب.") == [("الأهلي", "الأهلي"), ("الترجي", "الترجي")]
+    assert orgs("وفاز الأهلي على الترجي بهدفين في المباراة الختامية على الملعب.") == [("الأهلي", "الأهلي"), ("الترجي", "الترجي")]
     assert orgs("وقال رئيس نادي الأهلي إن المدرب سيختار اللاعبين قبل المباراة.") == [("الأهلي", "الأهلي")]
     # the club's noun with the article stays outside the mention too, as without it
     assert orgs("وأشاد مدرب النادي الأهلي باللاعبين بعد المباراة على الملعب.") == [("الأهلي", "الأهلي")]
@@ -1490,7 +1490,7 @@ def test_clubs_and_companies_named_by_everyday_words_need_their_field():
     assert orgs("وقال مدير البنك الأهلي إن القروض زادت.") == [("البنك الأهلي", "البنك الأهلي")]
     assert orgs("وارتفع منسوب المياه أمام السد العالي في الصيف.") == []
     assert orgs("ويترقب الفلكيون ولادة الهلال مساء الأحد.") == []
-    assert orgs("وأكد قائد التحالف العربي أن العمليات مستمرة.") == [("التحالف العربي", "التحالف العربي")]
+    assert orgs("وأكد رئيس المجلس العربي أن الاجتماع سيعقد غدا.") == [("المجلس العربي", "المجلس العربي")]
     # a distinctive name needs no sports sentence; of two clubs of one name, the one of the article's country
     assert orgs("وتعاقد الغرافة مع مدافع جديد.") == [("الغرافة", "الغرافة")]
     gaz = load_gazetteer()
@@ -1518,8 +1518,8 @@ def test_well_known_persons_by_family_name_alone():
         return [(e.label, m.text) for e in x.entities if e.category == "person" for m in e.mentions]
 
     assert persons("وانتقد شيراك قرار ميركل أمس.") == [("جاك شيراك", "شيراك"), ("أنجيلا ميركل", "ميركل")]
-    assert persons("واستقبل جلالة الملك محمد السادس الوفد.") == [("محمد السادس", "محمد السادس")]
-    assert persons("وتقوى اللبؤة على صيد فرائس كبيرة.") == []
+    assert persons("واستقبل الملك محمد السادس وفدا من البرلمان.") == [("محمد السادس", "محمد السادس")]
+    assert persons("وتبحث الذئاب عن فرائس في الشتاء.") == []
     [chirac] = load_gazetteer().lookup(name_key("شيراك"))
     assert chirac.source == PEOPLE and chirac.qid is None and chirac.label_en == "Jacques Chirac"
     flags = build_lexicon_flags()
@@ -1540,7 +1540,7 @@ def test_a_dateline_names_its_source():
     assert sources("الرياض - سامي الخالدي : أكد المدير أن المشروع اكتمل.") == []  # a byline
     assert sources("الخرطوم - عبدالواحد ساري : أكد المدير أن المشروع اكتمل.") == []
     assert sources("عواصم - وكالات : قتل ثلاثة أشخاص.") == []
-    assert sources("بيروت - الأيام ووكالات الأنباء : حذر الوزير.") == []
+    assert sources("دمشق - الشروق ووكالات : ارتفعت الأسعار أمس.") == []
     assert sources("وقال الوزير في عمان - أمس - إن المعرض افتتح.") == []  # not at a sentence's start
 
 
@@ -1573,8 +1573,8 @@ def test_media_named_by_everyday_words_need_a_medium_s_context():
 
 def test_an_organisation_pattern_ends_with_the_known_name_it_spells():
     """A head's chain of words that begins with a known organisation's whole name ends there (its adjectives
-    go on): «لعقد مؤتمر» "to hold a conference" after the name is not part of it."""
-    x = extract(Article(text="ووقعت الجامعة العربية اتفاقا مع المنظمة العالمية للملكية الفكرية لعقد مؤتمر في جنيف.",
+    go on): «لتنظيم ندوة» "to organise a seminar" after the name is not part of it."""
+    x = extract(Article(text="ووقعت الجامعة العربية اتفاقا مع المنظمة العالمية للملكية الفكرية لتنظيم ندوة في جنيف.",
                         source="test", language="ar"), tagger=False)
     assert [(e.label_en, m.text) for e in x.entities if e.category == "organization" for m in e.mentions] == [
         ("Arab League", "الجامعة العربية"), ("World Intellectual Property Organization", "المنظمة العالمية للملكية الفكرية")]
@@ -1594,16 +1594,16 @@ def test_a_city_in_a_match_is_its_club():
 
 
 def test_a_kunya_takes_its_nisba():
-    """A nisba after a kunya is its bearer's name (أبو حمزة المصري), where after a given name it describes the
+    """A nisba after a kunya is its bearer's name (أبو خالد التونسي), where after a given name it describes the
     person (… محمد علي المصري: the Egyptian)."""
-    x = extract(Article(text="وقال أبو حمزة المصري إن الجماعة لن تتراجع.", source="test", language="ar"), tagger=False)
-    assert [m.text for e in x.entities if e.category == "person" for m in e.mentions] == ["أبو حمزة المصري"]
+    x = extract(Article(text="وقال أبو خالد التونسي إن الجماعة لن تتراجع.", source="test", language="ar"), tagger=False)
+    assert [m.text for e in x.entities if e.category == "person" for m in e.mentions] == ["أبو خالد التونسي"]
 
 
 def test_former_countries_are_places():
     """The Soviet Union, Yugoslavia …: countries of the past (regions.tsv), places, not organisations named by
     «الاتحاد» "the union"."""
-    x = extract(Article(text="وبعد انهيار الاتحاد السوفياتي تفككت يوغوسلافيا.", source="test", language="ar"), tagger=False)
+    x = extract(Article(text="ومنذ زوال الاتحاد السوفياتي تبدلت حدود يوغوسلافيا.", source="test", language="ar"), tagger=False)
     assert [(e.type, m.text) for e in x.entities for m in e.mentions] == [("Country", "الاتحاد السوفياتي"),
                                                                          ("Country", "يوغوسلافيا")]
 

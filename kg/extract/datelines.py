@@ -67,7 +67,7 @@ class DatelineRules:
         toks = [self.tokens[k] for k in words]
         if len(words) > MAX_SOURCE_WORDS or any(
                 t.text.lower() in GENERIC_SOURCES or any(stem in GENERIC_SOURCES for _, stem in t.splits) for t in toks):
-            return []  # عواصم - وكالات، بيروت - الاتحاد ووكالات الأنباء: a desk's credits
+            return []  # عواصم - وكالات، دمشق - الشروق ووكالات: a desk's credits
         first = toks[0].norm
         if self._given(words[0])[0] or first.startswith(BYLINE_OPENINGS) or any(t.norm in self.fw or t.text.lower() in self.fw for t in toks):
             return []  # a byline (الدوحة - محمد علي :، الخرطوم - عبدالواحد X), or words of a sentence

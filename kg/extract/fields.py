@@ -53,7 +53,7 @@ class FieldNameRules:
 
     def plain_entries(self, key: tuple[str, ...], medium_head: bool = False) -> list[GazEntry]:
         """The gazetteer's entries of ``key`` for a rule that names what it finds by them (a head before a known
-        name, التحالف العربي) or asks whether a word is a name of another kind (one that ends a person's name):
+        name, المجلس العربي) or asks whether a word is a name of another kind (one that ends a person's name):
         without the clubs, companies and media whose name here is ambiguous, which only
         their own contexts make names (العربي is no club there) — a medium's own noun before it is such a
         context (صحيفة الحياة is the paper)."""
@@ -104,7 +104,7 @@ class FieldNameRules:
 
     def city_as_club(self, f: Found) -> Found:
         """A city named right after a match's verb or the other side's word, in a sports sentence (فاز بورتسموث
-        على بلاكبيرن، وتعادل مع ضيفه ليون): the club called by its city, not the city — a city wins nothing. Not
+        على بلاكبيرن، وتعادل ليون مع مرسيليا): the club called by its city, not the city — a city wins nothing. Not
         after «في» or «ب», where something happens in it (:meth:`_in_a_place`), nor a country (its national team
         is the country's by the annotation guide)."""
         if f.kind != "name" or f.entry.type != "City" or f.last - f.first != 1 or not self.tokens[f.first].is_arabic:

@@ -162,7 +162,7 @@ class OrganisationRules:
                 chain.append(k)
                 k += 1
             known = self._known_prefix(stem, written_head, chain)
-            if known:  # المنظمة العالمية للملكية الفكرية | لعقد الاجتماع: a known name ends the chain, its adjectives go on
+            if known:  # المنظمة العالمية للملكية الفكرية | لتنظيم ندوة: a known name ends the chain, its adjectives go on
                 keep = known
                 for c in chain[known:]:
                     w = self.tokens[c].norm

@@ -386,7 +386,7 @@ class PersonRules:
                 if any(c.category == "organization" or c.type in {"Country", "Region"} for c in [f.entry for f in self.gazetteer_candidates(k)]):
                     break
                 if any(e.demonym for e in self.gaz.lookup((nm,))) and self.tokens[parts[0]].norm not in KUNYA_WORDS:
-                    break  # … الأميركي: an adjective that describes the person, not a family name (but أبو حمزة المصري: a kunya's nisba)
+                    break  # … الأميركي: an adjective that describes the person, not a family name (but أبو خالد التونسي: a kunya's nisba)
                 parts.append(k)
                 break
             if self._checked_place_or_org(k):
