@@ -1590,6 +1590,7 @@ def test_a_city_in_a_match_is_its_club():
     assert orgs_and_places("وفي الدوري الفرنسي تعادل ليون مع ضيفه مرسيليا في المباراة.") == [
         ("organization", "ليون"), ("organization", "مرسيليا")]
     assert orgs_and_places("وفي الدوري الفرنسي أقيمت المباراة في ليون أمام الجماهير.") == [("place", "ليون")]
+    assert orgs_and_places("وقال مدرب مرسيليا إن الفريق جاهز للمباراة على الملعب.") == [("organization", "مرسيليا")]
     assert orgs_and_places("وسافر الوزير إلى ليون ثم إلى مرسيليا.") == [("place", "ليون"), ("place", "مرسيليا")]
 
 

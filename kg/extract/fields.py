@@ -27,11 +27,14 @@ from kg.extract.normalize import normalize
 EVERYDAY_ZIPF = 3.5  # a word this common in general Arabic, with and without the article, is an everyday word (الأهلي 4.9 / 4.2; الغرافة 3.2 / 0)
 FIELD_WORDS_NEEDED = 2  # words of the field's list that make a sentence the field's (one: a stray «ملعب» would do)
 FIELDS = {CLUBS: sports_words, COMPANIES: business_words, MEDIA: None}  # a medium's field: being named as one
-# normalised words right before a team in a match: its verbs (فاز X على …) and the words of the other side
-# (على، أمام، ضد، ضيفه، مضيفه)
+# normalised words right before a team in a sports sentence: a match's verbs (فاز X على …), the words of the
+# other side (على، أمام، ضد، ضيفه، مضيفه)
 MATCH_WORDS = frozenset(normalize(w) for w in (
     "فاز", "يفوز", "تغلب", "يتغلب", "تعادل", "يتعادل", "خسر", "يخسر", "هزم", "يهزم", "واجه", "يواجه", "التقى", "يلتقي",
-    "استضاف", "يستضيف", "أقصى", "يقصي", "أطاح", "على", "أمام", "ضد", "ضيفه", "مضيفه", "منافسه", "مباراة", "مواجهة"))
+    "استضاف", "يستضيف", "أقصى", "يقصي", "أطاح", "على", "أمام", "ضد", "ضيفه", "مضيفه", "منافسه", "مباراة", "مواجهة",
+    # … and the nouns of a team's people and parts before it (مدرب ليون، حارس مرمى ليفربول، جماهير مرسيليا)
+    "مدرب", "لاعب", "لاعبي", "لاعبو", "مهاجم", "مدافع", "حارس", "مرمى", "نجم", "نجوم", "جماهير", "جمهور", "مشجعي",
+    "صفوف", "شباك"))
 
 
 class FieldNameRules:
