@@ -1493,6 +1493,7 @@ def test_clubs_and_companies_named_by_everyday_words_need_their_field():
     assert orgs("وأكد رئيس المجلس العربي أن الاجتماع سيعقد غدا.") == [("المجلس العربي", "المجلس العربي")]
     # a distinctive name needs no sports sentence; of two clubs of one name, the one of the article's country
     assert orgs("وتعاقد الغرافة مع مدافع جديد.") == [("الغرافة", "الغرافة")]
+    assert orgs("وتأهل أسود الأطلس إلى الدور الثاني.") == [("أسود الأطلس", "أسود الأطلس")]  # a national team's nickname
     gaz = load_gazetteer()
     assert {e.country for e in gaz.lookup(name_key("الأهلي"))} == {"EG"}
     assert {e.source for e in gaz.lookup(name_key("الغرافة"))} == {CLUBS}
