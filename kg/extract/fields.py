@@ -1,5 +1,5 @@
-"""Names of a field's own lists — sports clubs, companies — some of them everyday words: الأهلي "the national",
-الوحدة "unity", القوة الجوية "the air force"; شل (Shell; "paralysed"), أمازون (Amazon; the river).
+"""Names of a field's own lists — sports clubs, companies, media — some of them everyday words: الأهلي "the
+national", القوة الجوية "the air force"; شل (Shell; "paralysed"), أمازون (Amazon; the river); الحياة "life".
 
 Such a name (every word of it at least :data:`EVERYDAY_ZIPF` in general Arabic both with and without the
 article, wordfreq; or marked ambiguous in its list: a verb, شل "paralysed", or a town's name, الريان) is the
@@ -8,8 +8,9 @@ club or the company only in a sentence of its field — two words of the field's
 (المنتخب الأهلي "the national team") nor before a definite word that goes on with it (السد العالي "the High
 Dam", الهلال الجديد "the new crescent"). (The tagger's reading of an organisation's name was tried as the other
 way in: it let in the crescent of a moon-sighting article.) A field's name that is also a place's or another
-organisation's of kg's other lists gives way to it (not to a town GeoNames alone knows): a city's club is found from the city (``club_words.tsv``, the tagger), and
-الهلال الأحمر is the Red Crescent. A company's name before a model's number or after a vehicle's noun (طائرة
+organisation's of kg's other lists gives way to it (not to a town GeoNames alone knows): a city's club is
+found from the city (``club_words.tsv``, :meth:`FieldNameRules.city_as_club`, the tagger), and الهلال الأحمر
+is the Red Crescent. A company's name before a model's number or after a vehicle's noun (طائرة
 بوينغ 737، سيارة تويوتا) names the product, not the company, whatever its words. A paper, a channel or an
 agency of ``media.tsv`` named by such words (الأيام "the days", الغد "tomorrow", الحرة "the free") is the
 medium only where the text names a medium: after a medium's noun or a correspondent, or in quotes (after «ل»
@@ -18,15 +19,16 @@ alone it is a word: للعالم، للرأي "for the world", "for opinion").
 
 from __future__ import annotations
 
+from kg.extract.entity_base import Found, _new_entry
 from kg.extract.frequency import other_form
 from kg.extract.gazetteer import CLUBS, COMPANIES, GEONAMES_CITY, MEDIA, GazEntry
-from kg.extract.entity_base import Found, _new_entry
 from kg.extract.lexicon import business_words, product_nouns, sports_words
 from kg.extract.normalize import normalize
 
 EVERYDAY_ZIPF = 3.5  # a word this common in general Arabic, with and without the article, is an everyday word (الأهلي 4.9 / 4.2; الغرافة 3.2 / 0)
 FIELD_WORDS_NEEDED = 2  # words of the field's list that make a sentence the field's (one: a stray «ملعب» would do)
-FIELDS = {CLUBS: sports_words, COMPANIES: business_words, MEDIA: None}  # a medium's field: being named as one
+FIELDS = frozenset({CLUBS, COMPANIES, MEDIA})  # the lists whose ambiguous names need their field's context
+FIELD_WORDS = {CLUBS: sports_words, COMPANIES: business_words}  # (a medium's context: being named as one)
 # normalised words right before a team in a sports sentence: a match's verbs (فاز X على …), the words of the
 # other side (على، أمام، ضد، ضيفه، مضيفه)
 MATCH_WORDS = frozenset(normalize(w) for w in (
@@ -70,6 +72,7 @@ class FieldNameRules:
             min(self.frequent.get(w, 0.0), self.frequent.get(other_form(w), 0.0)) >= EVERYDAY_ZIPF for w in key)
 
     def _read_as_field_name(self, own: list[GazEntry], i: int, key: tuple[str, ...], as_medium: bool) -> bool:
+        """Whether the name at token i is read as its list's club, company or medium here."""
         if not any(self._ambiguous(e, key) for e in own):
             return True
         if any(e.source == MEDIA for e in own):
@@ -98,7 +101,7 @@ class FieldNameRules:
             return False
         cache = self.__dict__.setdefault("_field_sentences", {})
         if (si, field) not in cache:
-            words = FIELDS[field]()
+            words = FIELD_WORDS[field]()
             s = self.sentences[si]
             found = sum(any(stem in words or stem.removeprefix("ال") in words for _, stem in self.tokens[k].splits)
                         for k in range(s.start, s.end))
@@ -106,8 +109,9 @@ class FieldNameRules:
         return cache[(si, field)]
 
     def city_as_club(self, f: Found) -> Found:
-        """A city named right after a match's verb or the other side's word, in a sports sentence (فاز بورتسموث
-        على بلاكبيرن، وتعادل ليون مع مرسيليا): the club called by its city, not the city — a city wins nothing. Not
+        """A city named right after a match's verb, the other side's word or a noun of a team's people, in a sports
+        sentence (فاز بورتسموث على بلاكبيرن، وتعادل ليون مع مرسيليا، مدرب ليون): the club called by its city, not the
+        city — a city wins nothing. Not
         after «في» or «ب», where something happens in it (:meth:`_in_a_place`), nor a country (its national team
         is the country's by the annotation guide)."""
         if f.kind != "name" or f.entry.type != "City" or f.last - f.first != 1 or not self.tokens[f.first].is_arabic:
