@@ -95,6 +95,14 @@ def test_the_decoder_gives_crfsuite_s_labels(tiny_model):
         shipped._crf.set(shipped.features.sequence(words))
         for label, j in shipped._decoder.label_ids.items():
             assert all(abs(got[i, j] - shipped._crf.marginal(label, i)) < 1e-9 for i in range(len(words)))
+    # the article's scores are found again by the identity of its word lists: an equal list of another caller
+    # gets the same marginals, made anew; the tagger's own cache likewise
+    shipped.tag_many(sentences)
+    again = list(sentences[1])
+    assert shipped._decoder._article[id(sentences[1])][0] is sentences[1] and id(again) not in shipped._decoder._article
+    assert (shipped._decoder.marginals(again) == shipped._decoder.marginals(sentences[1])).all()
+    assert shipped.marginals(sentences[1]) is shipped.marginals(sentences[1])
+    assert (shipped.marginals(again) == shipped.marginals(sentences[1])).all()
 
 
 def test_the_decoder_forgets_word_types_past_its_budget_and_still_gives_crfsuite_s_labels():

@@ -90,7 +90,7 @@ class Tagger:
             raise TaggerError(f"{path}: corrupt tagger model ({e})") from None
         self.features = FeatureCache(lexicon)
         self._decoder = Decoder(self._weights(), self.features)
-        self._marginals: dict[tuple[str, ...], object] = {}  # the marginals asked for, of the article tagged last
+        self._marginals: dict[int, tuple[list[str], object]] = {}  # the marginals asked for, of the article tagged last
 
     def _weights(self) -> Weights:
         """The CRF's weights as arrays, from the compiled cache under the model's digest (else from crfsuite)."""
@@ -145,12 +145,13 @@ class Tagger:
     def marginals(self, words: list[str]):
         """P(label | sentence) per word (rows) and label (columns, :attr:`Decoder.labels`), kept until the
         next article is tagged: an article's spans ask about the same few sentences."""
-        key = tuple(words)
-        got = self._marginals.get(key)
-        if got is None:
-            if len(self._marginals) >= 256:  # a caller that asks without tagging articles: memory stays bounded
-                self._marginals.clear()
-            got = self._marginals[key] = self._decoder.marginals(words)
+        kept = self._marginals.get(id(words))  # by the list's identity: the caller asks again with the list it has
+        if kept is not None and kept[0] is words:
+            return kept[1]
+        if len(self._marginals) >= 256:  # a caller that asks without tagging articles: memory stays bounded
+            self._marginals.clear()
+        got = self._decoder.marginals(words)
+        self._marginals[id(words)] = (words, got)
         return got
 
     def _mean_marginal(self, marginals, labels: list[str], first: int, last: int) -> float:
