@@ -1621,3 +1621,14 @@ def test_the_rules_given_names_that_are_no_flag_of_the_tagger():
     assert "بهروز" in rule_given_names() and "بهروز" not in given_names()
     assert set(given_names()) <= set(rule_given_names())
     assert "given" not in build_lexicon_flags().of(_lexical("بهروز"))
+
+
+def test_historical_and_provincial_regions():
+    """regions.tsv: regions of the news by their bare names (خراسان، كردفان، دارفور's states, the Hejaz …);
+    names that are also common words (نجد "we find", عسير "difficult") are left out."""
+    x = extract(Article(text="ونزح الآلاف من جنوب كردفان إلى خراسان ثم إلى الحجاز.", source="test", language="ar"),
+                tagger=False)
+    assert [(e.type, m.text) for e in x.entities for m in e.mentions] == [
+        ("Region", "جنوب كردفان"), ("Region", "خراسان"), ("Region", "الحجاز")]
+    y = extract(Article(text="ونجد أن الوضع عسير على الجميع.", source="test", language="ar"), tagger=False)
+    assert [e.label for e in y.entities] == []
