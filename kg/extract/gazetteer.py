@@ -69,7 +69,7 @@ class GazEntry:
     demonym: bool = False
     country: str | None = None  # ISO 3166 alpha-2 of the country a city or region lies in, when known
     source: str = ""  # the list of kg/data it comes from (gazetteer.tsv, names.tsv, regions.tsv …); "" for CLDR's and GeoNames' names
-    # names (keys) that also mean something else — a word, a town — and so need their field's sentence (clubs.tsv, companies.tsv)
+    # names (keys) that also mean something else — a word, a town — and so need their field's context (clubs.tsv, companies.tsv, media.tsv)
     ambiguous: frozenset[tuple[str, ...]] = frozenset()
 
     @property
@@ -221,8 +221,8 @@ def build_gazetteer() -> Gazetteer:
 
 def _gazetteer_rows():
     """Rows of the checked gazetteer, then kg's own names (names.tsv, never with a QID), then the places and
-    organisations, persons, clubs and companies the rules know and the shipped taggers' lexicon flags do not
-    (:data:`RULES_ONLY_LISTS`)."""
+    organisations, persons, clubs, companies and media the rules know and the shipped taggers' lexicon flags do
+    not (:data:`RULES_ONLY_LISTS`)."""
     for name, qids_allowed in (("gazetteer.tsv", True), ("names.tsv", False), (REGIONS, False), (ACTORS, False),
                                (PEOPLE, False)):
         yield from _rows(name, qids_allowed)
