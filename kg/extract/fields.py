@@ -19,8 +19,8 @@ alone it is a word: للعالم، للرأي "for the world", "for opinion").
 
 from __future__ import annotations
 
-from kg.extract.entity_base import Found, _new_entry
-from kg.extract.frequency import other_form
+from kg.extract.entity_base import Found
+from kg.extract.frequency import is_common_word
 from kg.extract.gazetteer import CLUBS, COMPANIES, GEONAMES_CITY, MEDIA, GazEntry
 from kg.extract.lexicon import business_words, product_nouns, sports_words
 from kg.extract.normalize import normalize
@@ -68,8 +68,7 @@ class FieldNameRules:
     def _ambiguous(self, entry: GazEntry, key: tuple[str, ...]) -> bool:
         """A name the list marks (الريان, a town too; شل "paralysed") or every word of which is an everyday
         word, common both with and without the article (الأهلي، القوة الجوية; not تويوتا, never «التويوتا»)."""
-        return key in entry.ambiguous or all(
-            min(self.frequent.get(w, 0.0), self.frequent.get(other_form(w), 0.0)) >= EVERYDAY_ZIPF for w in key)
+        return key in entry.ambiguous or all(is_common_word(w, self.frequent, EVERYDAY_ZIPF) for w in key)
 
     def _read_as_field_name(self, own: list[GazEntry], i: int, key: tuple[str, ...], as_medium: bool) -> bool:
         """Whether the name at token i is read as its list's club, company or medium here."""
@@ -121,4 +120,4 @@ class FieldNameRules:
             return f
         if not self._in_field_sentence(f.first, CLUBS):
             return f
-        return Found(f.first, f.last, f.start, f.end, _new_entry("organization", "Organization", self.text[f.start : f.end]), "pattern")
+        return self._club(f.first, f.last, f.start, f.end)

@@ -65,13 +65,13 @@ def other_form(word: str) -> str:
     return ARTICLE + word
 
 
-def is_common_word(name: str, table: dict[str, float]) -> bool:
+def is_common_word(name: str, table: dict[str, float], at_least: float = COMMON_ZIPF) -> bool:
     """Whether a one-word Arabic name is also a common word: it is common both with and without the article.
 
     Both, since a name GeoNames writes without its article is common in the other form because of the
     place itself (خرطوم, as the city is written الخرطوم). ``name`` is normalised
     (:func:`kg.extract.normalize.normalize`); a name of more than one word is never one (مدينة الصدر is a
-    name as a whole)."""
+    name as a whole). ``at_least``: the Zipf frequency both forms need."""
     if " " in name:
         return False
-    return min(zipf(name, table), zipf(other_form(name), table)) >= COMMON_ZIPF
+    return min(zipf(name, table), zipf(other_form(name), table)) >= at_least

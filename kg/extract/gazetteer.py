@@ -214,7 +214,9 @@ def build_gazetteer() -> Gazetteer:
     matched = {e.geonames_id for e in enrich.values() if e.tagger_lexicon}
     _add_geonames_cities(gaz, [c for c in cities if c["geonameid"] not in matched])
     for name, entry in bare_regions:
-        if not gaz.lookup(name_key(name)):  # a city of the same name (Aleppo, Marib) keeps the bare name
+        # a city of the same name (Aleppo, Marib) keeps the bare name; a name of the rules' own lists does not take
+        # it (what the taggers' lexicon flags were built from stays as it was: English "Kurdistan")
+        if not any(e.tagger_lexicon for e in gaz.lookup(name_key(name))):
             gaz.add(name, entry)
     return gaz
 
@@ -231,29 +233,33 @@ def _gazetteer_rows():
 
 
 def _rows(name: str, qids_allowed: bool):
+    for row in _dict_rows(name):
+        category, type_ = KIND_TO_TYPE[row["kind"]]
+        qid = (row["qid"] or None) if qids_allowed else None
+        ar_names = [row["label_ar"]] + _split(row["aliases_ar"])
+        en_names = [row["label_en"]] + _split(row["aliases_en"])
+        if row["kind"] == "media":
+            type_ = _media_type(row["label_en"], ar_names)
+        entry = GazEntry(
+            key=entry_key(qid, type_, row["label_en"] or row["label_ar"]),
+            label=row["label_ar"] or row["label_en"],
+            category=category,
+            type=type_,
+            qid=qid,
+            label_en=row["label_en"] or None,
+            label_ar=row["label_ar"] or None,
+            iso2=row["iso2"] or None,
+            rank=0 if qid else 1,
+            gender=row.get("gender") or _gender_of(row["label_ar"], person=category == "person"),
+            source=name,
+        )
+        yield entry, [n for n in ar_names if n], [n for n in en_names if n]
+
+
+def _dict_rows(name: str):
+    """The rows of a TSV list of kg/data by its header's column names, comment lines skipped."""
     with (data_dir() / name).open(encoding="utf-8") as fh:
-        lines = (ln for ln in fh if not ln.startswith("#"))
-        for row in csv.DictReader(lines, delimiter="\t"):
-            category, type_ = KIND_TO_TYPE[row["kind"]]
-            qid = (row["qid"] or None) if qids_allowed else None
-            ar_names = [row["label_ar"]] + _split(row["aliases_ar"])
-            en_names = [row["label_en"]] + _split(row["aliases_en"])
-            if row["kind"] == "media":
-                type_ = _media_type(row["label_en"], ar_names)
-            entry = GazEntry(
-                key=entry_key(qid, type_, row["label_en"] or row["label_ar"]),
-                label=row["label_ar"] or row["label_en"],
-                category=category,
-                type=type_,
-                qid=qid,
-                label_en=row["label_en"] or None,
-                label_ar=row["label_ar"] or None,
-                iso2=row["iso2"] or None,
-                rank=0 if qid else 1,
-                gender=row.get("gender") or _gender_of(row["label_ar"], person=category == "person"),
-                source=name,
-            )
-            yield entry, [n for n in ar_names if n], [n for n in en_names if n]
+        yield from csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t")
 
 
 def _field_rows(name: str):
@@ -261,26 +267,24 @@ def _field_rows(name: str):
     organisations with the country they belong to, so that of two clubs of one name (الأهلي) the one of a
     country the article names is chosen (``_best_place``), and the names among them that also mean something
     else (``ambiguous``)."""
-    with (data_dir() / name).open(encoding="utf-8") as fh:
-        lines = (ln for ln in fh if not ln.startswith("#"))
-        for row in csv.DictReader(lines, delimiter="\t"):
-            ar_names = [row["label_ar"]] + _split(row["aliases_ar"])
-            en_names = _split(row["aliases_en"])  # (the English label is a description: "Al Ahli SC (Doha)")
-            type_ = _media_type(row["label_en"], ar_names) if name == MEDIA else "Organization"
-            entry = GazEntry(
-                key=entry_key(None, type_, row["label_en"]),
-                label=row["label_ar"],
-                category="organization",
-                type=type_,
-                label_en=row["label_en"],
-                label_ar=row["label_ar"],
-                rank=1,
-                gender=_gender_of(row["label_ar"]),
-                country=row["country"] or None,
-                source=name,
-                ambiguous=frozenset(name_key(n) for n in _split(row["ambiguous"])),
-            )
-            yield entry, [n for n in ar_names if n], [n for n in en_names if n]
+    for row in _dict_rows(name):
+        ar_names = [row["label_ar"]] + _split(row["aliases_ar"])
+        en_names = _split(row["aliases_en"])  # (the English label is a description: "Al Ahli SC (Doha)")
+        type_ = _media_type(row["label_en"], ar_names) if name == MEDIA else "Organization"
+        entry = GazEntry(
+            key=entry_key(None, type_, row["label_en"]),
+            label=row["label_ar"],
+            category="organization",
+            type=type_,
+            label_en=row["label_en"],
+            label_ar=row["label_ar"],
+            rank=1,
+            gender=_gender_of(row["label_ar"]),
+            country=row["country"] or None,
+            source=name,
+            ambiguous=frozenset(name_key(n) for n in _split(row["ambiguous"])),
+        )
+        yield entry, [n for n in ar_names if n], [n for n in en_names if n]
 
 
 def _latin_key(name: str) -> str:
