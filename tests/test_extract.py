@@ -1635,3 +1635,21 @@ def test_historical_and_provincial_regions():
         ("Region", "جنوب كردفان"), ("Region", "خراسان"), ("Region", "الحجاز")]
     y = extract(Article(text="ونجد أن الوضع عسير على الجميع.", source="test", language="ar"), tagger=False)
     assert [e.label for e in y.entities] == []
+
+
+def test_a_person_is_called_later_by_the_first_name_alone():
+    text = ("قالت الكاتبة ليلى حداد إن روايتها الجديدة ستصدر قريبا. وبدأت ليلى الكتابة في سن مبكرة، "
+            "ويقول نزار إن الكتاب جاهز. وكان الشاعر نزار عباس قد سافر.")
+    x = extract(Article(text=text, source="test", language="ar"))
+    persons = {e.label: ([m.text for m in e.mentions], e.rules) for e in x.entities if e.category == "person"}
+    assert persons["ليلى حداد"] == (["ليلى حداد", "ليلى"], ["entity.person", "entity.first-name"])
+    assert "entity.first-name" not in persons.get("نزار عباس", ([], []))[1]  # named only after the first name
+
+
+def test_a_first_name_two_persons_bear_is_no_one_of_them():
+    text = ("قالت الكاتبة ليلى حداد إن روايتها الجديدة ستصدر قريبا، وردت الصحفية ليلى منصور بأن الموعد تأجل. "
+            "وبدأت ليلى الكتابة في سن مبكرة.")
+    x = extract(Article(text=text, source="test", language="ar"))
+    for e in x.entities:
+        if e.label in ("ليلى حداد", "ليلى منصور"):
+            assert [m.text for m in e.mentions] == [e.label]

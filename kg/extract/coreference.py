@@ -3,8 +3,8 @@ heads and demonstratives for organisations and places named before (المرصد
 
 from __future__ import annotations
 
-from kg.extract.entity_base import DEMONSTRATIVES, NASAB_PARTICLES, Found, _new_entry
-from kg.extract.frequency import frequent_words, zipf
+from kg.extract.entity_base import DEMONSTRATIVES, NAME_PARTICLES, NASAB_PARTICLES, Found, _new_entry
+from kg.extract.frequency import frequent_words, is_common_word, zipf
 from kg.extract.gazetteer import GEONAMES_CITY, GazEntry, name_key
 from kg.extract.lexicon import cues, title_first_words
 from kg.extract.normalize import normalize
@@ -13,6 +13,9 @@ from kg.extract.tokens import cut_offset, strip_article
 
 NASAB_WORDS = NASAB_PARTICLES | {"ولد", "bin"}  # normalised: "son / daughter of" in a name's chain
 WORD_WITH_PROCLITIC_ZIPF = 3.0  # a token this common as written is no proclitic + a person's name part (4.0 measured less)
+FIRST_NAME_READING = 0.2  # a first name alone needs this of the tagger's reading it as a person's (measured: kg/models/README.md)
+FIRST_NAME_EVERYDAY_ZIPF = 3.5  # … where it is an everyday word: common with and without the article (كريم / الكريم)
+FIRST_NAME_INTRODUCERS = frozenset({"person", "name", "tagger", "tagger-repeat"})  # mentions that name a person in full
 EVERYDAY_ZIPF = 5.0  # a name's last word this common is no mention of the person alone (5.2 measured the same)
 
 
@@ -56,6 +59,98 @@ class CoreferenceRules:
             self.accept(f)
             i = f.last
         self.found.sort(key=lambda f: f.start)
+
+    def pass_first_names(self) -> None:
+        """A person named in full and then by the first word of the name alone (نزار after نزار قباني, as a
+        profile or an interview goes on): that person, where exactly one person named before starts with that
+        word, the word is no function word nor a particle, the next word carries no other name on, and the
+        tagger reads the word as a person's name with at least :data:`FIRST_NAME_READING` — a given name that
+        is also an everyday word (كريم "generous", رضا "consent") is read as the word unless the sentence uses
+        it as a name. Arabic only (English news calls a person by the family name). Rule ``entity.first-name``;
+        measured on slices of ANERcorp's train split and on the dev articles (kg/models/README.md)."""
+        if self.lang != "ar":
+            return
+        out = self._tagger_output()
+        if out is None:
+            return
+        starts: list[tuple[int, str, str, GazEntry]] = []  # (first token, first word, family name, person), in order
+        for f in sorted(self.found, key=lambda f: f.start):
+            if f.entry.category != "person" or f.kind not in FIRST_NAME_INTRODUCERS or not self.tokens[f.first].is_arabic:
+                continue
+            words = self._name_words(f, True)
+            if len(words) >= 2 and self._first_name_word(words[0]):
+                starts.append((f.first, words[0], strip_article(words[-1]), f.entry))
+        if not starts:
+            return
+        seen: dict[str, dict[str, GazEntry]] = {}  # first word → family name → the latest person so named
+        n = 0
+        for i, tok in enumerate(self.tokens):
+            while n < len(starts) and starts[n][0] < i:
+                first_token, word, family, entry = starts[n]
+                seen.setdefault(word, {})[family] = entry  # نزار قباني، نزار القباني: one person, one family name
+                n += 1
+            if not tok.is_word or not tok.is_arabic or not seen:
+                continue
+            if i in self.taken:
+                self._relink_first_name(self.taken[i], seen)
+                continue
+            f = self._first_name_at(i, seen, out)
+            if f is not None:
+                self.accept(f)
+        self.found.sort(key=lambda f: f.start)
+
+    def _relink_first_name(self, g: Found, seen: dict[str, dict[str, GazEntry]]) -> None:
+        """A one-word person the rules or the tagger made a new entity (وقالت ليلى …) that is the first name of
+        exactly one person named before: that person."""
+        if g.last - g.first != 1 or g.entry.category != "person" or g.entry.rank < 5 or g.kind not in FIRST_NAME_INTRODUCERS:
+            return
+        bearers = seen.get(normalize(self.text[g.start : g.end]))
+        if bearers and len(bearers) == 1:
+            g.entry = next(iter(bearers.values()))
+            g.kind = "first-name"
+
+    def _first_name_word(self, word: str) -> bool:
+        """A name's first word that may stand for the person: no particle, no «عبد» (half of a given name), no
+        everyday word (common with and without the article, after a «و»), unless a given name kg knows: a person
+        the rules ran on from «الملك والشعب …» is called by no «الشعب» "the people"."""
+        if len(word) < 3 or word in NAME_PARTICLES or word == "عبد":
+            return False
+        bare = word[1:] if word.startswith("وال") else word
+        return bool(self.names.get(bare)) or not is_common_word(bare, self.frequent, at_least=FIRST_NAME_EVERYDAY_ZIPF)
+
+    def _first_name_at(self, i: int, seen: dict[str, dict[str, GazEntry]], out) -> Found | None:
+        tok = self.tokens[i]
+        for cut, stem in tok.splits[:2]:
+            bearers = seen.get(stem)
+            if not bearers or len(bearers) != 1:
+                continue
+            if cut and tok.norm[cut:].startswith("ال") and not stem.startswith("ال"):
+                continue  # والشعب is «و» + «الشعب», not the name شعب
+            if cut and (self.frequent.get(tok.norm, 0.0) >= WORD_WITH_PROCLITIC_ZIPF or self.written_as_function_word(i)):
+                return None  # وتعهد: a word as written, not «و» + the name
+            if not cut and self.written_as_function_word(i):
+                return None
+            if out.labels.get(i + 1) == "I-PERS" or self._name_may_go_on(i + 1):
+                return None  # سامر X: the given name of another person, whose family name follows
+            if is_common_word(stem, self.frequent, at_least=FIRST_NAME_EVERYDAY_ZIPF):
+                start, words, _ = out.sentence(i)
+                if out.tagger.probability(words, i - start, i - start + 1, "PERS") < FIRST_NAME_READING:
+                    return None  # كريم "generous", نور "light": the word, unless the sentence uses it as a name
+            entry = next(iter(bearers.values()))
+            return Found(i, i + 1, cut_offset(tok, cut) if cut else tok.start, tok.end, entry, "first-name")
+        return None
+
+    def _name_may_go_on(self, k: int) -> bool:
+        """Token k, after a given name, could be a family name: an Arabic word general Arabic hardly uses (below
+        Zipf :data:`WORD_WITH_PROCLITIC_ZIPF`) or a given name, in the same sentence, taken by no mention."""
+        if k >= len(self.tokens) or self.sentence_of.get(k) != self.sentence_of.get(k - 1):
+            return False
+        t = self.tokens[k]
+        if not t.is_word or not t.is_arabic:
+            return False
+        if k in self.taken:
+            return self.taken[k].entry.category == "person"
+        return bool(self.names.get(t.norm)) or self.frequent.get(t.norm, 0.0) < WORD_WITH_PROCLITIC_ZIPF
 
     def _repeat_at(self, i: int, names: dict[tuple[str, ...], GazEntry], longest: int) -> Found | None:
         """The longest name of ``names`` starting at token i (after a proclitic: وبيروت), on free tokens."""

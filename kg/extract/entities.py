@@ -523,6 +523,7 @@ def find_entities(text: str, tokens: list[Token], sentences: list[Sentence], lan
     finder.pass_tagger_joins()
     finder.pass_tagger_name_parts()
     finder.pass_tagger_repeats()
+    finder.pass_first_names()
     finder.pass_descriptor_heads()
     table = EntityTable()
     spellings = _spellings(text, finder.found)

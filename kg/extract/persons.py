@@ -228,11 +228,13 @@ class PersonRules:
 
     def _inflected_everyday_word(self, k: int) -> bool:
         """Token k as written is an everyday word (Zipf ≥ 4 without its last letter) with the accusative «ا»
-        (فوزا، خلفا، برنامجا): an unknown first name does not take it."""
+        (فوزا، خلفا، برنامجا): an unknown first name does not take it, nor does a name go on over it."""
         raw = self.tokens[k].text
         if len(raw) < 4 or not raw.endswith("ا"):
             return False  # (not a final ه: نبيه، وجيه are names, «نبي» + a pronoun only in spelling)
-        return self.frequent.get(normalize(raw[:-1]), 0.0) >= 4.0
+        if self.frequent.get(normalize(raw[:-1]), 0.0) < 4.0:
+            return False
+        return not self.names.get(self.tokens[k].norm) and not self.gaz.lookup((self.tokens[k].norm,))  # (كوريا، رضا are names)
 
     def _everyday_after_preposition(self, k: int) -> bool:
         """Token k is «ب» or «ل» and an everyday word (بمشاركة، لصالح), no given name: a prepositional phrase,
@@ -372,6 +374,8 @@ class PersonRules:
                 continue
             if self.spelled_like_function_word(k) or any(c and st in self.cues for c, st in t.splits):
                 break  # … على أن، … وقال: a preposition or a cue verb, not the name going on
+            if self._inflected_everyday_word(k):
+                break  # … ديوانا "a collection", … برنامجا: the object after the name, with the accusative ending
             if len(parts) >= 2 and self.tokens[parts[-2]].norm == "ال":
                 break  # … آل سعود: the family's name ends it
             if nm in NAME_PARTICLES and k + 1 < len(self.tokens):

@@ -434,6 +434,8 @@ class TaggerRules:
             return False
         if k in self.title_at or self.role_or_title_at(k):
             return False  # … مدرب الفريق، … اداري: a title or a role after the name, not more of it
+        if self._inflected_everyday_word(k):
+            return False  # … ديوانا، … برنامجا: an everyday word with the accusative ending, the verb's object
         return not any(self.definite_after_proclitic(t, cut, stem) or (cut and (self.heads.get(stem) or self.plain_entries((stem,))))
                        for cut, stem in t.splits)
 
@@ -504,6 +506,8 @@ class TaggerRules:
             if last - first >= 2 and self._conjoined_verb(first):
                 first += 1  # وسيغيب X "and X will miss", فتوفيت X "then X died": the verb before its subject
             last = next((k for k in range(first + 1, last) if self._proclitic_on_head_or_trigger(k)), last)
+            while last - first >= 2 and self._inflected_everyday_word(last - 1):
+                last -= 1  # … برنامجا "a programme": the verb's object after the name, with the accusative ending
             if first > 0 and self.tokens[first].norm in NASAB_PARTICLES and self.sentence_of.get(first - 1) == \
                     self.sentence_of.get(first) and self.nasab_bearer(first - 1):
                 first -= 1  # X بن Y where the tagger started at بن: X is the name's bearer
