@@ -1653,3 +1653,16 @@ def test_a_first_name_two_persons_bear_is_no_one_of_them():
     for e in x.entities:
         if e.label in ("ليلى حداد", "ليلى منصور"):
             assert [m.text for m in e.mentions] == [e.label]
+
+
+def test_an_everyday_word_the_tagger_reads_as_a_place_is_the_word(monkeypatch):
+    from kg.extract.tagged import TaggerRules
+
+    def places(text: str, word: str) -> list[str]:
+        monkeypatch.setattr(TaggerRules, "_tagger_output", _reading(word, ["B-LOC"], "place"))
+        x = extract(Article(text=text, source="test", language="ar"))
+        return [e.label for e in x.entities if e.category == "place"]
+
+    assert places("وشوهد أسد يتجول قرب الحديقة أمس.", "أسد") == []  # "a lion": common with and without ال
+    assert places("وصل الوفد إلى مدينة أسد أمس.", "أسد") == ["أسد"]  # after a place's trigger: a town's name
+    assert places("وصل الوفد إلى كوبانغ أمس.", "كوبانغ") == ["كوبانغ"]  # no everyday word: the tagger's place

@@ -12,8 +12,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from kg.extract.entity_base import (COMPOUND_PARTICIPLE, DESCRIPTOR_HEADS, MEDIA_TYPES, NAME_PARTICLES, NASAB_PARTICLES, Found,
-                                    _new_entry)
+from kg.extract.entity_base import (COMPOUND_PARTICIPLE, DESCRIPTOR_HEADS, MEDIA_TYPES, NAME_PARTICLES, NASAB_PARTICLES, QUOTES,
+                                    Found, _new_entry)
+from kg.extract.frequency import is_common_word
 from kg.extract.gazetteer import COMPANIES, name_key
 from kg.extract.lexicon import title_first_words
 from kg.extract.normalize import normalize
@@ -49,6 +50,7 @@ EVERYDAY_NAME_ZIPF = 4.5  # … but a word this common is a word of its own (ي�
 NAMING_WORDS = frozenset({"يدعي", "تدعي", "المدعو", "المدعوه", "يسمي", "تسمي", "الملقب", "الملقبه", "يلقب", "تلقب"})
 CONJOINED_VERB_ZIPF = 3.0  # «و/ف» + a verb's shape this common opens no tagger's person (3.5 the same)
 RELATIVE_FIRST_NAME = 0.7  # a tagger person over another person's name part needs this of its first word being a name (0.9 the same)
+EVERYDAY_PLACE_ZIPF = 3.5  # a one-word tagger place common both with and without the article is the word (measured)
 MIN_SINGLE_WORD_SCORE = 0.6  # a one-word span needs this confidence (measured: kg/models/README.md): common words fall below
 
 
@@ -83,6 +85,8 @@ class TaggerRules:
             f.score = tagger.score(words, labels, f.first - start, f.last - start)
             if f.last - f.first == 1 and f.score < MIN_SINGLE_WORD_SCORE:
                 continue
+            if self._everyday_word_as_place(f):
+                continue
             names = name_key(self.text[f.start : f.end])
             known = endings.get((f.entry.category, names))
             if known is not None:
@@ -91,6 +95,19 @@ class TaggerRules:
             for n in range(1, len(names) + 1):
                 endings.setdefault((f.entry.category, names[-n:]), f.entry)
         self.found.sort(key=lambda f: f.start)
+
+    def _everyday_word_as_place(self, f: Found) -> bool:
+        """A one-word place no list knows that is an everyday word — common with and without the article
+        (wordfreq Zipf ≥ :data:`EVERYDAY_PLACE_ZIPF` both: أسد "lion", سلالة "dynasty", اللؤلؤ "pearls") — is
+        the word, unless a place's trigger (مدينة X) or an opening quote stands before it: the tagger reads
+        such words as towns where the sentence has a place's shape. Measured (kg/models/README.md)."""
+        if f.entry.category != "place" or f.entry.rank < 5 or f.last - f.first != 1 or not self.tokens[f.first].is_arabic:
+            return False
+        words = name_key(self.text[f.start : f.end])
+        if len(words) != 1 or not is_common_word(words[0], self.frequent, at_least=EVERYDAY_PLACE_ZIPF):
+            return False
+        prev = self.tokens[f.first - 1] if f.first > 0 else None
+        return prev is None or (prev.text not in QUOTES and not any(stem in self.triggers for _, stem in prev.splits))
 
     def _another_persons_name(self, f: Found) -> bool:
         """The tagger's person ``f`` takes in one-word name parts of persons named before, with a word before them
