@@ -1666,3 +1666,41 @@ def test_an_everyday_word_the_tagger_reads_as_a_place_is_the_word(monkeypatch):
     assert places("وشوهد أسد يتجول قرب الحديقة أمس.", "أسد") == []  # "a lion": common with and without ال
     assert places("وصل الوفد إلى مدينة أسد أمس.", "أسد") == ["أسد"]  # after a place's trigger: a town's name
     assert places("وصل الوفد إلى كوبانغ أمس.", "كوبانغ") == ["كوبانغ"]  # no everyday word: the tagger's place
+
+
+class _LabelsTagger(_FakeTagger):
+    """A stand-in CRF that labels the given words as one name of ``kind`` wherever they stand."""
+
+    def __init__(self, words: list[str], kind: str):
+        self.words, self.kind = words, kind
+
+    def tag_many(self, sentences, scores=False):
+        from kg.tagger.model import TaggedSpan, TYPES
+
+        out = []
+        for sentence in sentences:
+            labels = ["O"] * len(sentence)
+            spans = []
+            for k in range(len(sentence) - len(self.words) + 1):
+                if sentence[k : k + len(self.words)] == self.words:
+                    labels[k : k + len(self.words)] = [f"B-{self.kind}"] + [f"I-{self.kind}"] * (len(self.words) - 1)
+                    spans.append(TaggedSpan(k, k + len(self.words), TYPES[self.kind], None))
+            out.append((labels, spans))
+        return out
+
+
+def test_a_name_after_a_noun_of_a_building_a_prize_or_a_work_is_no_person(monkeypatch):
+    import kg.tagger
+
+    def entities(text: str, name: str) -> list[tuple[str, str, str]]:
+        monkeypatch.setattr(kg.tagger, "tagger_for", lambda lang, use=None: _LabelsTagger(name.split(), "PERS"))
+        x = extract(Article(text=text, source="test", language="ar"))
+        return [(e.label, e.category, e.type) for e in x.entities if e.label == name]
+
+    assert entities("وأقيمت الصلاة في مسجد برايتون هيل أمس.", "برايتون هيل") == []
+    assert entities("وفازت الرواية بجائزة غونكور هذا العام.", "غونكور") == []
+    assert entities("وقال المدرب لمجلة رانكويك إن الفريق جاهز.", "رانكويك") == [("رانكويك", "organization", "MediaOrganization")]
+    assert entities("وصل برايتون هيل إلى المطار أمس.", "برايتون هيل") == [("برايتون هيل", "person", "Person")]
+    # named where no such noun stands before it too: the person in both places
+    text = "وصل برايتون هيل إلى المطار أمس، ثم زار مسجد برايتون هيل."
+    assert entities(text, "برايتون هيل") == [("برايتون هيل", "person", "Person")]

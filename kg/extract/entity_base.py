@@ -31,7 +31,7 @@ GOVERNMENT_WORDS = {"النظام", "الحكومه", "الحكوميه", "ال�
 OPERATION_HEADS = {"حمله", "عمليه", "معركه"}
 MEDIA_TYPES = frozenset({"MediaOrganization", "NewsAgency"})  # the organisation types of a channel, a paper, an agency
 LINKERS = {"التابعه", "التابع", "التابعين", "التابعتين"}
-MEDIA_HEADS = {"صحيفه", "قناه", "تلفزيون", "موقع", "وكاله", "اذاعه", "جريده", "شبكه"}
+MEDIA_HEADS = {"صحيفه", "قناه", "فضاييه", "تلفزيون", "موقع", "وكاله", "اذاعه", "جريده", "مجله", "شبكه"}
 # normalised nouns that say what kind of organisation or place a name is: the company, the newspaper, the
 # channel, the club, the movement; the state, the province, the city — «شركة مايكروسوفت»، «صحيفة هآرتس»،
 # «دولة الكويت»، «قناة الحدث». Where the words after one are themselves a name of the same entity, the

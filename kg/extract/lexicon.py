@@ -274,6 +274,13 @@ def product_nouns() -> set[str]:
 
 
 @lru_cache(maxsize=1)
+def thing_nouns() -> dict[str, str]:
+    """Nouns of a building or a site, an award or a work (``thing_nouns.tsv``: مسجد، جائزة، برنامج): the name
+    right after one is the thing's, no person's. Normalised noun → kind (facility, award, work)."""
+    return {normalize(r[0].strip()): r[1].strip() for r in read_tsv("thing_nouns.tsv") if r and r[0].strip()}
+
+
+@lru_cache(maxsize=1)
 def club_words() -> dict[str, str]:
     """Words of a sports club's name around its city's: word → ``before`` (دينامو، ريال، Dynamo) or
     ``after`` (يونايتد، United); ``club_words.tsv``."""

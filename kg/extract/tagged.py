@@ -12,11 +12,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from kg.extract.entity_base import (COMPOUND_PARTICIPLE, DESCRIPTOR_HEADS, MEDIA_TYPES, NAME_PARTICLES, NASAB_PARTICLES, QUOTES,
+from kg.extract.entity_base import (COMPOUND_PARTICIPLE, DESCRIPTOR_HEADS, MEDIA_HEADS, MEDIA_TYPES, NAME_PARTICLES, NASAB_PARTICLES, QUOTES,
                                     Found, _new_entry)
 from kg.extract.frequency import is_common_word
 from kg.extract.gazetteer import COMPANIES, name_key
-from kg.extract.lexicon import title_first_words
+from kg.extract.lexicon import product_nouns, thing_nouns, title_first_words
 from kg.extract.normalize import normalize
 from kg.extract.tokens import cut_offset
 
@@ -244,6 +244,7 @@ class TaggerRules:
                     f = self._tagged(first, last, span.category, conjoined=first > span_first, labels=labels)
                     if f is not None:
                         cands.append(f)
+        cands = self._things_named(cands)
         self._tagger_cache = TaggerOutput(labels, cands, tagger, [s.start for s in self.sentences], all_words,
                                           [sent_labels for sent_labels, _ in tagged])
         return self._tagger_cache
@@ -558,6 +559,45 @@ class TaggerRules:
         known.sort(key=lambda e: e.category != category)
         entry = known[0] if known else _new_entry(category, TYPES[category], self.text[start:end])
         return Found(first, last, start, end, entry, "tagger")
+
+    def _things_named(self, cands: list[Found]) -> list[Found]:
+        """The tagger's persons right after a noun of a thing (:meth:`_thing_before`): after a medium's noun the
+        medium (مجلة X), after a building's, a prize's, a work's or a product's noun no person (مسجد X، جائزة X،
+        برنامج X، سيارة X) — unless the gazetteer knows the person, or the article names the same person where
+        no such noun stands before (جائزة زيدان "Zidane's award", with Zidane playing elsewhere)."""
+        things = {id(f): self._thing_before(f.first) for f in cands if f.entry.category == "person" and f.entry.rank >= 5}
+        if not any(things.values()):
+            return cands
+        elsewhere = {name_key(self.text[f.start : f.end]) for f in cands if id(f) in things and not things[id(f)]}
+        out = []
+        for f in cands:
+            thing = things.get(id(f))
+            if thing and name_key(self.text[f.start : f.end]) not in elsewhere:
+                if thing != "medium":
+                    continue
+                f = Found(f.first, f.last, f.start, f.end, _new_entry("organization", "MediaOrganization", self.text[f.start : f.end]),
+                          f.kind, f.trigger_type, f.score)
+            out.append(f)
+        return out
+
+    def _thing_before(self, k: int) -> str | None:
+        """What the noun right before token k, in its sentence, says the name at k is: ``medium`` after a paper's,
+        a channel's or an agency's noun (:data:`MEDIA_HEADS`), ``facility`` / ``award`` / ``work`` after a noun
+        of ``thing_nouns.tsv``, ``product`` after a vehicle's or a device's (``product_nouns.txt``); None
+        otherwise, and where token k has «ل» on it (فيلم للمخرج X, لوحة لفوبيار: whose work, a person)."""
+        if k == 0 or self.sentence_of.get(k - 1) != self.sentence_of.get(k) or not self.tokens[k - 1].is_arabic:
+            return None
+        if self.tokens[k].is_arabic and self.tokens[k].norm.startswith("ل") and not self.names.get(self.tokens[k].norm):
+            return None
+        kinds, products = thing_nouns(), product_nouns()
+        for _, stem in self.tokens[k - 1].splits:
+            if stem in MEDIA_HEADS:
+                return "medium"
+            if stem in kinds:
+                return kinds[stem]
+            if stem in products:
+                return "product"
+        return None
 
     def _conjoined_foreign_name(self, k: int, labels: dict[int, str]) -> bool:
         """Token k, opening a tagger's person span, is «و» and a name: a known given name, a word general Arabic
