@@ -84,12 +84,13 @@ class CoreferenceRules:
             return
         seen: dict[str, dict[str, GazEntry]] = {}  # first word → family name → the latest person so named
         n = 0
-        for i, tok in enumerate(self.tokens):
+        for i in range(starts[0][0] + 1, len(self.tokens)):
             while n < len(starts) and starts[n][0] < i:
                 first_token, word, family, entry = starts[n]
                 seen.setdefault(word, {})[family] = entry  # نزار قباني، نزار القباني: one person, one family name
                 n += 1
-            if not tok.is_word or not tok.is_arabic or not seen:
+            tok = self.tokens[i]
+            if not tok.is_arabic or not tok.is_word or not any(stem in seen for _, stem in tok.splits[:2]):
                 continue
             if i in self.taken:
                 self._relink_first_name(self.taken[i], seen)

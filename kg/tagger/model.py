@@ -161,12 +161,16 @@ class Tagger:
 
 def chunks(labels: list[str]) -> list[tuple[int, int, str]]:
     """(first, last exclusive, type) of each BIO chunk; an I- without its B- starts a chunk."""
-    out, start, kind = [], None, None
-    for i, lab in enumerate(labels + ["O"]):
-        bio, _, ty = lab.partition("-")
-        if start is not None and (bio != "I" or ty != kind):
-            out.append((start, i, kind))
-            start, kind = None, None
-        if bio == "B" or (bio == "I" and start is None):
+    out: list[tuple[int, int, str]] = []
+    start, kind, prev = None, "", -2
+    for i in [i for i, lab in enumerate(labels) if lab != "O"]:  # most words are O: only the others are read
+        bio, _, ty = labels[i].partition("-")
+        if start is not None and (i != prev + 1 or bio != "I" or ty != kind):
+            out.append((start, prev + 1, kind))  # ended by an O, a B- or another type
+            start = None
+        if start is None:
             start, kind = i, ty
+        prev = i
+    if start is not None:
+        out.append((start, prev + 1, kind))
     return out
