@@ -1704,3 +1704,13 @@ def test_a_name_after_a_noun_of_a_building_a_prize_or_a_work_is_no_person(monkey
     # named where no such noun stands before it too: the person in both places
     text = "وصل برايتون هيل إلى المطار أمس، ثم زار مسجد برايتون هيل."
     assert entities(text, "برايتون هيل") == [("برايتون هيل", "person", "Person")]
+
+
+def test_an_occupation_introduces_a_person_with_the_role():
+    x = extract(Article(text="وقالت الروائية ميرنا كوستاف إن الرواية ستصدر قريبا، وأضاف المخرج تادي برونيك أن "
+                             "الفيلم جاهز.", source="test", language="ar"), tagger=False)
+    assert [e.label for e in x.entities if e.category == "person"] == ["ميرنا كوستاف", "تادي برونيك"]
+    assert [r.role for r in x.roles] == ["novelist", "director"]
+    from kg.extract.lexicon import occupations, titles
+
+    assert occupations() and not set(occupations()) & set(titles())  # the tagger's flags read titles.tsv alone

@@ -165,9 +165,22 @@ def honorifics() -> dict[tuple[str, ...], Title]:
 
 
 @lru_cache(maxsize=1)
+def occupations() -> dict[tuple[str, ...], Title]:
+    """Occupations before a name (الشاعرة، المهاجم، المخرج; ``occupations.tsv``): titles with a role, read by the
+    rules only, as :func:`honorifics` are."""
+    return _titles_in("occupations.tsv")
+
+
+@lru_cache(maxsize=1)
+def role_titles() -> dict[tuple[str, ...], Title]:
+    """The titles that give a person a role (:mod:`kg.extract.roles`): :func:`titles` and :func:`occupations`."""
+    return {**titles(), **occupations()}
+
+
+@lru_cache(maxsize=1)
 def person_titles() -> dict[tuple[str, ...], Title]:
-    """Every title the rules read before a person's name: :func:`titles` and :func:`honorifics`."""
-    return {**titles(), **honorifics()}
+    """Every title the rules read before a person's name: :func:`titles`, :func:`occupations` and :func:`honorifics`."""
+    return {**titles(), **occupations(), **honorifics()}
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,7 @@ honorific (الشيخ, Dr.) give no role.
 from __future__ import annotations
 
 from kg.extract.entities import EntityTable, Found
-from kg.extract.lexicon import Title, titles
+from kg.extract.lexicon import Title, role_titles
 from kg.extract.tokens import Sentence, Token
 from kg.records import Role, Span
 
@@ -18,7 +18,7 @@ STOPS = {"،", ",", ".", ":", ";", "؛", "\n"}
 
 
 def _title_at(tokens: list[Token], k: int) -> tuple[Title, int] | None:
-    table = titles()
+    table = role_titles()
     t = tokens[k]
     if not t.is_word:
         return None
