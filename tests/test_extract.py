@@ -1596,6 +1596,9 @@ def test_a_city_in_a_match_is_its_club():
     assert orgs_and_places("وفي الدوري الفرنسي أقيمت المباراة في ليون أمام الجماهير.") == [("place", "ليون")]
     assert orgs_and_places("وقال مدرب مرسيليا إن الفريق جاهز للمباراة على الملعب.") == [("organization", "مرسيليا")]
     assert orgs_and_places("وسافر الوزير إلى ليون ثم إلى مرسيليا.") == [("place", "ليون"), ("place", "مرسيليا")]
+    # before a country's adjective in the masculine, in a sports sentence: the club (a city takes the feminine)
+    assert ("organization", "ليون") in orgs_and_places("وحقق ليون الفرنسي فوزه الثاني في الدوري بهدفين.")
+    assert ("place", "ليون") in orgs_and_places("وزار الوفد مدينة ليون الفرنسية أمس.")
 
 
 def test_a_kunya_takes_its_nisba():

@@ -107,16 +107,25 @@ class FieldNameRules:
             cache[(si, field)] = found >= FIELD_WORDS_NEEDED
         return cache[(si, field)]
 
+    def _masculine_demonym_after(self, k: int) -> bool:
+        """Token k is a country's adjective with the article in the masculine (الفرنسي، البرتغالي; not الفرنسية)."""
+        if k >= len(self.tokens) or not self.tokens[k].is_arabic:
+            return False
+        t = self.tokens[k]
+        return t.norm.startswith("ال") and t.text.endswith("ي") and any(e.demonym for e in self.gaz.lookup((t.norm,)))
+
     def city_as_club(self, f: Found) -> Found:
         """A city named right after a match's verb, the other side's word or a noun of a team's people, in a sports
-        sentence (فاز بورتسموث على بلاكبيرن، وتعادل ليون مع مرسيليا، مدرب ليون): the club called by its city, not the
-        city — a city wins nothing. Not
+        sentence (فاز بورتسموث على بلاكبيرن، وتعادل ليون مع مرسيليا، مدرب ليون), or before a masculine adjective of
+        a country (حقق ليون الفرنسي فوزه: a city takes the feminine, مدينة ليون الفرنسية, a club the masculine), in a
+        sports sentence: the club called by its city, not the city — a city wins nothing. Not
         after «في» or «ب», where something happens in it (:meth:`_in_a_place`), nor a country (its national team
         is the country's by the annotation guide)."""
         if f.kind != "name" or f.entry.type != "City" or f.last - f.first != 1 or not self.tokens[f.first].is_arabic:
             return f
         prev = self.prev_word(f.first)
-        if prev is None or not any(stem in MATCH_WORDS for _, stem in prev.splits) or self._in_a_place(f):
+        after_match_word = prev is not None and any(stem in MATCH_WORDS for _, stem in prev.splits)
+        if not (after_match_word or self._masculine_demonym_after(f.last)) or self._in_a_place(f):
             return f
         if not self._in_field_sentence(f.first, CLUBS):
             return f
