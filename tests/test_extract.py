@@ -1717,3 +1717,15 @@ def test_an_occupation_introduces_a_person_with_the_role():
     from kg.extract.lexicon import occupations, titles
 
     assert occupations() and not set(occupations()) & set(titles())  # the tagger's flags read titles.tsv alone
+
+
+def test_a_given_name_before_the_tagger_s_person_starts_the_name(monkeypatch):
+    import kg.tagger
+
+    monkeypatch.setattr(kg.tagger, "tagger_for", lambda lang, use=None: None if use is False else _LabelsTagger(["كوبانغ"], "PERS"))
+    text = "وشارك في الحفل سامر كوبانغ وعدد من الضيوف."
+    assert [e.label for e in extract(Article(text=text, source="test", language="ar"), tagger=False).entities] == []
+    x = extract(Article(text=text, source="test", language="ar"))
+    assert [(e.label, e.rules) for e in x.entities] == [("سامر كوبانغ", ["entity.tagger"])]
+    x = extract(Article(text="وشارك في الحفل على كوبانغ وعدد من الضيوف.", source="test", language="ar"))
+    assert [e.label for e in x.entities] == ["كوبانغ"]  # «على» "on", spelt like the name علي, opens no name

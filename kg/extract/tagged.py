@@ -529,6 +529,8 @@ class TaggerRules:
             if first > 0 and self.tokens[first].norm in NASAB_PARTICLES and self.sentence_of.get(first - 1) == \
                     self.sentence_of.get(first) and self.nasab_bearer(first - 1):
                 first -= 1  # X بن Y where the tagger started at بن: X is the name's bearer
+            elif self._given_name_opens(first):
+                first -= 1  # طه X where the tagger read X alone: the given name before it starts the name
         toks = self.tokens[first:last]
         if not toks or not all(t.is_word for t in toks) or all(t.norm in self.fw or t.text.lower() in self.fw for t in toks):
             return None
@@ -559,6 +561,16 @@ class TaggerRules:
         known.sort(key=lambda e: e.category != category)
         entry = known[0] if known else _new_entry(category, TYPES[category], self.text[start:end])
         return Found(first, last, start, end, entry, "tagger")
+
+    def _given_name_opens(self, k: int) -> bool:
+        """The word before token k, in its sentence and taken by no mention, is a given name kg knows as written
+        (no proclitic, no function word spelt like one: «على»), and token k has no proclitic of its own."""
+        if k == 0 or (k - 1) in self.taken or self.sentence_of.get(k - 1) != self.sentence_of.get(k):
+            return False
+        prev, tok = self.tokens[k - 1], self.tokens[k]
+        if not prev.is_arabic or not tok.is_arabic or not self.names.get(prev.norm) or self.written_as_function_word(k - 1):
+            return False
+        return self._proclitic_cut(tok) == 0 and not self.names.get(tok.norm[1:] if tok.norm[:1] in "وف" else "")
 
     def _things_named(self, cands: list[Found]) -> list[Found]:
         """The tagger's persons right after a noun of a thing (:meth:`_thing_before`): after a medium's noun the
