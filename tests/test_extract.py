@@ -1729,3 +1729,15 @@ def test_a_given_name_before_the_tagger_s_person_starts_the_name(monkeypatch):
     assert [(e.label, e.rules) for e in x.entities] == [("سامر كوبانغ", ["entity.tagger"])]
     x = extract(Article(text="وشارك في الحفل على كوبانغ وعدد من الضيوف.", source="test", language="ar"))
     assert [e.label for e in x.entities] == ["كوبانغ"]  # «على» "on", spelt like the name علي, opens no name
+
+
+def test_an_everyday_phrase_the_tagger_reads_as_an_organisation_is_none(monkeypatch):
+    import kg.tagger
+
+    def orgs(text: str, words: str) -> list[str]:
+        monkeypatch.setattr(kg.tagger, "tagger_for", lambda lang, use=None: _LabelsTagger(words.split(), "ORG"))
+        return [e.label for e in extract(Article(text=text, source="test", language="ar")).entities]
+
+    assert orgs("ونشرت الدراسة على شبكة الإنترنت أمس.", "شبكة الإنترنت") == []  # "the internet"
+    assert orgs("واستعاد الفريق توازنه بعد الخسارة.", "توازنه") == []  # "its balance"
+    assert orgs("ونشرت الدراسة على شبكة كوبانغ أمس.", "شبكة كوبانغ") == ["شبكة كوبانغ"]
