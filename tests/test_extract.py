@@ -1741,3 +1741,10 @@ def test_an_everyday_phrase_the_tagger_reads_as_an_organisation_is_none(monkeypa
     assert orgs("ونشرت الدراسة على شبكة الإنترنت أمس.", "شبكة الإنترنت") == []  # "the internet"
     assert orgs("واستعاد الفريق توازنه بعد الخسارة.", "توازنه") == []  # "its balance"
     assert orgs("ونشرت الدراسة على شبكة كوبانغ أمس.", "شبكة كوبانغ") == ["شبكة كوبانغ"]
+
+
+def test_a_title_the_gazetteer_names_a_person_by_is_the_title_of_the_name_after_it():
+    text = "وقال وزير الخارجية الروسي سيرغي لافروف إن المحادثات مستمرة. وأضاف وزير الخارجية الروسي أن الوفد سيصل غدا."
+    x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+    lavrov = next(e for e in x.entities if e.label_en == "Sergey Lavrov")
+    assert [m.text for m in lavrov.mentions] == ["سيرغي لافروف", "وزير الخارجية الروسي"]  # alone, the office is him

@@ -57,6 +57,7 @@ from kg.extract.lexicon import (
     place_triggers,
     raw_function_words,
     role_nouns,
+    title_first_words,
     YA_FOR_ALIF_MAQSURA,
 )
 from kg.extract.normalize import light, normalize, spelling_skeleton
@@ -409,6 +410,21 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, Dateli
                 self.accept(f)
         self.found.sort(key=lambda f: f.start)
 
+    def pass_titles_before_names(self) -> None:
+        """A person's name of the gazetteer that is a title (الرئيس الروسي, an alias of whoever holds the office
+        when the list was made) right before a person's name is that name's title, no mention of its own:
+        «وزير الخارجية الروسي سامر X» names X, whoever the list says the minister is."""
+        starts = {f.first: f for f in self.found}
+        titles = title_first_words()
+        for f in list(self.found):
+            if f.kind != "name" or f.entry.category != "person" or not self.tokens[f.first].is_word:
+                continue
+            nxt = starts.get(f.last)
+            if nxt is None or nxt.entry.category != "person" or self.sentence_of.get(nxt.first) != self.sentence_of.get(f.first):
+                continue
+            if self.tokens[f.first].splits[-1][1] in titles or self.tokens[f.first].text.lower() in titles:
+                self.drop(f)
+
     def pass_descriptor_heads(self) -> None:
         """A mention that opens with a noun saying what kind of organisation or place it names
         (:data:`DESCRIPTOR_HEADS`: شركة، صحيفة، نادي، حركة، دولة، إقليم …) followed by words that are themselves
@@ -524,6 +540,7 @@ def find_entities(text: str, tokens: list[Token], sentences: list[Sentence], lan
     finder.pass_tagger_name_parts()
     finder.pass_tagger_repeats()
     finder.pass_first_names()
+    finder.pass_titles_before_names()
     finder.pass_descriptor_heads()
     table = EntityTable()
     spellings = _spellings(text, finder.found)

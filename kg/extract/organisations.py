@@ -261,9 +261,12 @@ class OrganisationRules:
 
     def _possessed_everyday_word(self, k: int) -> bool:
         """Token k as written is an everyday word (wordfreq Zipf ≥ :data:`POSSESSED_WORD_ZIPF`) with a possessive pronoun: أرباحها "its
-        profits", رئيسها "its head" — no word of a foreign name."""
+        profits", رئيسها "its head", قصيدته "his poem" (ة written ت before it) — no word of a foreign name, no first
+        name after a title (:mod:`kg.extract.persons`)."""
         t = self.tokens[k]
         stem = without_possessive(t.text) if t.is_arabic else ""
+        if stem.endswith("ت") and len(stem) > 3 and t.text.endswith("ته"):
+            stem = stem[:-1] + "ه"  # (normalised, ة reads ه)
         return bool(stem) and len(stem) >= 3 and self.frequent.get(stem, 0.0) >= POSSESSED_WORD_ZIPF and not self.names.get(t.norm)
 
     def _governed_place(self, k: int) -> list[int]:

@@ -335,6 +335,10 @@ class PersonRules:
                 return []  # وزير خارجيتها "its foreign minister": the title's complement with a possessive
             if self._inflected_everyday_word(i):
                 return []  # الفرنسي فوزا "a win", … خلفا "as successor": an everyday word with the accusative ending
+            if tok.text.endswith(("ها", "هم", "هما", "ته")) and self._possessed_everyday_word(i):
+                return []  # الشاعر قصيدته "the poet … his poem": an everyday word with a possessive (not any final ه: نبيه)
+            if self._conjoined_foreign_name(i, {}):
+                return []  # الممثل وريكاردو …: «و» ends the title's phrase; the name after it is another conjunct
             if self._everyday_after_preposition(i):
                 return []  # الرئيس بدعم "the president with the support of": «ب/ل» + an everyday word, no first name
             if self._title_phrase_continues(i) or self._named_place_or_org(i):
