@@ -1748,3 +1748,26 @@ def test_a_title_the_gazetteer_names_a_person_by_is_the_title_of_the_name_after_
     x = extract(Article(text=text, source="test", language="ar"), tagger=False)
     lavrov = next(e for e in x.entities if e.label_en == "Sergey Lavrov")
     assert [m.text for m in lavrov.mentions] == ["سيرغي لافروف", "وزير الخارجية الروسي"]  # alone, the office is him
+
+
+def test_an_unsure_tagger_organisation_of_several_words_is_left_out(monkeypatch):
+    import kg.tagger
+    from kg.extract.tagged import MIN_NAME_SCORE
+
+    class Unsure(_LabelsTagger):
+        def score(self, words, labels, first, last):
+            return MIN_NAME_SCORE - 0.1
+
+    text = "ونشرت ريمار كوبانغ تقريرا أمس."
+    for tagger, expected in ((Unsure, []), (_LabelsTagger, ["ريمار كوبانغ"])):
+        monkeypatch.setattr(kg.tagger, "tagger_for", lambda lang, use=None, t=tagger: t(["ريمار", "كوبانغ"], "ORG"))
+        assert [e.label for e in extract(Article(text=text, source="test", language="ar")).entities] == expected
+
+
+def test_courts_and_institutes_are_organisations():
+    x = extract(Article(text="وقضت المحكمة الدستورية الكندية بأن القانون باطل، وقال معهد البحوث الزراعية إن الموسم جيد.",
+                        source="test", language="ar"), tagger=False)
+    assert [(e.category, e.label) for e in x.entities if e.category == "organization"] == [
+        ("organization", "المحكمة الدستورية الكندية"), ("organization", "معهد البحوث الزراعية")]
+    x = extract(Article(text="ونشرت مؤسسة ريمار كوبانغ تقريرا أمس.", source="test", language="ar"), tagger=False)
+    assert [e.label for e in x.entities] == ["مؤسسة ريمار كوبانغ"]  # not … تقريرا "a report", the verb's object

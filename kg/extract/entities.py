@@ -51,7 +51,7 @@ from kg.extract.lexicon import cues as cue_lexicon
 from kg.extract.lexicon import (
     function_words,
     rule_given_names,
-    org_heads,
+    rule_org_heads,
     person_titles,
     place_stopwords,
     place_triggers,
@@ -90,7 +90,7 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, Dateli
         self.raw_fw = raw_function_words()
         self.frequent = frequent_words()  # normalised Arabic word → Zipf frequency (wordfreq, Zipf ≥ 3)
         self.cues = cue_lexicon()
-        self.heads = org_heads()
+        self.heads = rule_org_heads()
         self.triggers = place_triggers()
         self.names = rule_given_names()
         self.titles = person_titles()

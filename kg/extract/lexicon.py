@@ -200,6 +200,17 @@ def org_heads() -> dict[str, OrgHead]:
 
 
 @lru_cache(maxsize=1)
+def rule_org_heads() -> dict[str, OrgHead]:
+    """The organisation heads the rules read: :func:`org_heads` and ``org_heads_rules.tsv`` (courts, institutes,
+    syndicates …), which the tagger's lexicon flags leave out."""
+    out = dict(org_heads())
+    for r in read_tsv("org_heads_rules.tsv"):
+        h = OrgHead(*[x.strip() for x in r[:4]])
+        out.setdefault(h.form if h.lang == "en" else normalize(h.form), h)
+    return out
+
+
+@lru_cache(maxsize=1)
 def place_triggers() -> dict[str, str]:
     return {key(r[0].strip(), r[2].strip()): r[1].strip() for r in read_tsv("place_triggers.tsv")}
 

@@ -234,6 +234,8 @@ class OrganisationRules:
                 break
             if self._ends_a_name(k, everyday=bool(chain)):
                 break  # (the first word may be a common one: قطر غاز، مصر للطيران)
+            if chain and self._inflected_everyday_word(k):
+                break  # … تقريرا "a report": the verb's object after the name, with the accusative ending
             chain.append(k)
             k += 1
         if not chain:
@@ -242,8 +244,8 @@ class OrganisationRules:
         if end is None or not end.is_word or end.norm in self.cues or end.norm in COMPLEMENTIZER_WORDS \
                 or self._conjoined_head(k):
             return chain  # (… وشركة X: the next organisation of a list)
-        if self._possessed_everyday_word(k):
-            return chain  # شركة فالكورا أرباحها "… its profits": a noun with its pronoun, the name ended before it
+        if self._possessed_everyday_word(k) or self._inflected_everyday_word(k):
+            return chain  # شركة فالكورا أرباحها "… its profits", … تقريرا "a report": the name ended before it
         return chain if len(chain) >= 2 and (end.norm in self.fw or self._ends_a_name(k)) else []
 
     def _conjoined_head(self, k: int) -> bool:

@@ -52,6 +52,7 @@ CONJOINED_VERB_ZIPF = 3.0  # «و/ف» + a verb's shape this common opens no tag
 RELATIVE_FIRST_NAME = 0.7  # a tagger person over another person's name part needs this of its first word being a name (0.9 the same)
 EVERYDAY_WORD_ZIPF = 4.0  # a word this common with a possessive pronoun (توازنه) is no organisation's or place's name
 EVERYDAY_PLACE_ZIPF = 3.5  # a one-word tagger place common both with and without the article is the word (measured)
+MIN_NAME_SCORE = 0.8  # … and an organisation or a place of more words no list knows this (measured: kg/models/README.md)
 MIN_SINGLE_WORD_SCORE = 0.6  # a one-word span needs this confidence (measured: kg/models/README.md): common words fall below
 
 
@@ -85,6 +86,8 @@ class TaggerRules:
             start, words, labels = out.sentence(f.first)
             f.score = tagger.score(words, labels, f.first - start, f.last - start)
             if f.last - f.first == 1 and f.score < MIN_SINGLE_WORD_SCORE:
+                continue
+            if f.last - f.first > 1 and f.entry.category != "person" and f.entry.rank >= 5 and f.score < MIN_NAME_SCORE:
                 continue
             if self._everyday_word_as_place(f):
                 continue
