@@ -1771,3 +1771,14 @@ def test_courts_and_institutes_are_organisations():
         ("organization", "المحكمة الدستورية الكندية"), ("organization", "معهد البحوث الزراعية")]
     x = extract(Article(text="ونشرت مؤسسة ريمار كوبانغ تقريرا أمس.", source="test", language="ar"), tagger=False)
     assert [e.label for e in x.entities] == ["مؤسسة ريمار كوبانغ"]  # not … تقريرا "a report", the verb's object
+
+
+def test_an_area_named_by_an_everyday_noun_is_a_description():
+    def places(text: str) -> list[str]:
+        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+        return [m.text for e in x.entities if e.category == "place" for m in e.mentions]
+
+    assert places("وطلبت السلطات من السكان الابتعاد عن منطقة الخطر.") == []  # "the danger zone"
+    assert places("وأخلت السلطات منطقة قطرها ستة كيلومترات.") == []  # "an area whose diameter …"
+    assert places("وتقع القرية في منطقة القرن الإفريقي.") == ["القرن الإفريقي"]  # a name, with its adjective
+    assert places("وشهدت مدينة كوبانغ اشتباكات.") == ["كوبانغ"]

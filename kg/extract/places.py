@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kg.extract.entity_base import NAME_PARTICLES, NON_NAME_ADJECTIVES, QUOTES, Found, _new_entry
 from kg.extract.gazetteer import GEONAMES_CITY, GazEntry
+from kg.extract.frequency import is_common_word
 from kg.extract.normalize import normalize
 from kg.extract.quantities import number_word_forms
 from kg.extract.tokens import cut_offset, strip_article
@@ -24,6 +25,10 @@ CAPITAL_WORDS = frozenset({"العاصمه", "عاصمه"})
 # an indefinite word this common in general Arabic after a trigger describes the place (منطقة حرة "a free zone")
 # unless the tagger reads a place there (measured: kg/models/README.md)
 EVERYDAY_AFTER_TRIGGER_ZIPF = 4.0
+
+
+AREA_TRIGGERS = frozenset({"منطقه"})  # normalised: "area", before a definite everyday noun a description (منطقة الخطر)
+AREA_NAME_READING = 0.5  # … unless the tagger reads a place's name there with this much (measured: kg/models/README.md)
 
 
 class PlaceRules:
@@ -71,7 +76,7 @@ class PlaceRules:
                 continue
             if not tok.is_arabic:
                 continue
-            name = self.unknown_place_name(nxt)
+            name = self.unknown_place_name(nxt, stem)
             if not name:
                 continue
             first = self.tokens[name[0]]
@@ -163,7 +168,14 @@ class PlaceRules:
             return False
         return self._tagger_output() is not None and not self.tagger_reads_place(k)
 
-    def unknown_place_name(self, idx: list[int]) -> list[int]:
+    def _nisba_after(self, k: int) -> bool:
+        """Token k + 1 is a definite relational adjective (ال… ending in ي or ية: الإفريقي، النفطية)."""
+        if k + 1 >= len(self.tokens) or not self.tokens[k + 1].is_arabic:
+            return False
+        n = self.tokens[k + 1].norm
+        return n.startswith("ال") and n.endswith(("ي", "يه")) and len(n) > 4
+
+    def unknown_place_name(self, idx: list[int], trigger: str = "") -> list[int]:
         first = self.tokens[idx[0]]
         n0 = first.norm
         if self._describes(n0) or not first.is_arabic or any(self.definite_after_proclitic(first, c, st) or (c and st in self.fw) for c, st in first.splits):
@@ -172,9 +184,19 @@ class PlaceRules:
             return []  # سهل بن مالك: «سهل» the given name, not "the plain of بن"
         if self._everyday_description(idx[0]):
             return []  # منطقة حرة، قرية عائمة، مدينة مهمة: what the place is like, not its name
+        if first.text.endswith(("ها", "هم", "هما")) and self._possessed_everyday_word(idx[0]):
+            return []  # منطقة قطرها "an area whose diameter", مدينة يقطنها "a city inhabited by": no name
+        if trigger in AREA_TRIGGERS and n0.startswith("ال") and is_common_word(n0, self.frequent) \
+                and not self.plain_entries((n0,)) and not self._nisba_after(idx[0]) \
+                and not (self._tagger_output() is not None and self.tagger_reads_place(idx[0], AREA_NAME_READING)):
+            return []  # منطقة الخطر "the danger zone", منطقة الحدود "the border area": what the area is, not its name
+            # (with a relational adjective after it, a name: منطقة القرن الإفريقي)
         out = [idx[0]]
         if n0 in COMPOUND_PLACE_HEADS and len(idx) > 1:
             out.append(idx[1])
+        k = out[-1] + 1
+        if trigger.endswith("ه") and n0.startswith("ال") and self._nisba_after(k - 1) and self.tokens[k].text.endswith("ي"):
+            out.append(k)  # منطقة القرن الإفريقي: a masculine adjective after a feminine trigger agrees with the name's noun
         return out
 
     def pass_senses(self) -> None:
