@@ -1782,3 +1782,14 @@ def test_an_area_named_by_an_everyday_noun_is_a_description():
     assert places("وأخلت السلطات منطقة قطرها ستة كيلومترات.") == []  # "an area whose diameter …"
     assert places("وتقع القرية في منطقة القرن الإفريقي.") == ["القرن الإفريقي"]  # a name, with its adjective
     assert places("وشهدت مدينة كوبانغ اشتباكات.") == ["كوبانغ"]
+
+
+def test_a_club_or_a_paper_named_by_an_everyday_word_after_its_noun_or_in_brackets():
+    def orgs(text: str) -> list[str]:
+        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+        return [m.text for e in x.entities if e.category == "organization" for m in e.mentions]
+
+    assert orgs("وأصدر النادي الأهلي بيانا أمس.") == ["الأهلي"]
+    assert orgs("وقال الوزير إن الأهلي في البلاد كثيرون.") == []
+    assert orgs("وقال الوزير إن الحوار مستمر ( الراية ) .") == ["الراية"]  # a credit in brackets
+    assert orgs("ورفعت الراية فوق المبنى.") == []  # "the flag"

@@ -39,6 +39,9 @@ MATCH_WORDS = frozenset(normalize(w) for w in (
     "صفوف", "شباك"))
 
 
+CLUB_NOUNS = frozenset({"نادي", "النادي", "فريق"})  # normalised: before a club's name (not الفريق, also a general's rank)
+
+
 class FieldNameRules:
     """Mixed into the entity finder (:mod:`kg.extract.entities`)."""
 
@@ -54,6 +57,8 @@ class FieldNameRules:
             return other
         if any(e.source == COMPANIES for e in own) and self._names_a_product(i, i + len(key)):
             return []  # سيارات تويوتا: the cars, neither the maker nor the town of Japan
+        if self._club_noun_before(i) and any(e.source == CLUBS for e in own):
+            return [e for e in own if e.source == CLUBS]  # فريق الجزيرة، نادي الوحدة، النادي الأهلي: the club's noun says it
         return own if self._read_as_field_name(own, i, key, as_medium) else other
 
     def plain_entries(self, key: tuple[str, ...], medium_head: bool = False) -> list[GazEntry]:
@@ -75,10 +80,20 @@ class FieldNameRules:
         if not any(self._ambiguous(e, key) for e in own):
             return True
         if any(e.source == MEDIA for e in own):
-            return as_medium  # صحيفة الأيام، لـ«الغد»، مراسل الحرة: a paper named by a word only where a medium is meant
+            return as_medium or self._in_brackets(i, i + len(key))  # صحيفة الأيام، لـ«الغد»، مراسل الحرة، (الجزيرة):
+            # a paper named by a word only where a medium is meant — its noun, a correspondent, quotes, a credit in brackets
         if i > 0 and self._after_definite_noun(i) or self._definite_word_at(i + len(key)):
             return False
         return all(self._in_field_sentence(i, e.source) for e in own)
+
+    def _club_noun_before(self, i: int) -> bool:
+        """The word before token i is a club's or a team's noun (:data:`CLUB_NOUNS`), with or without a proclitic."""
+        prev = self.tokens[i - 1] if i > 0 and self.sentence_of.get(i - 1) == self.sentence_of.get(i) else None
+        return prev is not None and prev.is_arabic and any(stem in CLUB_NOUNS for _, stem in prev.splits)
+
+    def _in_brackets(self, first: int, last: int) -> bool:
+        """Tokens first … last − 1 stand alone in brackets: «( الجزيرة )», as a report credits its source."""
+        return first > 0 and last < len(self.tokens) and self.tokens[first - 1].text == "(" and self.tokens[last].text == ")"
 
     def _definite_word_at(self, k: int) -> bool:
         if k >= len(self.tokens) or self.sentence_of.get(k) != self.sentence_of.get(k - 1):
