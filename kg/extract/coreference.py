@@ -61,7 +61,7 @@ class CoreferenceRules:
         self.found.sort(key=lambda f: f.start)
 
     def pass_first_names(self) -> None:
-        """A person named in full and then by the first word of the name alone (نزار after نزار قباني, as a
+        """A person named in full and then by the first word of the name alone (رامي after رامي فلوح, as a
         profile or an interview goes on): that person, where exactly one person named before starts with that
         word, the word is no function word nor a particle, the next word carries no other name on, and the
         tagger reads the word as a person's name with at least :data:`FIRST_NAME_READING` — a given name that
@@ -87,7 +87,7 @@ class CoreferenceRules:
         for i in range(starts[0][0] + 1, len(self.tokens)):
             while n < len(starts) and starts[n][0] < i:
                 first_token, word, family, entry = starts[n]
-                seen.setdefault(word, {})[family] = entry  # نزار قباني، نزار القباني: one person, one family name
+                seen.setdefault(word, {})[family] = entry  # رامي فلوح، رامي الفلوح: one person, one family name
                 n += 1
             tok = self.tokens[i]
             if not tok.is_arabic or not tok.is_word or not any(stem in seen for _, stem in tok.splits[:2]):
@@ -113,7 +113,7 @@ class CoreferenceRules:
     def _first_name_word(self, word: str) -> bool:
         """A name's first word that may stand for the person: no particle, no «عبد» (half of a given name), no
         everyday word (common with and without the article, after a «و»), unless a given name kg knows: a person
-        the rules ran on from «الملك والشعب …» is called by no «الشعب» "the people"."""
+        the rules ran on over «… والشعب» is called by no «الشعب» "the people"."""
         if len(word) < 3 or word in NAME_PARTICLES or word == "عبد":
             return False
         bare = word[1:] if word.startswith("وال") else word

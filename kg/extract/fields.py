@@ -58,7 +58,7 @@ class FieldNameRules:
         if any(e.source == COMPANIES for e in own) and self._names_a_product(i, i + len(key)):
             return []  # سيارات تويوتا: the cars, neither the maker nor the town of Japan
         if self._club_noun_before(i) and any(e.source == CLUBS for e in own):
-            return [e for e in own if e.source == CLUBS]  # فريق الجزيرة، نادي الوحدة، النادي الأهلي: the club's noun says it
+            return [e for e in own if e.source == CLUBS]  # فريق الأهلي، نادي النصر: the club's noun says it
         return own if self._read_as_field_name(own, i, key, as_medium) else other
 
     def plain_entries(self, key: tuple[str, ...], medium_head: bool = False) -> list[GazEntry]:
@@ -132,7 +132,7 @@ class FieldNameRules:
     def city_as_club(self, f: Found) -> Found:
         """A city named right after a match's verb, the other side's word or a noun of a team's people, in a sports
         sentence (فاز بورتسموث على بلاكبيرن، وتعادل ليون مع مرسيليا، مدرب ليون), or before a masculine adjective of
-        a country (حقق ليون الفرنسي فوزه: a city takes the feminine, مدينة ليون الفرنسية, a club the masculine), in a
+        a country (وتعادل مرسيليا الفرنسي: a city takes the feminine, مدينة ليون الفرنسية, a club the masculine), in a
         sports sentence: the club called by its city, not the city — a city wins nothing. Not
         after «في» or «ب», where something happens in it (:meth:`_in_a_place`), nor a country (its national team
         is the country's by the annotation guide)."""

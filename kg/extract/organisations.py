@@ -267,8 +267,8 @@ class OrganisationRules:
         name after a title (:mod:`kg.extract.persons`)."""
         t = self.tokens[k]
         stem = without_possessive(t.text) if t.is_arabic else ""
-        if stem.endswith("ت") and len(stem) > 3 and t.text.endswith("ته"):
-            stem = stem[:-1] + "ه"  # (normalised, ة reads ه)
+        if stem.endswith("ت") and len(stem) > 3 and self.frequent.get(stem, 0.0) < POSSESSED_WORD_ZIPF:
+            stem = stem[:-1] + "ه"  # مساحتها: the ة written ت before the pronoun (normalised, ة reads ه)
         return bool(stem) and len(stem) >= 3 and self.frequent.get(stem, 0.0) >= POSSESSED_WORD_ZIPF and not self.names.get(t.norm)
 
     def _governed_place(self, k: int) -> list[int]:

@@ -234,7 +234,7 @@ class PersonRules:
             return False  # (not a final ه: نبيه، وجيه are names, «نبي» + a pronoun only in spelling)
         if self.frequent.get(normalize(raw[:-1]), 0.0) < 4.0:
             return False
-        return not self.names.get(self.tokens[k].norm) and not self.gaz.lookup((self.tokens[k].norm,))  # (كوريا، رضا are names)
+        return not self.names.get(self.tokens[k].norm) and not self.gaz.lookup((self.tokens[k].norm,))  # (رضا, a given name; a name the gazetteer knows)
 
     def _everyday_after_preposition(self, k: int) -> bool:
         """Token k is «ب» or «ل» and an everyday word (بمشاركة، لصالح), no given name: a prepositional phrase,

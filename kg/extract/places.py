@@ -185,7 +185,7 @@ class PlaceRules:
         if self._everyday_description(idx[0]):
             return []  # منطقة حرة، قرية عائمة، مدينة مهمة: what the place is like, not its name
         if first.text.endswith(("ها", "هم", "هما")) and self._possessed_everyday_word(idx[0]):
-            return []  # منطقة قطرها "an area whose diameter", مدينة يقطنها "a city inhabited by": no name
+            return []  # منطقة مساحتها "an area whose surface", مدينة سكانها "a city whose people": no name
         if trigger in AREA_TRIGGERS and n0.startswith("ال") and is_common_word(n0, self.frequent) \
                 and not self.plain_entries((n0,)) and not self._nisba_after(idx[0]) \
                 and not (self._tagger_output() is not None and self.tagger_reads_place(idx[0], AREA_NAME_READING)):

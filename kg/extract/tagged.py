@@ -50,7 +50,7 @@ EVERYDAY_NAME_ZIPF = 4.5  # … but a word this common is a word of its own (ي�
 NAMING_WORDS = frozenset({"يدعي", "تدعي", "المدعو", "المدعوه", "يسمي", "تسمي", "الملقب", "الملقبه", "يلقب", "تلقب"})
 CONJOINED_VERB_ZIPF = 3.0  # «و/ف» + a verb's shape this common opens no tagger's person (3.5 the same)
 RELATIVE_FIRST_NAME = 0.7  # a tagger person over another person's name part needs this of its first word being a name (0.9 the same)
-EVERYDAY_WORD_ZIPF = 4.0  # a word this common with a possessive pronoun (توازنه) is no organisation's or place's name
+EVERYDAY_WORD_ZIPF = 4.0  # a word this common with a possessive pronoun (وزنه "its weight") is no organisation's or place's name
 EVERYDAY_PLACE_ZIPF = 3.5  # a one-word tagger place common both with and without the article is the word (measured)
 MIN_NAME_SCORE = 0.8  # … and an organisation or a place of more words no list knows this (measured: kg/models/README.md)
 MIN_SINGLE_WORD_SCORE = 0.6  # a one-word span needs this confidence (measured: kg/models/README.md): common words fall below
@@ -571,7 +571,7 @@ class TaggerRules:
     def _everyday_phrase(self, first: int, last: int) -> bool:
         """The tagger's organisation or place is a phrase of everyday Arabic, no name: a head with an everyday
         sense before one definite everyday noun (شبكة الإنترنت "the internet", as the organisation patterns
-        read it: :meth:`_other_sense`), or one everyday word with a possessive pronoun (توازنه "its balance")."""
+        read it: :meth:`_other_sense`), or one everyday word with a possessive pronoun (وزنه "its weight")."""
         head = self.tokens[first]
         if last - first == 2:
             return any(self._other_sense(stem, [first + 1]) for _, stem in head.splits)
@@ -592,7 +592,7 @@ class TaggerRules:
         """The tagger's persons right after a noun of a thing (:meth:`_thing_before`): after a medium's noun the
         medium (مجلة X), after a building's, a prize's, a work's or a product's noun no person (مسجد X، جائزة X،
         برنامج X، سيارة X) — unless the gazetteer knows the person, or the article names the same person where
-        no such noun stands before (جائزة زيدان "Zidane's award", with Zidane playing elsewhere)."""
+        no such noun stands before (جائزة X "X's prize", with X named elsewhere)."""
         things = {id(f): self._thing_before(f.first) for f in cands if f.entry.category == "person" and f.entry.rank >= 5}
         if not any(things.values()):
             return cands
@@ -612,7 +612,7 @@ class TaggerRules:
         """What the noun right before token k, in its sentence, says the name at k is: ``medium`` after a paper's,
         a channel's or an agency's noun (:data:`MEDIA_HEADS`), ``facility`` / ``award`` / ``work`` after a noun
         of ``thing_nouns.tsv``, ``product`` after a vehicle's or a device's (``product_nouns.txt``); None
-        otherwise, and where token k has «ل» on it (فيلم للمخرج X, لوحة لفوبيار: whose work, a person)."""
+        otherwise, and where token k has «ل» on it (فيلم للمخرج X, لوحة لX: whose work, a person)."""
         if k == 0 or self.sentence_of.get(k - 1) != self.sentence_of.get(k) or not self.tokens[k - 1].is_arabic:
             return None
         if self.tokens[k].is_arabic and self.tokens[k].norm.startswith("ل") and not self.names.get(self.tokens[k].norm):
