@@ -1793,3 +1793,10 @@ def test_a_club_or_a_paper_named_by_an_everyday_word_after_its_noun_or_in_bracke
     assert orgs("وقال الوزير إن الأهلي في البلاد كثيرون.") == []
     assert orgs("وقال الوزير إن الحوار مستمر ( الحياة ) .") == ["الحياة"]  # a credit in brackets
     assert orgs("وعادت الحياة إلى طبيعتها.") == []  # "life"
+
+
+def test_a_club_named_with_its_country_s_adjective_is_the_name_alone():
+    x = extract(Article(text="وتعادل ليل الفرنسي مع ميلان الإيطالي في الجولة الأولى من البطولة.", source="test",
+                        language="ar"), tagger=False)
+    milan = next(e for e in x.entities if e.label_en == "AC Milan")
+    assert [m.text for m in milan.mentions] == ["ميلان"]  # the adjective is its country's, outside the name

@@ -46,7 +46,7 @@ from kg.extract.entity_base import (  # noqa: F401 - re-exported for the claim r
     _new_entry,
 )
 from kg.extract.frequency import frequent_words, is_common_word
-from kg.extract.gazetteer import GEONAMES_CITY, GazEntry, Gazetteer, load_gazetteer
+from kg.extract.gazetteer import CLUBS, COMPANIES, GEONAMES_CITY, GazEntry, Gazetteer, load_gazetteer
 from kg.extract.lexicon import cues as cue_lexicon
 from kg.extract.lexicon import (
     function_words,
@@ -272,6 +272,9 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, Dateli
                 if (entry.demonym or (n == 1 and entry.type == "Country" and not stem.startswith("ال"))) \
                         and self._after_currency(i):  # (not a city: ريال مدريد is a club, «ريال» no riyal there)
                     continue  # دولار أمريكي، ليرة سورية, US dollars: a currency's name, not the country as actor
+                if n >= 2 and entry.source in (CLUBS, COMPANIES) and any(x.demonym for x in self.gaz.lookup((key[-1],))):
+                    last, e = idx[n - 2] + 1, self.tokens[idx[n - 2]].end  # ميلان الإيطالي: the club is «ميلان», the
+                    # adjective its country's (an alias with it says which club; the mention is the name)
                 kind = "demonym" if entry.demonym else "name"
                 out.append(Found(i, last, s, e, entry, kind))
                 break
