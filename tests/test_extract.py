@@ -1800,3 +1800,18 @@ def test_a_club_named_with_its_country_s_adjective_is_the_name_alone():
                         language="ar"), tagger=False)
     milan = next(e for e in x.entities if e.label_en == "AC Milan")
     assert [m.text for m in milan.mentions] == ["ميلان"]  # the adjective is its country's, outside the name
+
+
+def test_a_given_name_of_two_words_with_al_din():
+    persons = partial(_rule_labels, category="person")
+    assert persons("وقال عز الدين الفلوحي إن الوفد وصل.") == ["عز الدين الفلوحي"]
+    assert persons("وقال رجال الدين إن الوفد وصل.") == []  # "the clergy"
+
+
+def test_the_tagger_carries_no_name_over_a_verb_before_it_or_an_object_after_it(monkeypatch):
+    import kg.tagger
+
+    monkeypatch.setattr(kg.tagger, "tagger_for", lambda lang, use=None: None if use is False else
+                        _LabelsTagger(["وقاد", "عز", "الدين", "الفلوحي", "جيوشه"], "PERS"))
+    x = extract(Article(text="وقاد عز الدين الفلوحي جيوشه نحو المدينة.", source="test", language="ar"))
+    assert [e.label for e in x.entities if e.category == "person"] == ["عز الدين الفلوحي"]

@@ -59,6 +59,13 @@ def _related_title(word: str, titles: dict) -> str | None:
 KUNYA_WORDS = frozenset({"ابو", "ام"})  # a kunya (أبو حمزة، أم محمد) takes a nisba after it as its bearer's name
 
 
+# normalised first words of the given names «X الدين» ("… of the faith": عز الدين، سيف الدين، شمس الدين), besides the
+# given names kg knows (صلاح، جمال، نور); «رجال الدين» "clergy", «علماء الدين» are no names
+DIN_NAME_FIRSTS = frozenset({"عز", "سيف", "علاء", "بهاء", "شمس", "نصر", "خير", "زين", "تاج", "محيي", "شهاب", "فخر",
+                             "صفي", "نجم", "بدر", "شرف", "عماد", "حسام", "ضياء", "قطب", "ركن", "سعد", "نور", "صلاح",
+                             "جمال", "كمال", "عصام", "نظام", "معين", "قوام", "برهان", "غياث", "بدر"})
+
+
 class PersonRules:
     """Mixed into the entity finder (:mod:`kg.extract.entities`)."""
 
@@ -270,6 +277,8 @@ class PersonRules:
             return None, 0  # علي الصعيد, علي أن where ى is written ي: the preposition (the tagger may still see a name)
         if n in {"عبد", "ابو"} and k + 1 < len(self.tokens) and self.tokens[k + 1].is_word:
             return "m", 2
+        if k + 1 < len(self.tokens) and self.tokens[k + 1].norm == "الدين" and (n in DIN_NAME_FIRSTS or self.names.get(n) == "m"):
+            return "m", 2  # صلاح الدين، عز الدين، نور الدين: a given name of two words ("… of the faith")
         g = self.names.get(n)
         return (g, 1) if g else (None, 0)
 

@@ -381,6 +381,8 @@ class TaggerRules:
             return False  # بإشراف مدربه X "under his coach X": the role before the name is not in it
         if t.is_arabic and t.norm.startswith("ال") and not self.names.get(t.norm[2:]) and not self._name_goes_on_into(k):
             return False  # الفنان، المهندس، المخضرم …: a definite word starts a name only as a given name (الحسن)
+        if t.is_arabic and self.proclitic_word(k) and t.norm[:1] == "و" and not self.names.get(t.norm[1:]):
+            return False  # وقاد X "and X led": «و» + a word before the name is the sentence's, not the name's
         return not any(self.definite_after_proclitic(t, cut, stem)
                        or (cut and (self.heads.get(stem) or stem in self.title_heads
                                     or any(e.category != "person" for e in self.plain_entries((stem,)))))
@@ -456,8 +458,9 @@ class TaggerRules:
             return False
         if k in self.title_at or self.role_or_title_at(k):
             return False  # … مدرب الفريق، … اداري: a title or a role after the name, not more of it
-        if self._inflected_everyday_word(k):
-            return False  # … ديوانا، … برنامجا: an everyday word with the accusative ending, the verb's object
+        if self._inflected_everyday_word(k) or self._possessed_everyday_word(k):
+            return False  # … ديوانا، … برنامجا، … جيوشه "his armies": an everyday word with the accusative ending or
+            # a possessive pronoun, the verb's object
         return not any(self.definite_after_proclitic(t, cut, stem) or (cut and (self.heads.get(stem) or self.plain_entries((stem,))))
                        for cut, stem in t.splits)
 
