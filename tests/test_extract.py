@@ -1748,6 +1748,9 @@ def test_a_title_the_gazetteer_names_a_person_by_is_the_title_of_the_name_after_
     x = extract(Article(text=text, source="test", language="ar"), tagger=False)
     lavrov = next(e for e in x.entities if e.label_en == "Sergey Lavrov")
     assert [m.text for m in lavrov.mentions] == ["سيرغي لافروف", "وزير الخارجية الروسي"]  # alone, the office is him
+    x = extract(Article(text="وقال وزير الخارجية الروسي « سيرغي لافروف » إن المحادثات مستمرة.", source="test", language="ar"),
+                tagger=False)
+    assert [m.text for e in x.entities for m in e.mentions if e.category == "person"] == ["سيرغي لافروف"]
 
 
 def test_an_unsure_tagger_organisation_of_several_words_is_left_out(monkeypatch):

@@ -422,7 +422,10 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, Dateli
         for f in list(self.found):
             if f.kind != "name" or f.entry.category != "person" or not self.tokens[f.first].is_word:
                 continue
-            nxt = starts.get(f.last)
+            k = f.last
+            while k < len(self.tokens) and self.tokens[k].text in QUOTES:
+                k += 1  # الرئيس الروسي «X»
+            nxt = starts.get(k)
             if nxt is None or nxt.entry.category != "person" or self.sentence_of.get(nxt.first) != self.sentence_of.get(f.first):
                 continue
             if self.tokens[f.first].splits[-1][1] in titles or self.tokens[f.first].text.lower() in titles:

@@ -18,6 +18,7 @@ from kg.extract.frequency import is_common_word
 from kg.extract.gazetteer import COMPANIES, name_key
 from kg.extract.lexicon import product_nouns, thing_nouns, title_first_words
 from kg.extract.normalize import normalize
+from kg.extract.quantities import number_word_forms
 from kg.extract.tokens import cut_offset
 
 TYPES = {"person": "Person", "organization": "Organization", "place": "Place"}
@@ -541,6 +542,8 @@ class TaggerRules:
         toks = self.tokens[first:last]
         if not toks or not all(t.is_word for t in toks) or all(t.norm in self.fw or t.text.lower() in self.fw for t in toks):
             return None
+        if all(self._function_or_number_word(k) for k in range(first, last)):
+            return None  # وعلى، وأين، فيهم، والخمسون: function words and numbers behind a proclitic, no name
         head = toks[0]
         if category != "person" and head.is_arabic and self._everyday_phrase(first, last):
             return None
@@ -570,6 +573,13 @@ class TaggerRules:
         known.sort(key=lambda e: e.category != category)
         entry = known[0] if known else _new_entry(category, TYPES[category], self.text[start:end])
         return Found(first, last, start, end, entry, "tagger")
+
+    def _function_or_number_word(self, k: int) -> bool:
+        """Token k, as written or after a proclitic, is a function word (وعلى، وأين) or a number's word (والخمسون)."""
+        t = self.tokens[k]
+        if not t.is_arabic:
+            return False
+        return any(self.written_as_function_word(k, cut) or stem in number_word_forms() for cut, stem in t.splits)
 
     def _everyday_phrase(self, first: int, last: int) -> bool:
         """The tagger's organisation or place is a phrase of everyday Arabic, no name: a head with an everyday
