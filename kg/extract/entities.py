@@ -408,6 +408,8 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, Dateli
         # rank of the pass that proposed it (the learned tagger's spans come after every rule's and after
         # coreference: pass_tagger)
         for f in cands:
+            if f.kind != "person" and not self.is_free(f.first, f.last):
+                continue  # taken: only a rule's person may shrink (tagger_trimmed), every other reading only grows
             f = self.city_as_club(self.tagger_widened(self.tagger_trimmed(self.tagger_extended_left(self.tagger_extended(f)))))
             if self.is_free(f.first, f.last) and not self.tagger_doubts_person(f):
                 self.accept(f)
