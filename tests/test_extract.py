@@ -1818,3 +1818,9 @@ def test_the_tagger_carries_no_name_over_a_verb_before_it_or_an_object_after_it(
                         _LabelsTagger(["وقاد", "عز", "الدين", "الفلوحي", "جيوشه"], "PERS"))
     x = extract(Article(text="وقاد عز الدين الفلوحي جيوشه نحو المدينة.", source="test", language="ar"))
     assert [e.label for e in x.entities if e.category == "person"] == ["عز الدين الفلوحي"]
+
+
+def test_a_country_spelt_with_other_long_vowels_is_that_country():
+    x = extract(Article(text="وزار الوفد تركمنستان وطاجكستان الأسبوع الماضي.", source="test", language="ar"), tagger=False)
+    assert [(e.label_en, [m.text for m in e.mentions]) for e in x.entities] == [
+        ("Turkmenistan", ["تركمنستان"]), ("Tajikistan", ["طاجكستان"])]

@@ -23,7 +23,7 @@ is in :mod:`kg.extract.entity_base`. Every entity records the passes that found 
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from kg.extract.coreference import CoreferenceRules
 from kg.extract.datelines import DatelineRules
@@ -278,11 +278,27 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, Dateli
                 kind = "demonym" if entry.demonym else "name"
                 out.append(Found(i, last, s, e, entry, kind))
                 break
+        if not out and tok.is_arabic:
+            out = self._country_spelt_otherwise(i)
         if not out and not tok.is_arabic and "-" in tok.text:
             return self._compound_candidates(i)  # Iranian-backed (Al-Hasakah is a name of its own, found above)
         if not out and (tok.norm in FOREIGN_PLACE_PREFIXES if tok.is_arabic else tok.text in ENGLISH_PLACE_PREFIXES):
             return self._prefixed_place(i)
         return out
+
+    def _country_spelt_otherwise(self, i: int) -> list[Found]:
+        """A one-word country's name spelt with other long vowels than the gazetteer's (تركمنستان, طاجكستان for
+        تركمانستان, طاجيكستان): the same :func:`~kg.extract.normalize.spelling_skeleton`, a skeleton of
+        :data:`COUNTRY_SKELETON_LETTERS` letters or more (shorter ones are other words' too), and a word general
+        Arabic does not use as written (wordfreq Zipf below 3)."""
+        tok = self.tokens[i]
+        for cut, stem in tok.splits:
+            if len(stem) < COUNTRY_SKELETON_LETTERS or stem in self.frequent:
+                continue
+            entry = country_skeletons().get(spelling_skeleton(stem))
+            if entry is not None:
+                return [Found(i, i + 1, cut_offset(tok, cut) if cut else tok.start, tok.end, entry, "name")]
+        return []
 
     def _prefixed_place(self, i: int) -> list[Found]:
         """نيو جيرسي، سان ماركو, New Mexico: a foreign place's first word («New», «San», «Los» …) before a place the gazetteer
@@ -533,6 +549,25 @@ def _spellings(text: str, found: list[Found]) -> dict[str, GazEntry]:
             if first.key != f.entry.key and f.entry.rank >= 5:
                 out.setdefault(f.entry.key, first)
     return out
+
+
+COUNTRY_SKELETON_LETTERS = 6  # a country's one-word skeleton this long is read in other spellings (تركمنستان)
+
+
+@lru_cache(maxsize=1)
+def country_skeletons() -> dict[tuple[str, ...], GazEntry]:
+    """Spelling skeleton → country, for the countries' one-word Arabic names with a skeleton of at least
+    :data:`COUNTRY_SKELETON_LETTERS` letters; a skeleton two countries share is left out."""
+    out: dict[tuple[str, ...], GazEntry | None] = {}
+    for key, entries in load_gazetteer().index.items():
+        if len(key) != 1 or not key[0] or not ("\u0600" <= key[0][0] <= "\u06ff") or key[0].startswith("ال"):
+            continue  # (a name with the article is an Arabic word's shape: المملكة's skeleton is المملوك's too)
+        for e in entries:
+            if e.type == "Country" and not e.demonym:
+                sk = spelling_skeleton(key[0])
+                if len(sk[0]) >= COUNTRY_SKELETON_LETTERS:
+                    out[sk] = e if out.get(sk, e) is e or out.get(sk, e).key == e.key else None
+    return {k: v for k, v in out.items() if v is not None}
 
 
 def find_entities(text: str, tokens: list[Token], sentences: list[Sentence], lang: str, *,
