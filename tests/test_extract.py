@@ -1824,3 +1824,12 @@ def test_a_country_spelt_with_other_long_vowels_is_that_country():
     x = extract(Article(text="وزار الوفد تركمنستان وطاجكستان الأسبوع الماضي.", source="test", language="ar"), tagger=False)
     assert [(e.label_en, [m.text for m in e.mentions]) for e in x.entities] == [
         ("Turkmenistan", ["تركمنستان"]), ("Tajikistan", ["طاجكستان"])]
+
+
+def test_an_unknown_word_before_a_country_s_masculine_adjective_in_a_sports_sentence_is_a_club():
+    def orgs(text: str) -> list[str]:
+        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+        return [m.text for e in x.entities if e.category == "organization" for m in e.mentions]
+
+    assert orgs("وخسر الفريق أمام كوبانيتسا البرتغالي بهدفين في المباراة.") == ["كوبانيتسا"]
+    assert orgs("وزار الوفد كوبانيتسا البرتغالية أمس.") == []  # no sports sentence, and the feminine

@@ -18,6 +18,7 @@ from kg.extract.entity_base import (
     without_possessive,
 )
 from kg.extract.frequency import is_common_word
+from kg.extract.gazetteer import CLUBS
 from kg.extract.lexicon import club_words
 from kg.extract.tokens import cut_offset
 
@@ -32,6 +33,7 @@ DATE_WORDS = frozenset(
 # organisation / organising, unit / unity, agency / device, network / the net (not قناة: a channel is
 # named by everyday words, قناة الحياة، قناة الرسالة, far more often than a canal is)
 POLYSEMOUS_HEADS = frozenset({"حركه", "موقع", "تنظيم", "وحده", "جهاز", "شبكه"})
+UNKNOWN_CLUB_PERSON = 0.5  # … unless the tagger gives it this much of being a person's name (measured: kg/models/README.md)
 LED_BY = frozenset({"رياسه", "قياده"})  # normalised: after ب they say who leads (برئاسة، بقيادة)
 PLACE_GOVERNMENT_HEADS = frozenset({"حكومه"})  # normalised: a government named by its seat (حكومة طرابلس)
 ADJECTIVES_WITHOUT_ENDING = frozenset({"العليا", "الكبرى", "الاعلى", "الاولى", "الحر", "الجديد", "الموحد"})  # normalised
@@ -61,6 +63,9 @@ class OrganisationRules:
         tok = self.tokens[i]
         if not tok.is_word or i + 1 >= len(self.tokens):
             return []
+        if tok.is_arabic and self._unknown_club_before_demonym(i):
+            cut = self._proclitic_cut(tok) if tok.norm[:1] in "وفل" and len(tok.norm) > 4 else 0
+            return [self._club(i, i + 1, cut_offset(tok, cut) if cut else tok.start, tok.end)]
         words = club_words()
         cut = next((c for c, stem in (tok.splits if tok.is_arabic else [(0, tok.text)]) if words.get(stem) == "before"), None)
         if cut is not None:
@@ -78,6 +83,25 @@ class OrganisationRules:
         if words.get(after.norm if after.is_arabic else after.text) != "after" or not self.text[place.end : after.start].isspace():
             return []
         return [self._club(i, place.last + 1, place.start, after.end)]
+
+    def _unknown_club_before_demonym(self, i: int) -> bool:
+        """Token i, a word no list knows and general Arabic hardly uses (wordfreq Zipf below 3), before a country's
+        adjective in the masculine, in a sports sentence, where the tagger reads no person's name: a club named
+        with its country (فاز X الروماني، أمام X البرتغالي), as a known club or a city is (:meth:`city_as_club`)."""
+        tok = self.tokens[i]
+        if not self._masculine_demonym_after(i + 1) or self.sentence_of.get(i + 1) != self.sentence_of.get(i):
+            return False
+        stems = [st for _, st in tok.splits]
+        if any(st.startswith("ال") or st in self.frequent or len(st) < 4 or self.names.get(st) or self.gaz.lookup((st,))
+               or st in self.fw or self.heads.get(st) or st in self.triggers for st in stems):
+            return False
+        if not self._in_field_sentence(i, CLUBS):
+            return False
+        out = self._tagger_output()
+        if out is None:
+            return True
+        start, words, _ = out.sentence(i)
+        return out.tagger.probability(words, i - start, i - start + 1, "PERS") < UNKNOWN_CLUB_PERSON
 
     def _place_at(self, k: int, after_proclitic: bool = False) -> Found | None:
         """The longest place the gazetteer knows starting at token k, the token's own first letter on
