@@ -134,7 +134,7 @@ class CoreferenceRules:
             if out.labels.get(i + 1) == "I-PERS" or self._name_may_go_on(i + 1):
                 return None  # سامر X: the given name of another person, whose family name follows
             if i + 1 < len(self.tokens) and self.tokens[i + 1].text[:1].isdigit():
-                return None  # عن عمر 55 عاما "at the age of 55": the noun before its number
+                return None  # في عمر 70 عاما "at the age of 70": the noun before its number
             if is_common_word(stem, self.frequent, at_least=FIRST_NAME_EVERYDAY_ZIPF):
                 start, words, _ = out.sentence(i)
                 if out.tagger.probability(words, i - start, i - start + 1, "PERS") < FIRST_NAME_READING:

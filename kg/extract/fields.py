@@ -131,7 +131,7 @@ class FieldNameRules:
 
     def city_as_club(self, f: Found) -> Found:
         """A city named right after a match's verb, the other side's word or a noun of a team's people, in a sports
-        sentence (فاز بورتسموث على بلاكبيرن، وتعادل ليون مع مرسيليا، مدرب ليون), or before a masculine adjective of
+        sentence (فاز نانت على بوردو، وتعادل ليون مع مرسيليا، مدرب ليون), or before a masculine adjective of
         a country (وتعادل مرسيليا الفرنسي: a city takes the feminine, مدينة ليون الفرنسية, a club the masculine), in a
         sports sentence: the club called by its city, not the city — a city wins nothing. Not
         after «في» or «ب», where something happens in it (:meth:`_in_a_place`), nor a country (its national team
