@@ -1833,3 +1833,15 @@ def test_an_unknown_word_before_a_country_s_masculine_adjective_in_a_sports_sent
 
     assert orgs("وخسر الفريق أمام كوبانيتسا البرتغالي بهدفين في المباراة.") == ["كوبانيتسا"]
     assert orgs("وزار الوفد كوبانيتسا البرتغالية أمس.") == []  # no sports sentence, and the feminine
+
+
+def test_the_rules_function_words_end_a_name_and_make_none(monkeypatch):
+    import kg.tagger
+
+    monkeypatch.setattr(kg.tagger, "tagger_for", lambda lang, use=None: None if use is False else _LabelsTagger(["وأين"], "PERS"))
+    x = extract(Article(text="وسألته وأين سافر الوفد أمس.", source="test", language="ar"))
+    assert [e.label for e in x.entities] == []  # «و» + «أين» "where", no name
+    from kg.extract.lexicon import function_words, rule_function_words
+    from kg.extract.normalize import normalize
+
+    assert normalize("حيث") in rule_function_words() and normalize("حيث") not in function_words()  # (the tagger's flags)

@@ -49,7 +49,7 @@ from kg.extract.frequency import frequent_words, is_common_word
 from kg.extract.gazetteer import CLUBS, COMPANIES, GEONAMES_CITY, GazEntry, Gazetteer, load_gazetteer
 from kg.extract.lexicon import cues as cue_lexicon
 from kg.extract.lexicon import (
-    function_words,
+    rule_function_words,
     rule_given_names,
     rule_org_heads,
     person_titles,
@@ -86,7 +86,7 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, Dateli
         self.local: dict[tuple[str, ...], GazEntry] = {}
         self.taken: dict[int, Found] = {}
         self.found: list[Found] = []
-        self.fw = function_words()
+        self.fw = rule_function_words()
         self.raw_fw = raw_function_words()
         self.frequent = frequent_words()  # normalised Arabic word → Zipf frequency (wordfreq, Zipf ≥ 3)
         self.cues = cue_lexicon()

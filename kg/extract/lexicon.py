@@ -253,6 +253,13 @@ def function_words() -> set[str]:
 
 
 @lru_cache(maxsize=1)
+def rule_function_words() -> set[str]:
+    """The function words the entity rules read: :func:`function_words` and ``function_words_rules.txt``
+    (حيث، أين، فيه، عليها …), which the tagger's lexicon flags leave out."""
+    return function_words() | read_words("function_words_rules.txt")
+
+
+@lru_cache(maxsize=1)
 def raw_function_words() -> set[str]:
     """Function words as written (no letter unification), to tell على from the name علي."""
     from kg.extract.normalize import light

@@ -579,7 +579,8 @@ class TaggerRules:
         t = self.tokens[k]
         if not t.is_arabic:
             return False
-        return any(self.written_as_function_word(k, cut) or stem in number_word_forms() for cut, stem in t.splits)
+        return any(self.written_as_function_word(k, cut) or (cut and stem in self.fw) or stem in number_word_forms()
+                   for cut, stem in t.splits)
 
     def _everyday_phrase(self, first: int, last: int) -> bool:
         """The tagger's organisation or place is a phrase of everyday Arabic, no name: a head with an everyday
