@@ -33,7 +33,7 @@ def test_stage_shares_add_up_and_restore_the_pipeline():
     import kg.extract as pipeline
 
     before = pipeline.find_claims
-    texts = ["قال وزير الخارجية إن المحادثات في القاهرة ستستأنف الأسبوع المقبل."] * 3
+    texts = ["قال وزير الخارجية إن المحادثات في القاهرة ستستأنف الأسبوع المقبل."] * 10
     stage_shares(texts)  # a first run loads what extraction loads once (models, caches): a few ms outside any
     # stage in a wall of a few ms had made the shares fall short on a cold process
     wall, shares = stage_shares(texts)
