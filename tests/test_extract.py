@@ -1845,3 +1845,13 @@ def test_the_rules_function_words_end_a_name_and_make_none(monkeypatch):
     from kg.extract.normalize import normalize
 
     assert normalize("حيث") in rule_function_words() and normalize("حيث") not in function_words()  # (the tagger's flags)
+
+
+def test_a_club_named_by_a_word_no_list_knows_after_the_club_s_noun():
+    def orgs(text: str) -> list[str]:
+        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+        return [m.text for e in x.entities if e.category == "organization" for m in e.mentions]
+
+    assert orgs("وانتقل اللاعب إلى نادي الكوبانغ الشهر الماضي.") == ["الكوبانغ"]
+    assert orgs("وقال رئيس فريق الدفاع عن المتهم إن الجلسة تأجلت.") == []  # "the defence team"
+    assert orgs("وشارك فريق البحث في العملية أمس.") == []  # an everyday word outside a sports sentence
