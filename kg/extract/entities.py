@@ -558,16 +558,16 @@ COUNTRY_SKELETON_LETTERS = 6  # a country's one-word skeleton this long is read 
 def country_skeletons() -> dict[tuple[str, ...], GazEntry]:
     """Spelling skeleton → country, for the countries' one-word Arabic names with a skeleton of at least
     :data:`COUNTRY_SKELETON_LETTERS` letters; a skeleton two countries share is left out."""
-    out: dict[tuple[str, ...], GazEntry | None] = {}
+    countries: dict[tuple[str, ...], dict[str, GazEntry]] = {}  # skeleton → country key → country
     for key, entries in load_gazetteer().index.items():
         if len(key) != 1 or not key[0] or not ("\u0600" <= key[0][0] <= "\u06ff") or key[0].startswith("ال"):
             continue  # (a name with the article is an Arabic word's shape: المملكة's skeleton is المملوك's too)
-        for e in entries:
-            if e.type == "Country" and not e.demonym:
-                sk = spelling_skeleton(key[0])
-                if len(sk[0]) >= COUNTRY_SKELETON_LETTERS:
-                    out[sk] = e if out.get(sk, e) is e or out.get(sk, e).key == e.key else None
-    return {k: v for k, v in out.items() if v is not None}
+        sk = spelling_skeleton(key[0])
+        if len(sk[0]) >= COUNTRY_SKELETON_LETTERS:
+            for e in entries:
+                if e.type == "Country" and not e.demonym:
+                    countries.setdefault(sk, {})[e.key] = e
+    return {sk: next(iter(by_key.values())) for sk, by_key in countries.items() if len(by_key) == 1}
 
 
 def find_entities(text: str, tokens: list[Token], sentences: list[Sentence], lang: str, *,

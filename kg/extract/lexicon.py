@@ -192,8 +192,13 @@ def title_first_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def org_heads() -> dict[str, OrgHead]:
+    return _org_heads_in("org_heads.tsv")
+
+
+def _org_heads_in(name: str) -> dict[str, OrgHead]:
+    """The organisation heads of a file of ``head  type  gender  lang`` rows, by their keys."""
     out = {}
-    for r in read_tsv("org_heads.tsv"):
+    for r in read_tsv(name):
         h = OrgHead(*[x.strip() for x in r[:4]])
         out[h.form if h.lang == "en" else normalize(h.form)] = h
     return out
@@ -203,11 +208,7 @@ def org_heads() -> dict[str, OrgHead]:
 def rule_org_heads() -> dict[str, OrgHead]:
     """The organisation heads the rules read: :func:`org_heads` and ``org_heads_rules.tsv`` (courts, institutes,
     syndicates …), which the tagger's lexicon flags leave out."""
-    out = dict(org_heads())
-    for r in read_tsv("org_heads_rules.tsv"):
-        h = OrgHead(*[x.strip() for x in r[:4]])
-        out.setdefault(h.form if h.lang == "en" else normalize(h.form), h)
-    return out
+    return {**_org_heads_in("org_heads_rules.tsv"), **org_heads()}
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,6 @@ from kg.extract.entity_base import (
 from kg.extract.frequency import is_common_word
 from kg.extract.gazetteer import CLUBS
 from kg.extract.lexicon import club_words, sports_words, title_first_words
-from kg.extract.fields import CLUB_NOUNS
 from kg.extract.places import CAPITAL_WORDS
 from kg.extract.tokens import cut_offset
 
@@ -95,12 +94,11 @@ class OrganisationRules:
         الشمال، نادي الظفرة): the club, named by that word (the noun outside the mention, as for a known club);
         an everyday word only in a sports sentence. Right 25 times of 33 on ANERcorp's train split (its gold
         marks two more clubs as other names)."""
-        tok = self.tokens[i]
-        if i + 1 >= len(self.tokens) or not any(stem in CLUB_NOUNS for _, stem in tok.splits) or tok.norm.startswith("ال"):
-            return False
+        if i + 1 >= len(self.tokens) or self.tokens[i].norm.startswith("ال") or not self._club_noun_before(i + 1):
+            return False  # (النادي الأهلي: a known club after «النادي» is the field rules')
         nxt = self.tokens[i + 1]
         n = nxt.norm
-        if not nxt.is_arabic or not n.startswith("ال") or len(n) < 5 or self.sentence_of.get(i + 1) != self.sentence_of.get(i):
+        if not nxt.is_arabic or not n.startswith("ال") or len(n) < 5:
             return False
         if n in self.fw or n in sports_words() or self.heads.get(n) or self.heads.get(n[2:]) or n in self.triggers \
                 or n[2:] in self.triggers or n in title_first_words() or self.role_noun_at(i + 1) or n in CAPITAL_WORDS:
@@ -313,11 +311,14 @@ class OrganisationRules:
         return any(c and st in self.fw for c, st in t.splits) or (everyday and self.frequent.get(t.norm, 0.0) >= EVERYDAY_ZIPF) \
             or self._possessed_everyday_word(k)
 
-    def _possessed_everyday_word(self, k: int) -> bool:
+    def _possessed_everyday_word(self, k: int, unambiguous: bool = False) -> bool:
         """Token k as written is an everyday word (wordfreq Zipf ≥ :data:`POSSESSED_WORD_ZIPF`) with a possessive pronoun: أرباحها "its
         profits", رئيسها "its head", قصيدته "his poem" (ة written ت before it) — no word of a foreign name, no first
-        name after a title (:mod:`kg.extract.persons`)."""
+        name after a title (:mod:`kg.extract.persons`). ``unambiguous``: only a pronoun no name ends with as its
+        own letters — ها، هم، هما، هن, or ه after ة written ت — not any final ه (نبيه، وجيه are names)."""
         t = self.tokens[k]
+        if unambiguous and not t.text.endswith(("ها", "هم", "هما", "هن", "ته")):
+            return False
         stem = without_possessive(t.text) if t.is_arabic else ""
         if stem.endswith("ت") and len(stem) > 3 and self.frequent.get(stem, 0.0) < POSSESSED_WORD_ZIPF:
             stem = stem[:-1] + "ه"  # مساحتها: the ة written ت before the pronoun (normalised, ة reads ه)

@@ -63,7 +63,7 @@ KUNYA_WORDS = frozenset({"ابو", "ام"})  # a kunya (أبو حمزة، أم �
 # given names kg knows (صلاح، جمال، نور); «رجال الدين» "clergy", «علماء الدين» are no names
 DIN_NAME_FIRSTS = frozenset({"عز", "سيف", "علاء", "بهاء", "شمس", "نصر", "خير", "زين", "تاج", "محيي", "شهاب", "فخر",
                              "صفي", "نجم", "بدر", "شرف", "عماد", "حسام", "ضياء", "قطب", "ركن", "سعد", "نور", "صلاح",
-                             "جمال", "كمال", "عصام", "نظام", "معين", "قوام", "برهان", "غياث", "بدر"})
+                             "جمال", "كمال", "عصام", "نظام", "معين", "قوام", "برهان", "غياث"})
 
 
 class PersonRules:
@@ -344,7 +344,7 @@ class PersonRules:
                 return []  # وزير خارجيتها "its foreign minister": the title's complement with a possessive
             if self._inflected_everyday_word(i):
                 return []  # الفرنسي فوزا "a win", … خلفا "as successor": an everyday word with the accusative ending
-            if tok.text.endswith(("ها", "هم", "هما", "ته")) and self._possessed_everyday_word(i):
+            if self._possessed_everyday_word(i, unambiguous=True):
                 return []  # الشاعر قصيدته "the poet … his poem": an everyday word with a possessive (not any final ه: نبيه)
             if self._conjoined_foreign_name(i, {}):
                 return []  # الممثل وريكاردو …: «و» ends the title's phrase; the name after it is another conjunct

@@ -184,7 +184,7 @@ class PlaceRules:
             return []  # سهل بن مالك: «سهل» the given name, not "the plain of بن"
         if self._everyday_description(idx[0]):
             return []  # منطقة حرة، قرية عائمة، مدينة مهمة: what the place is like, not its name
-        if first.text.endswith(("ها", "هم", "هما")) and self._possessed_everyday_word(idx[0]):
+        if self._possessed_everyday_word(idx[0], unambiguous=True):
             return []  # منطقة مساحتها "an area whose surface", مدينة سكانها "a city whose people": no name
         if trigger in AREA_TRIGGERS and n0.startswith("ال") and is_common_word(n0, self.frequent) \
                 and not self.plain_entries((n0,)) and not self._nisba_after(idx[0]) \

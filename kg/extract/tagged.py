@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from kg.extract.entity_base import (COMPOUND_PARTICIPLE, DESCRIPTOR_HEADS, MEDIA_HEADS, MEDIA_TYPES, NAME_PARTICLES, NASAB_PARTICLES, QUOTES,
-                                    Found, _new_entry, without_possessive)
+                                    Found, _new_entry)
 from kg.extract.frequency import is_common_word
 from kg.extract.gazetteer import COMPANIES, name_key
 from kg.extract.lexicon import product_nouns, thing_nouns, title_first_words
@@ -51,7 +51,6 @@ EVERYDAY_NAME_ZIPF = 4.5  # … but a word this common is a word of its own (ي�
 NAMING_WORDS = frozenset({"يدعي", "تدعي", "المدعو", "المدعوه", "يسمي", "تسمي", "الملقب", "الملقبه", "يلقب", "تلقب"})
 CONJOINED_VERB_ZIPF = 3.0  # «و/ف» + a verb's shape this common opens no tagger's person (3.5 the same)
 RELATIVE_FIRST_NAME = 0.7  # a tagger person over another person's name part needs this of its first word being a name (0.9 the same)
-EVERYDAY_WORD_ZIPF = 4.0  # a word this common with a possessive pronoun (وزنه "its weight") is no organisation's or place's name
 EVERYDAY_PLACE_ZIPF = 3.5  # a one-word tagger place common both with and without the article is the word (measured)
 MIN_NAME_SCORE = 0.8  # … and an organisation or a place of more words no list knows this (measured: kg/models/README.md)
 MIN_SINGLE_WORD_SCORE = 0.6  # a one-word span needs this confidence (measured: kg/models/README.md): common words fall below
@@ -586,11 +585,9 @@ class TaggerRules:
         """The tagger's organisation or place is a phrase of everyday Arabic, no name: a head with an everyday
         sense before one definite everyday noun (شبكة الإنترنت "the internet", as the organisation patterns
         read it: :meth:`_other_sense`), or one everyday word with a possessive pronoun (وزنه "its weight")."""
-        head = self.tokens[first]
         if last - first == 2:
-            return any(self._other_sense(stem, [first + 1]) for _, stem in head.splits)
-        bare = without_possessive(head.text) if last - first == 1 else ""
-        return bool(bare) and not self.plain_entries((head.norm,)) and self.frequent.get(bare, 0.0) >= EVERYDAY_WORD_ZIPF
+            return any(self._other_sense(stem, [first + 1]) for _, stem in self.tokens[first].splits)
+        return last - first == 1 and self._possessed_everyday_word(first) and not self.plain_entries((self.tokens[first].norm,))
 
     def _given_name_opens(self, k: int) -> bool:
         """The word before token k, in its sentence and taken by no mention, is a given name kg knows as written
