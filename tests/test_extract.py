@@ -1855,3 +1855,17 @@ def test_a_club_named_by_a_word_no_list_knows_after_the_club_s_noun():
     assert orgs("وانتقل اللاعب إلى نادي الكوبانغ الشهر الماضي.") == ["الكوبانغ"]
     assert orgs("وطلب فريق الدفاع عن المتهمين تأجيل الجلسة.") == []  # "the team defending the accused"
     assert orgs("وشارك فريق البحث في العملية أمس.") == []  # an everyday word outside a sports sentence
+
+
+def test_an_organisation_name_goes_on_over_a_joined_adjective_and_an_aim_with_its_place():
+    def orgs(text: str) -> list[str]:
+        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+        return [m.text for e in x.entities if e.category == "organization" for m in e.mentions]
+
+    # «و» + a relational adjective after one: one council; two countries' adjectives: not one body
+    assert orgs("وأكد المجلس الزراعي والتجاري أن القرار نهائي.") == ["المجلس الزراعي والتجاري"]
+    assert "القوات السورية والروسية" not in orgs("وقصفت القوات السورية والروسية البلدة.")
+    # «لـ» + a derived verbal noun + a known place: the name of a front, not what forces do there
+    assert orgs("وأعلنت الجبهة الوطنية لتحرير كينيا رفضها الاتفاق.") == ["الجبهة الوطنية لتحرير كينيا"]
+    assert orgs("وانتشرت القوات الكينية لتأمين نيروبي.") == ["القوات الكينية"]
+    assert orgs("وقال رئيس اللجنة الانتخابية لريال مدريد إن التصويت انتهى.")[:1] == ["اللجنة الانتخابية"]

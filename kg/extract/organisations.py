@@ -36,7 +36,13 @@ DATE_WORDS = frozenset(
 POLYSEMOUS_HEADS = frozenset({"حركه", "موقع", "تنظيم", "وحده", "جهاز", "شبكه"})
 UNKNOWN_CLUB_PERSON = 0.5  # … unless the tagger gives it this much of being a person's name (measured: kg/models/README.md)
 LED_BY = frozenset({"رياسه", "قياده"})  # normalised: after ب they say who leads (برئاسة، بقيادة)
-PLACE_GOVERNMENT_HEADS = frozenset({"حكومه"})  # normalised: a government named by its seat (حكومة طرابلس)
+PLACE_GOVERNMENT_HEADS = frozenset({"حكومه"})
+# normalised heads of bodies that act rather than name themselves by an aim: «لـ» + a verbal noun after them says
+# what they do (القوات الأميركية لحماية بغداد), not which body (الجبهة الوطنية لتحرير كينيا)
+# «لـ» + the first letters of a derived verbal noun (تحرير، تنمية، إنقاذ، استقلال، مكافحة), normalised: not a name
+# written with «لـ» (لريال مدريد)
+PURPOSE_NOUN_STARTS = ("لت", "لا", "لم")
+ACTING_HEADS = frozenset({"قوات", "جيش", "حكومه", "شرطه", "وزاره", "سلطات", "سلطه", "قوه", "اجهزه", "جهاز"})  # normalised: a government named by its seat (حكومة طرابلس)
 ADJECTIVES_WITHOUT_ENDING = frozenset({"العليا", "الكبرى", "الاعلى", "الاولى", "الحر", "الجديد", "الموحد"})  # normalised
 QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}  # opening quote → closing quote (a head before a quoted name)
 POSSESSED_WORD_ZIPF = 3.5  # an everyday noun this common, with a possessive pronoun, ends a transliterated name (أرباحها)
@@ -201,6 +207,15 @@ class OrganisationRules:
                     chain.extend([k, k + 1])  # المفوضية السامية لشؤون اللاجئين
                     k += 2
                     continue
+                place = self._purpose_place(stem, chain, k)
+                if place:
+                    chain.extend(place)  # الجبهة الوطنية لتحرير كينيا
+                    k = place[-1] + 1
+                    continue
+                if self._joined_adjective(chain, k):
+                    chain.append(k)  # المجلس الزراعي والتجاري
+                    k += 1
+                    continue
                 if not t.is_word or not t.norm.startswith("ال") or t.norm in self.fw or t.norm in LINKERS or t.norm in self.cues:
                     break
                 if chain and (self.heads.get(t.norm) or self.heads.get(t.norm[2:])) and self._head_is_new_name(k):
@@ -355,6 +370,27 @@ class OrganisationRules:
 
     def _head_is_new_name(self, k: int) -> bool:
         return self._definite_name_follows(k) or self._demonym_follows(k)
+
+    def _purpose_place(self, head: str, chain: list[int], k: int) -> list[int]:
+        """«لـ» + a verbal noun + a place the gazetteer knows, after the adjectives of a head that names by its
+        aim (جبهة، حركة، منظمة، لجنة …: الجبهة الوطنية لتحرير كينيا): the words that go on the name; none after
+        a government's, an army's or a ministry's head (القوات الأميركية لحماية بغداد: what the forces do)."""
+        t = self.tokens[k]
+        if not (chain and t.is_word and t.is_arabic and t.norm.startswith(PURPOSE_NOUN_STARTS) and len(t.norm) > 4
+                and head not in ACTING_HEADS and k + 1 < len(self.tokens)):
+            return []
+        place = self._place_at(k + 1)
+        return [k, *range(k + 1, place.last)] if place else []
+
+    def _joined_adjective(self, chain: list[int], k: int) -> bool:
+        """«و» + a relational adjective after one (المجلس الزراعي والتجاري، معهد الدراسات البحرية والجوية):
+        one name; not a country's adjective (القوات السورية والروسية: two forces)."""
+        t = self.tokens[k]
+        if not (chain and t.is_word and t.norm.startswith("وال") and _is_nisba(t.norm[1:]) and len(t.norm) > 6):
+            return False
+        before = self.tokens[chain[-1]].norm
+        return (_is_nisba(before) and t.norm[1:] not in self.fw and t.norm[1:] not in NON_NAME_ADJECTIVES
+                and not any(e.demonym for w in (before, t.norm[1:]) for e in self.gaz.lookup((w,))))
 
     def _demonym_follows(self, i: int) -> bool:
         return i + 1 < len(self.tokens) and any(e.demonym for e in self.gaz.lookup((self.tokens[i + 1].norm,)))
