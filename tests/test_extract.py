@@ -1869,3 +1869,10 @@ def test_an_organisation_name_goes_on_over_a_joined_adjective_and_an_aim_with_it
     assert orgs("وأعلنت الجبهة الوطنية لتحرير كينيا رفضها الاتفاق.") == ["الجبهة الوطنية لتحرير كينيا"]
     assert orgs("وانتشرت القوات الكينية لتأمين نيروبي.") == ["القوات الكينية"]
     assert orgs("وقال رئيس اللجنة الانتخابية لريال مدريد إن التصويت انتهى.")[:1] == ["اللجنة الانتخابية"]
+
+
+def test_a_family_name_alone_is_no_age_between_a_preposition_and_a_number():
+    text = "وقال سامر عمر إن الحوار مستمر. وتوفي والده عن عمر 70 عاما. وأضاف عمر أن الطريق مفتوح."
+    x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+    mentions = {e.label: [m.text for m in e.mentions] for e in x.entities if e.category == "person"}
+    assert mentions == {"سامر عمر": ["سامر عمر", "عمر"]}  # the last, not "at the age of 70"

@@ -290,8 +290,13 @@ class CoreferenceRules:
                     if n == 1 and tok.is_arabic and cut and self.frequent.get(tok.norm, 0.0) >= WORD_WITH_PROCLITIC_ZIPF \
                             and not self.names.get(stem):
                         continue  # وتعهد "and pledged", والمنتخب "and the national team": a word as written, not «و» + the name
-                    if n == 1 and tok.is_arabic and self.written_as_function_word(i):
-                        continue  # «على» "on" as written, though it normalises as the name علي: the preposition
+                    if n == 1 and tok.is_arabic and (self.written_as_function_word(i, cut)
+                                                     or (stem in self.fw and not self.names.get(stem))):
+                        continue  # «على» "on" as written (وعلى too), though it normalises as the name علي: the
+                        # preposition; a function word a run-on name took in (فيهم "among them") is no name alone
+                    if n == 1 and 0 < i < len(self.tokens) - 1 and self.tokens[i + 1].text[:1].isdigit() \
+                            and self.tokens[i - 1].norm in self.fw:
+                        continue  # عن عمر 55 عاما "at the age of 55": a noun between a preposition and a number
                     before = self.taken.get(i - 1)
                     if before is not None and before.entry is f.entry and not cut:
                         continue  # right after a mention of the same person: the word the tagger left out of that mention, not a second one
