@@ -1890,3 +1890,13 @@ def test_an_everyday_word_the_tagger_read_once_as_a_person_is_not_repeated(monke
     assert persons("وقدم شكوى إلى المحكمة. ورفضت المحكمة شكوى المحامي.", "شكوى") in ([["شكوى"]], [])
     # a word general Arabic hardly uses is the name again
     assert persons("وقال كوبانغ إن الوفد وصل. وأضاف كوبانغ أن الطريق مفتوح.", "كوبانغ") == [["كوبانغ", "كوبانغ"]]
+
+
+def test_a_channel_named_by_an_everyday_word_in_an_interview_or_a_credit_in_brackets():
+    def media(text: str) -> list[str]:
+        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+        return [m.text for e in x.entities if e.type == "MediaOrganization" for m in e.mentions]
+
+    assert media("وقال الوزير في مقابلة خاصة مع الجزيرة إن المفاوضات متعثرة.") == ["الجزيرة"]
+    assert media("وأكد الوزير أن المفاوضات متعثرة ( الجزيرة ) .") == ["الجزيرة"]
+    assert media("وعاد الصيادون إلى الجزيرة مع الفجر.") == []  # "the island"

@@ -76,6 +76,8 @@ FOREIGN_PLACE_PREFIXES = frozenset({"نيو", "سان", "سانت", "سانتا"
 ENGLISH_PLACE_PREFIXES = frozenset({"New", "San", "Santa", "Saint", "Los", "Las", "Port", "Fort", "Rio"})  # New Mexico is not Mexico
 
 
+INTERVIEW_NOUNS = frozenset({"مقابله", "حوار", "لقاء"})  # normalised: «مقابلة مع X» — X, named by an everyday word, a medium
+
 class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, DatelineRules, CoreferenceRules, TaggerRules):
     def __init__(self, text: str, tokens: list[Token], sentences: list[Sentence], lang: str):
         self.text = text
@@ -340,7 +342,8 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, Dateli
         prev = self.prev_word(i)
         prev_norm = prev.norm if prev else ""
         channel_context = ((cut and "ل" in self.tokens[i].norm[:cut]) or prev_norm in {"ل", "لـ"} or prev_norm in MEDIA_HEADS
-                           or prev_norm in CORRESPONDENTS)
+                           or prev_norm in CORRESPONDENTS or self._interviewed(i)
+                           or (not cut and self._in_brackets(i, i + len(key))))
         quoted = prev is not None and i > 0 and self.tokens[i - 1].text == "«"
         # a medium of kg's own lists named by an everyday word needs more than «ل» (للعالم، للرأي "for the world",
         # "for opinion"): a medium's noun, a correspondent or quotes
@@ -372,6 +375,12 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, Dateli
             # «الشرق الأوسط» in quotes, as Arabic papers write another paper's name: the paper, not the region
             return media[0] if channel_context or quoted else self._best_place(other)
         return self._best_place(entries)
+
+    def _interviewed(self, i: int) -> bool:
+        """«في مقابلة مع X»، «في حوار خاص مع X»: after an interview's noun (and an adjective) and «مع», X gave
+        it — a medium."""
+        return i >= 2 and self.tokens[i - 1].norm == "مع" and any(
+            st in INTERVIEW_NOUNS for k in (i - 2, i - 3) if k >= 0 for _, st in self.tokens[k].splits)
 
     def _learn_name(self, key: tuple[str, ...], entry: GazEntry) -> None:
         """This article calls ``entry`` ``key`` (unless the key is taken or the gazetteer knows it)."""
