@@ -1878,20 +1878,6 @@ def test_a_family_name_alone_is_no_age_between_a_preposition_and_a_number():
     assert mentions == {"سامر عمر": ["سامر عمر", "عمر"]}  # the last, not "at the age of 70"
 
 
-def test_an_everyday_word_the_tagger_read_once_as_a_person_is_not_repeated(monkeypatch):
-    from kg.extract.tagged import TaggerRules
-
-    def persons(text: str, word: str) -> list[list[str]]:
-        monkeypatch.setattr(TaggerRules, "_tagger_output", _reading(word, ["B-PERS"], "person"))
-        x = extract(Article(text=text, source="test", language="ar"))
-        return [[m.text for m in e.mentions] for e in x.entities if e.category == "person"]
-
-    # «شكوى» "a complaint", read once as a name: the later complaint is the word
-    assert persons("وقدم شكوى إلى المحكمة. ورفضت المحكمة شكوى المحامي.", "شكوى") in ([["شكوى"]], [])
-    # a word general Arabic hardly uses is the name again
-    assert persons("وقال كوبانغ إن الوفد وصل. وأضاف كوبانغ أن الطريق مفتوح.", "كوبانغ") == [["كوبانغ", "كوبانغ"]]
-
-
 def test_a_channel_named_by_an_everyday_word_in_an_interview_or_a_credit_in_brackets():
     def media(text: str) -> list[str]:
         x = extract(Article(text=text, source="test", language="ar"), tagger=False)

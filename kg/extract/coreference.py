@@ -16,8 +16,6 @@ WORD_WITH_PROCLITIC_ZIPF = 3.0  # a token this common as written is no proclitic
 FIRST_NAME_READING = 0.2  # a first name alone needs this of the tagger's reading it as a person's (measured: kg/models/README.md)
 FIRST_NAME_EVERYDAY_ZIPF = 3.5  # … where it is an everyday word: common with and without the article (كريم / الكريم)
 FIRST_NAME_INTRODUCERS = frozenset({"person", "name", "tagger", "tagger-repeat"})  # mentions that name a person in full
-REPEAT_EVERYDAY_ZIPF = 4.0  # a one-word person only the tagger found, this common and no given name, is not repeated
-# (شكوى "a complaint", الجليل "the venerable" read once as a name: on three slices, 0 of 5 such repeats right)
 EVERYDAY_ZIPF = 5.0  # a name's last word this common is no mention of the person alone (5.2 measured the same)
 
 
@@ -167,9 +165,6 @@ class CoreferenceRules:
             for cut, stem in tok.splits if tok.is_arabic else [(0, tok.norm)]:
                 entry = names.get((stem,) + rest)
                 if entry is not None:
-                    if n == 1 and entry.category == "person" and tok.is_arabic and not self.names.get(stem) \
-                            and self.frequent.get(stem, 0.0) >= REPEAT_EVERYDAY_ZIPF:
-                        continue
                     if not cut and self.after_a_number(i):
                         return None  # عشرة ملايين تومان: a currency or a unit the tagger read as a name somewhere
                     if not cut and entry.category == "person" and self._given_name_before(i):
