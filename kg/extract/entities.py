@@ -76,7 +76,8 @@ FOREIGN_PLACE_PREFIXES = frozenset({"نيو", "سان", "سانت", "سانتا"
 ENGLISH_PLACE_PREFIXES = frozenset({"New", "San", "Santa", "Saint", "Los", "Las", "Port", "Fort", "Rio"})  # New Mexico is not Mexico
 
 
-INTERVIEW_NOUNS = frozenset({"مقابله", "حوار", "لقاء"})  # normalised: «مقابلة مع X» — X, named by an everyday word, a medium
+INTERVIEW_NOUNS = frozenset({"مقابله", "حوار"})  # normalised: «مقابلة مع X» — X, named by an everyday word, a medium
+# (not لقاء: «لقاء مع الاتحاد» is as often a meeting with a federation as an interview)
 
 class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, DatelineRules, CoreferenceRules, TaggerRules):
     def __init__(self, text: str, tokens: list[Token], sentences: list[Sentence], lang: str):
