@@ -1886,3 +1886,18 @@ def test_a_channel_named_by_an_everyday_word_in_an_interview_or_a_credit_in_brac
     assert media("وقال الوزير في مقابلة خاصة مع الجزيرة إن المفاوضات متعثرة.") == ["الجزيرة"]
     assert media("وأكد الوزير أن المفاوضات متعثرة ( الجزيرة ) .") == ["الجزيرة"]
     assert media("وعاد الصيادون إلى الجزيرة مع الفجر.") == []  # "the island"
+
+
+def test_the_name_parts_of_a_person_only_the_tagger_found_need_it_sure_of_the_name(monkeypatch):
+    from kg.extract.tagged import TaggerRules
+
+    text = "ووصل كوبانغ ريمار إلى المدينة أمس. وأكد ريمار أن الطريق مفتوح."
+    monkeypatch.setattr(TaggerRules, "_tagger_output", _reading("كوبانغ", ["B-PERS", "I-PERS"], "person"))
+
+    def mentions() -> list[list[str]]:
+        x = extract(Article(text=text, source="test", language="ar"))
+        return [[m.text for m in e.mentions] for e in x.entities if e.category == "person"]
+
+    assert mentions() == [["كوبانغ ريمار", "ريمار"]]  # sure of it (0.95)
+    monkeypatch.setattr(_FakeTagger, "score", lambda self, words, labels, first, last: 0.7)
+    assert mentions() == [["كوبانغ ريمار"]]  # unsure: the family name alone is left out
