@@ -301,7 +301,7 @@ class CoreferenceRules:
                         # preposition; a function word a run-on name took in (فيهم "among them") is no name alone
                     if n == 1 and 0 < i < len(self.tokens) - 1 and self.tokens[i + 1].text[:1].isdigit() \
                             and self.tokens[i - 1].norm in self.fw:
-                        continue  # عن عمر 55 عاما "at the age of 55": a noun between a preposition and a number
+                        continue  # عن عمر 70 عاما "at the age of 70": a noun between a preposition and a number
                     before = self.taken.get(i - 1)
                     if before is not None and before.entry is f.entry and not cut:
                         continue  # right after a mention of the same person: the word the tagger left out of that mention, not a second one

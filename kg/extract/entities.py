@@ -79,6 +79,7 @@ ENGLISH_PLACE_PREFIXES = frozenset({"New", "San", "Santa", "Saint", "Los", "Las"
 INTERVIEW_NOUNS = frozenset({"مقابله", "حوار"})  # normalised: «مقابلة مع X» — X, named by an everyday word, a medium
 # (not لقاء: «لقاء مع الاتحاد» is as often a meeting with a federation as an interview)
 
+
 class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, DatelineRules, CoreferenceRules, TaggerRules):
     def __init__(self, text: str, tokens: list[Token], sentences: list[Sentence], lang: str):
         self.text = text

@@ -36,13 +36,13 @@ DATE_WORDS = frozenset(
 POLYSEMOUS_HEADS = frozenset({"حركه", "موقع", "تنظيم", "وحده", "جهاز", "شبكه"})
 UNKNOWN_CLUB_PERSON = 0.5  # … unless the tagger gives it this much of being a person's name (measured: kg/models/README.md)
 LED_BY = frozenset({"رياسه", "قياده"})  # normalised: after ب they say who leads (برئاسة، بقيادة)
-PLACE_GOVERNMENT_HEADS = frozenset({"حكومه"})
+PLACE_GOVERNMENT_HEADS = frozenset({"حكومه"})  # normalised: a government named by its seat (حكومة طرابلس)
 # normalised heads of bodies that act rather than name themselves by an aim: «لـ» + a verbal noun after them says
 # what they do (القوات الأميركية لحماية بغداد), not which body (الجبهة الوطنية لتحرير كينيا)
+ACTING_HEADS = frozenset({"قوات", "جيش", "حكومه", "شرطه", "وزاره", "سلطات", "سلطه", "قوه", "اجهزه", "جهاز"})
 # «لـ» + the first letters of a derived verbal noun (تحرير، تنمية، إنقاذ، استقلال، مكافحة), normalised: not a name
 # written with «لـ» (لريال مدريد)
 PURPOSE_NOUN_STARTS = ("لت", "لا", "لم")
-ACTING_HEADS = frozenset({"قوات", "جيش", "حكومه", "شرطه", "وزاره", "سلطات", "سلطه", "قوه", "اجهزه", "جهاز"})  # normalised: a government named by its seat (حكومة طرابلس)
 ADJECTIVES_WITHOUT_ENDING = frozenset({"العليا", "الكبرى", "الاعلى", "الاولى", "الحر", "الجديد", "الموحد"})  # normalised
 QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}  # opening quote → closing quote (a head before a quoted name)
 POSSESSED_WORD_ZIPF = 3.5  # an everyday noun this common, with a possessive pronoun, ends a transliterated name (أرباحها)
