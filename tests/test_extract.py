@@ -1901,3 +1901,8 @@ def test_the_name_parts_of_a_person_only_the_tagger_found_need_it_sure_of_the_na
     assert mentions() == [["كوبانغ ريمار", "ريمار"]]  # sure of it (0.95)
     monkeypatch.setattr(_FakeTagger, "score", lambda self, words, labels, first, last: 0.7)
     assert mentions() == [["كوبانغ ريمار"]]  # unsure: the family name alone is left out
+
+
+def test_a_name_of_several_words_whose_first_word_has_two_letters_after_wa():
+    x = extract(Article(text="وزار الوفد القدس وتل أبيب قبل أن يعود.", source="test", language="ar"), tagger=False)
+    assert [m.text for e in x.entities if e.category == "place" for m in e.mentions] == ["القدس", "تل أبيب"]

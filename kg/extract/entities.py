@@ -243,6 +243,10 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, Dateli
         out = []
         if tok.is_arabic:
             splits = tok.splits
+            if len(tok.norm) == 3 and tok.norm[0] in "وف":
+                # «و» + a name's first word of two letters (وتل أبيب): too short a stem to be read alone, so the
+                # split stands only for a name of several words (below)
+                splits = [*splits, (1, tok.norm[1:])]
         else:
             splits = [(0, tok.text)] + ([(0, tok.text.title())] if tok.text.isupper() and len(tok.text) > 3 else [])
         local_firsts = self._local_firsts()
@@ -251,7 +255,7 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, Dateli
             if stem not in self.gaz.firsts and stem not in local_firsts:
                 continue
             idx = idx or self.words_from(i, self.gaz.max_len)
-            for n in range(len(idx), 0, -1):
+            for n in range(len(idx), 1 if cut and len(stem) < 3 else 0, -1):
                 key = (stem,) + tuple(self.tokens[k].norm for k in idx[1:n])
                 entries = self.gaz.lookup(key) or ([self.local[key]] if key in self.local else [])
                 if not entries:
