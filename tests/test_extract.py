@@ -1906,3 +1906,5 @@ def test_the_name_parts_of_a_person_only_the_tagger_found_need_it_sure_of_the_na
 def test_a_name_of_several_words_whose_first_word_has_two_letters_after_wa():
     x = extract(Article(text="وزار الوفد القدس وتل أبيب قبل أن يعود.", source="test", language="ar"), tagger=False)
     assert [m.text for e in x.entities if e.category == "place" for m in e.mentions] == ["القدس", "تل أبيب"]
+    x = extract(Article(text="وقال السفير بتل أبيب إن اللقاء تأجل.", source="test", language="ar"), tagger=False)
+    assert [m.text for e in x.entities if e.category == "place" for m in e.mentions] == ["تل أبيب"]

@@ -243,9 +243,9 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, Dateli
         out = []
         if tok.is_arabic:
             splits = tok.splits
-            if len(tok.norm) == 3 and tok.norm[0] in "وف":
-                # «و» + a name's first word of two letters (وتل أبيب): too short a stem to be read alone, so the
-                # split stands only for a name of several words (below)
+            if len(tok.norm) == 3 and tok.norm[0] in "وفبل":
+                # «و/ف/ب/ل» + a name's first word of two letters (وتل أبيب، بتل أبيب): too short a stem to be read
+                # alone, so the split stands only for a name of several words (below)
                 splits = [*splits, (1, tok.norm[1:])]
         else:
             splits = [(0, tok.text)] + ([(0, tok.text.title())] if tok.text.isupper() and len(tok.text) > 3 else [])
