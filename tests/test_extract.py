@@ -1908,3 +1908,17 @@ def test_a_name_of_several_words_whose_first_word_has_two_letters_after_wa():
     assert [m.text for e in x.entities if e.category == "place" for m in e.mentions] == ["القدس", "تل أبيب"]
     x = extract(Article(text="وقال السفير بتل أبيب إن اللقاء تأجل.", source="test", language="ar"), tagger=False)
     assert [m.text for e in x.entities if e.category == "place" for m in e.mentions] == ["تل أبيب"]
+
+
+def test_a_family_name_alone_is_no_preposition_as_written_nor_a_function_word(monkeypatch):
+    from kg.extract.tagged import TaggerRules
+
+    def mentions(text: str, word: str) -> list[list[str]]:
+        monkeypatch.setattr(TaggerRules, "_tagger_output", _reading(word, ["B-PERS", "I-PERS"], "person"))
+        x = extract(Article(text=text, source="test", language="ar"))
+        return [[m.text for m in e.mentions] for e in x.entities if e.category == "person"]
+
+    # «وعلى» "and on" as written, after a person whose name ends with علي (as «على» normalises)
+    assert mentions("وقال كوبانغ علي إن الوفد وصل. وعلى الصعيد الميداني هدأ القتال.", "كوبانغ") == [["كوبانغ علي"]]
+    # a function word a run-on name took in is no mention of the person alone
+    assert mentions("وقال ريمار فيهم إن الوفد وصل. وكان فيهم رجل مسن.", "ريمار") == [["ريمار فيهم"]]
