@@ -1922,3 +1922,16 @@ def test_a_family_name_alone_is_no_preposition_as_written_nor_a_function_word(mo
     assert mentions("وقال كوبانغ علي إن الوفد وصل. وعلى الصعيد الميداني هدأ القتال.", "كوبانغ") == [["كوبانغ علي"]]
     # a function word a run-on name took in is no mention of the person alone
     assert mentions("وقال ريمار فيهم إن الوفد وصل. وكان فيهم رجل مسن.", "ريمار") == [["ريمار فيهم"]]
+
+
+def test_a_medium_that_interviewed_the_speaker_is_the_channel_not_the_claimant():
+    def said(text: str, language: str = "ar") -> list[tuple[str | None, str | None]]:
+        x = extract(Article(text=text, source="test", language=language), tagger=False)
+        return [(claimant_label(x, c), x.entity(c.channel).label if c.channel else None) for c in x.claims]
+
+    first = "وأكد الوزير سامر حداد أن المفاوضات متعثرة. "
+    for medium in ("الجزيرة", "قناة الجزيرة", "وكالة رويترز"):
+        got = said(first + f"وقال الوزير في مقابلة خاصة مع {medium} إن الحوار مستمر.")
+        assert got[-1][0] == "سامر حداد" and got[-1][1] in ("الجزيرة", "رويترز"), medium
+    got = said("Karim Haddad said in an interview with Reuters that the talks would continue.", "en")
+    assert got == [("Karim Haddad", "Reuters")]
