@@ -1935,3 +1935,17 @@ def test_a_medium_that_interviewed_the_speaker_is_the_channel_not_the_claimant()
         assert got[-1][0] == "سامر حداد" and got[-1][1] in ("الجزيرة", "رويترز"), medium
     got = said("Karim Haddad said in an interview with Reuters that the talks would continue.", "en")
     assert got == [("Karim Haddad", "Reuters")]
+
+
+def test_a_medium_relaying_a_source_with_naqlan_an_or_a_titled_source():
+    def said(text: str) -> list[tuple[str | None, str | None, str]]:
+        x = extract(Article(text=text, source="test", language="ar"), tagger=False)
+        return [(claimant_label(x, c) or (c.unnamed_source.text if c.unnamed_source else None),
+                 x.entity(c.channel).label if c.channel else None, c.content.text) for c in x.claims]
+
+    # «ذكرت X نقلا عن Y أن …»: Y said it, X relayed it (not the whole sentence «according to» Y)
+    assert said("وذكرت صحيفة الأهرام نقلا عن مصادر مطلعة أن الاجتماع تأجل.") == [("مصادر", "الأهرام", "الاجتماع تأجل")]
+    # a title before the relayed source's name, with «نقلت … عن» and with «نقلا عن»
+    for text in ("ونقلت وكالة رويترز عن الوزير سامر حداد قوله إن الوفد وصل.",
+                 "وذكرت وكالة رويترز نقلا عن الوزير سامر حداد أن الوفد وصل."):
+        assert said(text) == [("سامر حداد", "رويترز", "الوفد وصل")], text

@@ -16,6 +16,7 @@ from kg.extract.tokens import Sentence
 from kg.records import Claim, Span
 
 
+SAYING_NOUNS = frozenset({"قوله", "قولها", "قولهم", "قولهما"})  # normalised: «عن X قوله إن» "X's saying that"
 DAY_WORDS = {"امس", "اليوم", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد"}
 
 
@@ -33,13 +34,20 @@ class ArabicCueRules:
         if source is None:
             u = self.unnamed_at(j)
             if u is None:
-                return None
-            unnamed, j = (j, u[1]), j + u[0]
-            while j < sent.end and self.tokens[j].is_word and not self.is_complementizer(j) and self.norm(j) not in {"قوله", "قولها", "قولهم"} and j < an + 5:
-                j += 1
+                # a title before the source's name (عن الوزير سامر حداد قوله): the subject up to «قوله» or «أن»
+                end = next((x for x in range(j + 1, min(sent.end, j + 8))
+                            if self.norm(x) in SAYING_NOUNS or self.is_complementizer(x)), None)
+                source, unnamed, _, _ = self.subject(j, end) if end is not None else (None, None, None, None)
+                if source is None or source.entry.category != "person":
+                    return None
+                j = end
+            else:
+                unnamed, j = (j, u[1]), j + u[0]
+                while j < sent.end and self.tokens[j].is_word and not self.is_complementizer(j) and self.norm(j) not in SAYING_NOUNS and j < an + 5:
+                    j += 1
         else:
             j = source.last
-        if j < sent.end and self.norm(j) in {"قوله", "قولها", "قولهم", "قولهما"}:
+        if j < sent.end and self.norm(j) in SAYING_NOUNS:
             j += 1
         comp = self.is_complementizer(j) if j < sent.end else 0
         got = self.content_from(j + comp, sent.end)
@@ -49,6 +57,16 @@ class ArabicCueRules:
         self.add(c, s, e, mode, source, unnamed, relay.entry.key if relay else None, None,
                  content_rule="content.ar.relayed", claimant_rule="claimant.relayed-source")
         return nxt
+
+    def _relayed_by_marker(self, k: int, sent: Sentence) -> bool:
+        """«نقلا عن» within the words after the verb at k, before any complementiser: the subject relays a
+        source (ذكرت الوكالة نقلا عن مصدر أن …)."""
+        for x in range(k + 1, min(sent.end - 1, k + 10)):
+            if self.is_complementizer(x):
+                return False
+            if self.norm(x).removeprefix("و") == "نقلا" and self.norm(x + 1) == "عن":
+                return True
+        return False
 
     def _after_adverbials(self, j: int, sent: Sentence) -> int:
         """The first token after commas, days and «في PLACE» phrases that follow a subject."""
@@ -65,6 +83,11 @@ class ArabicCueRules:
         k = c.index
         if "relay" in c.cue.complements:
             return self.relayed(c, sent)
+        if self._relayed_by_marker(k, sent):
+            # ذكرت صحيفة X نقلا عن مصادر أن …: X relays what the sources said, as with نقلت X عن …
+            got = self.relayed(c, sent)
+            if got is not None:
+                return got
         if "doc!" in c.cue.complements and not (k + 1 < sent.end and self._data_noun(k + 1)):
             return None  # أظهر الجيش قوته is not a report; أظهرت بيانات الوزارة … is
         if c.cue.kind == "participle":
