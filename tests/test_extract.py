@@ -1949,3 +1949,13 @@ def test_a_medium_relaying_a_source_with_naqlan_an_or_a_titled_source():
     for text in ("ونقلت وكالة رويترز عن الوزير سامر حداد قوله إن الوفد وصل.",
                  "وذكرت وكالة رويترز نقلا عن الوزير سامر حداد أن الوفد وصل."):
         assert said(text) == [("سامر حداد", "رويترز", "الوفد وصل")], text
+
+
+def test_according_to_then_fa_inna_and_a_relayed_title_with_no_name():
+    x = extract(Article(text="وبحسب المرصد السوري لحقوق الإنسان، فإن الاشتباكات تجددت في المدينة.", source="test",
+                        language="ar"), tagger=False)
+    assert [c.content.text for c in x.claims] == ["الاشتباكات تجددت في المدينة"]  # «فإنّ» opens the clause
+    x = extract(Article(text="ونقل التلفزيون الرسمي عن وزير الداخلية قوله إن الوضع تحت السيطرة.", source="test",
+                        language="ar"), tagger=False)
+    [c] = x.claims  # a title with no name after it: the claim stands, its claimant unknown, the relay its channel
+    assert c.content.text == "الوضع تحت السيطرة" and c.claimant is None and x.entity(c.channel).label == "التلفزيون الرسمي"

@@ -37,9 +37,11 @@ class ArabicCueRules:
                 # a title before the source's name (عن الوزير سامر حداد قوله): the subject up to «قوله» or «أن»
                 end = next((x for x in range(j + 1, min(sent.end, j + 8))
                             if self.norm(x) in SAYING_NOUNS or self.is_complementizer(x)), None)
-                source, unnamed, _, _ = self.subject(j, end) if end is not None else (None, None, None, None)
-                if source is None or source.entry.category != "person":
+                if end is None:
                     return None
+                found, unnamed, _, _ = self.subject(j, end)
+                # a person; else the claim stands with no claimant (عن وزير الداخلية قوله: a title no name follows)
+                source = found if found is not None and found.entry.category == "person" else None
                 j = end
             else:
                 unnamed, j = (j, u[1]), j + u[0]

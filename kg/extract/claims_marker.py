@@ -4,7 +4,7 @@ the end, or in the middle of a sentence; the source may be an unnamed one (مص�
 
 from __future__ import annotations
 
-from kg.extract.claim_document import COMMAS, _Cue
+from kg.extract.claim_document import COMMAS, COMPLEMENTIZERS, _Cue
 from kg.extract.tokens import Sentence
 
 
@@ -60,6 +60,12 @@ class MarkerRules:
         closes_clause = (not at_end and k > sent.start and self.tokens[k - 1].text in COMMAS
                          and self.tokens[after].text in COMMAS and after + 1 < sent.end and self._starts_new_clause(after + 1))
         if at_start:
+            first = after
+            while first < sent.end and self.tokens[first].text in COMMAS:
+                first += 1
+            if first < sent.end and self.tokens[first].is_arabic and self.norm(first)[:1] == "ف" \
+                    and self.norm(first)[1:] in COMPLEMENTIZERS:
+                after = first + 1  # بحسب X، فإن …: «فإنّ» opens the clause, the content follows it
             got = self.content_from(after, sent.end)
             if got is None:
                 return None
