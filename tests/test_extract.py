@@ -1908,6 +1908,9 @@ def test_a_name_of_several_words_whose_first_word_has_two_letters_after_wa():
     assert [m.text for e in x.entities if e.category == "place" for m in e.mentions] == ["القدس", "تل أبيب"]
     x = extract(Article(text="وقال السفير بتل أبيب إن اللقاء تأجل.", source="test", language="ar"), tagger=False)
     assert [m.text for e in x.entities if e.category == "place" for m in e.mentions] == ["تل أبيب"]
+    # «ب» + a one-word name of two letters is read as before (بقم "in Qom")
+    x = extract(Article(text="وقال رجل الدين بقم إن الوضع هادئ.", source="test", language="ar"), tagger=False)
+    assert [e.qid for e in x.entities if e.category == "place"] == ["Q170573"]
 
 
 def test_a_family_name_alone_is_no_preposition_as_written_nor_a_function_word(monkeypatch):

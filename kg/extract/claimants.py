@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from kg.extract.claim_document import COMMAS, KANA, LINKERS, OUTLET_TYPES, STATEMENT_WORDS
 from kg.extract.entities import DESCRIPTOR_HEADS, Found, names_a_kind
+from kg.extract.entity_base import after_interview_noun
 from kg.extract.lexicon import Cue
 from kg.extract.speakers import PRONOUNS
 from kg.extract.speakers import resolve as resolve_pronoun
@@ -19,8 +20,6 @@ from kg.records import Claim
 
 
 MEDIUM_PREPOSITIONS = frozenset({"في", "علي", "عبر"})  # normalised: على reads علي
-# normalised: «في مقابلة (خاصة) مع X» "in an interview with X", "in an interview with X": X, a medium, is the channel
-INTERVIEW_WORDS = frozenset({"مقابله", "حوار", "حديث", "interview"})
 
 
 class ClaimantRules:
@@ -118,12 +117,12 @@ class ClaimantRules:
         t = self.tokens[k]
         outlet = f.entry.type in OUTLET_TYPES
         if self.lang == "en" or not t.is_arabic:
-            prev = self.norm(k - 1) if k else ""
-            prev2 = self.norm(k - 2) if k > 1 else ""
-            if prev == "the" and outlet:  # "in an interview with the BBC"
-                prev, prev2 = prev2, self.norm(k - 3) if k > 2 else ""
-            return prev == "told" or (prev == "the" and prev2 == "told") or prev in {"to"} or (outlet and prev in {"on", "via"}) \
-                or (outlet and self._interview_with(k - 1 if self.norm(k - 1) != "the" else k - 2))
+            # an outlet's «the» is read past: on the BBC, to the Guardian, in an interview with the BBC
+            before = k - 2 if outlet and k > 1 and self.norm(k - 1) == "the" else k - 1
+            prev = self.norm(before) if before >= 0 else ""
+            prev2 = self.norm(before - 1) if before >= 1 else ""
+            return prev == "told" or (prev == "the" and prev2 == "told") or prev in {"to"} \
+                or (outlet and (prev in {"on", "via"} or after_interview_noun(self.tokens, before)))
         prev = self._unquoted_before(k)
         head = self.tokens[prev] if prev >= 0 else None
         if head is not None and head.is_arabic and names_a_kind(head.splits):
@@ -133,10 +132,10 @@ class ClaimantRules:
                 return True
             prev = self._unquoted_before(prev)
             return prev >= 0 and (self.norm(prev) in {"ل", "لـ"} or (outlet and self.norm(prev) in MEDIUM_PREPOSITIONS)
-                                  or self._interview_with(prev))
+                                  or after_interview_noun(self.tokens, prev))
         if outlet and prev >= 0 and self.norm(prev) in MEDIUM_PREPOSITIONS:
             return True  # كتب في «تويتر»، نشر على فيسبوك، عبر تلغرام: the medium it was said on
-        if outlet and self._interview_with(prev):
+        if outlet and after_interview_noun(self.tokens, prev):
             return True  # في مقابلة مع الجزيرة: the medium that interviewed the speaker
         if prev >= 0 and self._data_noun(prev):
             return False  # بيانات للجهاز المركزي: the ل marks whose data, not a channel
@@ -144,14 +143,6 @@ class ClaimantRules:
             return True
         start_tok = f.start - t.start
         return start_tok > 0 and "ل" in t.norm[:start_tok]
-
-    def _interview_with(self, k: int) -> bool:
-        """Token k is «مع» / "with" after an interview's noun, an adjective between at most (في مقابلة خاصة مع،
-        in an exclusive interview with)."""
-        if k < 1 or self.norm(k) not in {"مع", "with"}:
-            return False
-        return any(st in INTERVIEW_WORDS for j in (k - 1, k - 2) if j >= 0
-                   for st in ({s for _, s in proclitic_splits(self.norm(j))} if self.tokens[j].is_arabic else {self.norm(j)}))
 
     def topic_subject(self, sent: Sentence, k: int) -> Found | None:
         """أما X، فـقال…: the topic X before the cue is its subject."""

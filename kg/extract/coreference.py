@@ -135,7 +135,7 @@ class CoreferenceRules:
                 return None
             if out.labels.get(i + 1) == "I-PERS" or self._name_may_go_on(i + 1):
                 return None  # سامر X: the given name of another person, whose family name follows
-            if i + 1 < len(self.tokens) and self.tokens[i + 1].text[:1].isdigit():
+            if self.before_a_number(i):
                 return None  # في عمر 70 عاما "at the age of 70": the noun before its number
             if is_common_word(stem, self.frequent, at_least=FIRST_NAME_EVERYDAY_ZIPF):
                 start, words, _ = out.sentence(i)
@@ -299,8 +299,7 @@ class CoreferenceRules:
                                                      or (stem in self.fw and not self.names.get(stem))):
                         continue  # «على» "on" as written (وعلى too), though it normalises as the name علي: the
                         # preposition; a function word a run-on name took in (فيهم "among them") is no name alone
-                    if n == 1 and 0 < i < len(self.tokens) - 1 and self.tokens[i + 1].text[:1].isdigit() \
-                            and self.tokens[i - 1].norm in self.fw:
+                    if n == 1 and i > 0 and self.before_a_number(i) and self.tokens[i - 1].norm in self.fw:
                         continue  # عن عمر 70 عاما "at the age of 70": a noun between a preposition and a number
                     before = self.taken.get(i - 1)
                     if before is not None and before.entry is f.entry and not cut:

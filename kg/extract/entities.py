@@ -44,6 +44,7 @@ from kg.extract.entity_base import (  # noqa: F401 - re-exported for the claim r
     Found,
     _entity_from,
     _new_entry,
+    after_interview_noun,
 )
 from kg.extract.frequency import frequent_words, is_common_word
 from kg.extract.gazetteer import CLUBS, COMPANIES, GEONAMES_CITY, GazEntry, Gazetteer, load_gazetteer
@@ -74,10 +75,6 @@ from kg.records import Span
 # gazetteer knows they name another place (نيو جيرسي is not Jersey)
 FOREIGN_PLACE_PREFIXES = frozenset({"نيو", "سان", "سانت", "سانتا", "لوس", "لاس", "بورت", "ريو"})
 ENGLISH_PLACE_PREFIXES = frozenset({"New", "San", "Santa", "Saint", "Los", "Las", "Port", "Fort", "Rio"})  # New Mexico is not Mexico
-
-
-INTERVIEW_NOUNS = frozenset({"مقابله", "حوار"})  # normalised: «مقابلة مع X» — X, named by an everyday word, a medium
-# (not لقاء: «لقاء مع الاتحاد» is as often a meeting with a federation as an interview)
 
 
 class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, DatelineRules, CoreferenceRules, TaggerRules):
@@ -197,6 +194,11 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, Dateli
         prev = self.tokens[k - 1]
         return prev.text[:1].isdigit() or prev.norm in number_word_forms()
 
+    def before_a_number(self, k: int) -> bool:
+        """Token k comes right before a number in digits in its sentence (عمر 70 عاما "age 70")."""
+        return k + 1 < len(self.tokens) and self.sentence_of.get(k + 1) == self.sentence_of.get(k) \
+            and self.tokens[k + 1].text[:1].isdigit()
+
     def spelled_like_function_word(self, k: int, cut: int = 0) -> bool:
         """علي in a text that writes ى as ي: the name Ali and the preposition على look the same there."""
         if not self.ya_for_alif_maqsura:
@@ -241,12 +243,14 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, Dateli
         if not tok.is_word:
             return []
         out = []
+        short = None  # «و/ف» + a name's first word of two letters (وتل أبيب): proclitic_splits reads no «و» off a
+        # word of three letters, the stem alone being too short to be read; it stands here for a name of several words
+        # only («ب/ل» + two letters it does read: بتل أبيب، بقم "in Qom")
         if tok.is_arabic:
             splits = tok.splits
-            if len(tok.norm) == 3 and tok.norm[0] in "وفبل":
-                # «و/ف/ب/ل» + a name's first word of two letters (وتل أبيب، بتل أبيب): too short a stem to be read
-                # alone, so the split stands only for a name of several words (below)
-                splits = [*splits, (1, tok.norm[1:])]
+            if len(tok.norm) == 3 and tok.norm[0] in "وف":
+                short = (1, tok.norm[1:])
+                splits = [*splits, short]
         else:
             splits = [(0, tok.text)] + ([(0, tok.text.title())] if tok.text.isupper() and len(tok.text) > 3 else [])
         local_firsts = self._local_firsts()
@@ -255,7 +259,7 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, Dateli
             if stem not in self.gaz.firsts and stem not in local_firsts:
                 continue
             idx = idx or self.words_from(i, self.gaz.max_len)
-            for n in range(len(idx), 1 if cut and len(stem) < 3 else 0, -1):
+            for n in range(len(idx), 1 if (cut, stem) == short else 0, -1):
                 key = (stem,) + tuple(self.tokens[k].norm for k in idx[1:n])
                 entries = self.gaz.lookup(key) or ([self.local[key]] if key in self.local else [])
                 if not entries:
@@ -348,7 +352,7 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, Dateli
         prev = self.prev_word(i)
         prev_norm = prev.norm if prev else ""
         channel_context = ((cut and "ل" in self.tokens[i].norm[:cut]) or prev_norm in {"ل", "لـ"} or prev_norm in MEDIA_HEADS
-                           or prev_norm in CORRESPONDENTS or self._interviewed(i)
+                           or prev_norm in CORRESPONDENTS or after_interview_noun(self.tokens, i - 1)
                            or (not cut and self._in_brackets(i, i + len(key))))
         quoted = prev is not None and i > 0 and self.tokens[i - 1].text == "«"
         # a medium of kg's own lists named by an everyday word needs more than «ل» (للعالم، للرأي "for the world",
@@ -381,12 +385,6 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, Dateli
             # «الشرق الأوسط» in quotes, as Arabic papers write another paper's name: the paper, not the region
             return media[0] if channel_context or quoted else self._best_place(other)
         return self._best_place(entries)
-
-    def _interviewed(self, i: int) -> bool:
-        """«في مقابلة مع X»، «في حوار خاص مع X»: after an interview's noun (and an adjective) and «مع», X gave
-        it — a medium."""
-        return i >= 2 and self.tokens[i - 1].norm == "مع" and any(
-            st in INTERVIEW_NOUNS for k in (i - 2, i - 3) if k >= 0 for _, st in self.tokens[k].splits)
 
     def _learn_name(self, key: tuple[str, ...], entry: GazEntry) -> None:
         """This article calls ``entry`` ``key`` (unless the key is taken or the gazetteer knows it)."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.gazetteer import GazEntry, slug
 from kg.extract.normalize import normalize
+from kg.extract.tokens import Token
 from kg.records import Entity
 
 QUOTES = {"«", "»", "“", "”", '"'}
@@ -70,6 +71,9 @@ REGNAL_ORDINALS = frozenset({
 REGNAL_TEENS = frozenset({"عشر", "عشره"})  # السادس عشر "the sixteenth"
 HONOURED_TITLES = frozenset({"الامام", "الخليفه"})  # with a sovereign's, before a given name with the article (الإمام الهادي)
 CORRESPONDENTS = {"مراسل", "مراسله", "مراسلو", "مراسلي", "موفد", "موفده"}  # مراسل الجزيرة: the channel's correspondent
+# normalised: «في مقابلة (خاصة) مع X»، "in an interview with X": X, a medium, interviewed the speaker (not لقاء:
+# «لقاء مع الاتحاد» is as often a meeting with a federation as an interview)
+INTERVIEW_NOUNS = frozenset({"مقابله", "حوار", "حديث", "interview"})
 FOREIGN_NAME_HEADS = {"NGO", "Organization", "MediaOrganization"}  # heads a transliterated name may follow
 COMPLEMENTIZER_WORDS = {"ان", "بان", "انه", "انها", "بانه", "بانها"}
 TITLE_LINKS = {"باسم", "خارجيه", "داخليه", "دفاع", "ماليه", "صحه", "عدل"}  # المتحدث باسم …، وزير خارجية …
@@ -135,4 +139,14 @@ def _entity_from(entry: GazEntry) -> Entity:
 def _new_entry(category: str, type_: str, label: str, gender: str = "m") -> GazEntry:
     return GazEntry(key=f"{type_}/{slug(label)}", label=label, category=category, type=type_, rank=5, gender=gender)
 
+
+def after_interview_noun(tokens: list[Token], k: int) -> bool:
+    """Token k is «مع» / "with" after an interview's noun (:data:`INTERVIEW_NOUNS`), an adjective between at
+    most (في مقابلة خاصة مع، in an exclusive interview with): what follows it is the medium that interviewed."""
+    def words(j: int) -> set[str]:
+        t = tokens[j]
+        return {st for _, st in t.splits} if t.is_arabic else {t.text.lower()}
+
+    return 1 <= k < len(tokens) and bool(words(k) & {"مع", "with"}) and any(
+        words(j) & INTERVIEW_NOUNS for j in (k - 1, k - 2) if j >= 0)
 

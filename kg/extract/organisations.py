@@ -390,10 +390,14 @@ class OrganisationRules:
             return False
         before = self.tokens[chain[-1]].norm
         return (_is_nisba(before) and t.norm[1:] not in self.fw and t.norm[1:] not in NON_NAME_ADJECTIVES
-                and not any(e.demonym for w in (before, t.norm[1:]) for e in self.gaz.lookup((w,))))
+                and not self._is_demonym(before) and not self._is_demonym(t.norm[1:]))
+
+    def _is_demonym(self, word: str) -> bool:
+        """A normalised word the gazetteer knows as a country's adjective (السوري، الروسية)."""
+        return any(e.demonym for e in self.gaz.lookup((word,)))
 
     def _demonym_follows(self, i: int) -> bool:
-        return i + 1 < len(self.tokens) and any(e.demonym for e in self.gaz.lookup((self.tokens[i + 1].norm,)))
+        return i + 1 < len(self.tokens) and self._is_demonym(self.tokens[i + 1].norm)
 
     def _head_seen_before(self, i: int, head: str) -> bool:
         """The head noun was used earlier (تنظيم داعش … التنظيم الإرهابي): a reference, not a new name."""
