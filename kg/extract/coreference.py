@@ -17,7 +17,8 @@ FIRST_NAME_READING = 0.2  # a first name alone needs this of the tagger's readin
 FIRST_NAME_EVERYDAY_ZIPF = 3.5  # … where it is an everyday word: common with and without the article (كريم / الكريم)
 TAGGED_PART_SCORE = 0.8  # a person only the tagger found gives its later name parts from this score of its span (on
 # three slices, such parts were right 8 of 26 below 0.9, 14 of 21 from it; 0.8 kept one right part more, 0.95 lost two)
-FIRST_NAME_INTRODUCERS = frozenset({"person", "name", "tagger", "tagger-repeat"})  # mentions that name a person in full
+FIRST_NAME_INTRODUCERS = frozenset({"person", "name", "tagger", "tagger-repeat", "repeat"})  # mentions that name a person in full
+EARLIER_PART_ZIPF = 4.0  # a family name this common is not carried back before the full name (measured)
 EVERYDAY_ZIPF = 5.0  # a name's last word this common is no mention of the person alone (5.2 measured the same)
 
 
@@ -40,11 +41,15 @@ class CoreferenceRules:
     def pass_tagger_repeats(self) -> None:
         """One name, one entity per article: where the words of a name only the tagger found recur and
         nothing was found there, they are that entity again (the tagger reads each sentence alone and
-        misses some repeats). Rule ``entity.tagger-repeat``; measured like :meth:`pass_tagger_name_parts`."""
-        names: dict[tuple[str, ...], GazEntry] = {}
+        misses some repeats). Rule ``entity.tagger-repeat``; measured like :meth:`pass_tagger_name_parts`.
+        So is a person the rules found by one word (:meth:`_repeatable_one_word_person`), with or without
+        the tagger: rule ``entity.repeat``."""
+        names: dict[tuple[str, ...], tuple[GazEntry, str]] = {}
         for f in self.found:
             if f.kind == "tagger":
-                names.setdefault(name_key(self.text[f.start : f.end]), f.entry)
+                names.setdefault(name_key(self.text[f.start : f.end]), (f.entry, "tagger-repeat"))
+            elif self._repeatable_one_word_person(f):
+                names.setdefault(name_key(self.text[f.start : f.end]), (f.entry, "repeat"))
         if not names:
             return
         longest = max(map(len, names))
@@ -60,6 +65,43 @@ class CoreferenceRules:
                 continue
             self.accept(f)
             i = f.last
+        self.found.sort(key=lambda f: f.start)
+
+    def pass_earlier_name_parts(self) -> None:
+        """A family name before the person's full name (a headline's «حداد يستقبل …» above «سامر حداد»): where
+        exactly one person named in full ends with the word, the word alone before that person's first mention
+        is that person (rule ``entity.part``). Only a word general Arabic hardly uses (below
+        :data:`EARLIER_PART_ZIPF`), no function word: carried back, a common noun or verb that had ended an
+        over-long name would become the person (measured: kg/models/README.md)."""
+        firsts: dict[str, tuple[int, GazEntry | None]] = {}
+        for f in sorted(self.found, key=lambda f: f.first):
+            if f.entry.category != "person" or f.kind not in FIRST_NAME_INTRODUCERS or not self.tokens[f.first].is_arabic:
+                continue
+            if f.kind == "tagger" and (f.score or 0.0) < TAGGED_PART_SCORE:
+                continue
+            words = self._name_words(f, True)
+            if len(words) < 2:
+                continue
+            seen = firsts.get(words[-1])
+            if seen is None:
+                firsts[words[-1]] = (f.first, f.entry)
+            elif seen[1] is not None and seen[1].key != f.entry.key:
+                firsts[words[-1]] = (seen[0], None)  # the family name of two persons: neither
+        if not firsts:
+            return
+        for i, tok in enumerate(self.tokens):
+            if i in self.taken or not tok.is_word or not tok.is_arabic:
+                continue
+            for cut, stem in tok.splits[:2]:
+                first, entry = firsts.get(stem, (0, None))
+                if entry is None or i >= first or len(stem) < 3 or stem in self.fw or self.names.get(stem):
+                    continue
+                if self.frequent.get(stem, 0.0) >= EARLIER_PART_ZIPF or self.written_as_function_word(i, cut) \
+                        or self._inflected_everyday_word(i) or self._possessed_everyday_word(i):
+                    continue  # (طابقا "floor", with the accusative ending, had ended an over-long name)
+                start = cut_offset(tok, cut) if cut else tok.start
+                self.accept(Found(i, i + 1, start, tok.end, entry, "part"))
+                break
         self.found.sort(key=lambda f: f.start)
 
     def pass_first_names(self) -> None:
@@ -157,7 +199,16 @@ class CoreferenceRules:
             return self.taken[k].entry.category == "person"
         return bool(self.names.get(t.norm)) or self.frequent.get(t.norm, 0.0) < WORD_WITH_PROCLITIC_ZIPF
 
-    def _repeat_at(self, i: int, names: dict[tuple[str, ...], GazEntry], longest: int) -> Found | None:
+    def _repeatable_one_word_person(self, f: Found) -> bool:
+        """A person the rules found by one Arabic word (after a title: «النجم البرازيلي X») whose word is no
+        everyday or function word: where it recurs alone, unfound, it is that person again — name parts
+        (:meth:`name_part`) only follow names of two words or more."""
+        if f.kind != "person" or f.last - f.first != 1 or not self.tokens[f.first].is_arabic:
+            return False
+        stem = name_key(self.text[f.start : f.end])[0]
+        return len(stem) >= 3 and stem not in self.fw and not self._everyday_word(stem)
+
+    def _repeat_at(self, i: int, names: dict[tuple[str, ...], tuple[GazEntry, str]], longest: int) -> Found | None:
         """The longest name of ``names`` starting at token i (after a proclitic: وبيروت), on free tokens."""
         tok = self.tokens[i]
         for n in range(min(longest, len(self.tokens) - i), 0, -1):
@@ -165,15 +216,15 @@ class CoreferenceRules:
                 continue  # (a word written as a function word, «على», is not the name «علي» again)
             rest = tuple(self.tokens[k].norm for k in range(i + 1, i + n))
             for cut, stem in tok.splits if tok.is_arabic else [(0, tok.norm)]:
-                entry = names.get((stem,) + rest)
+                entry, kind = names.get((stem,) + rest, (None, ""))
                 if entry is not None:
                     if not cut and self.after_a_number(i):
                         return None  # عشرة ملايين تومان: a currency or a unit the tagger read as a name somewhere
                     if not cut and entry.category == "person" and self._given_name_before(i):
                         prev = self.tokens[i - 1]  # طلعت زكريا where زكريا alone was found: the whole name
-                        return Found(i - 1, i + n, prev.start, self.tokens[i + n - 1].end, entry, "tagger-repeat")
+                        return Found(i - 1, i + n, prev.start, self.tokens[i + n - 1].end, entry, kind)
                     start = cut_offset(tok, cut) if cut else tok.start
-                    return Found(i, i + n, start, self.tokens[i + n - 1].end, entry, "tagger-repeat")
+                    return Found(i, i + n, start, self.tokens[i + n - 1].end, entry, kind)
         return None
 
     def _displaces(self, f: Found) -> bool:

@@ -75,6 +75,7 @@ from kg.records import Span
 # gazetteer knows they name another place (نيو جيرسي is not Jersey)
 FOREIGN_PLACE_PREFIXES = frozenset({"نيو", "سان", "سانت", "سانتا", "لوس", "لاس", "بورت", "ريو"})
 ENGLISH_PLACE_PREFIXES = frozenset({"New", "San", "Santa", "Saint", "Los", "Las", "Port", "Fort", "Rio"})  # New Mexico is not Mexico
+SPLIT_TOWN_WORD_ZIPF = 4.0  # a word this common as written is not proclitic + a GeoNames-only town (measured: kg/models/README.md)
 
 
 class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, DatelineRules, CoreferenceRules, TaggerRules):
@@ -271,6 +272,8 @@ class _Finder(PersonRules, OrganisationRules, PlaceRules, FieldNameRules, Dateli
                     continue
                 if n == 1 and entry.category == "person" and i > 0 and self._after_definite_noun(i):
                     continue  # الجيش السوداني: an adjective, not the person called al-Sudani
+                if n == 1 and cut and entry.key.startswith(GEONAMES_CITY) and self.frequent.get(tok.norm, 0.0) >= SPLIT_TOWN_WORD_ZIPF:
+                    continue  # فعالية "effectiveness" is a word as written, not «ف» + a town GeoNames alone knows
                 if n == 1 and entry.category == "person" and cut and tok.norm[cut - 1] in "فك":
                     continue  # فرائس "prey" (normalised فرايس) is not «ف» + رايس: «ف/ك» before a name alone is rare
                 start = cut_offset(tok, cut) if cut else tok.start
@@ -595,6 +598,7 @@ def find_entities(text: str, tokens: list[Token], sentences: list[Sentence], lan
     finder.pass_tagger_joins()
     finder.pass_tagger_name_parts()
     finder.pass_tagger_repeats()
+    finder.pass_earlier_name_parts()
     finder.pass_first_names()
     finder.pass_titles_before_names()
     finder.pass_descriptor_heads()
@@ -607,7 +611,7 @@ def find_entities(text: str, tokens: list[Token], sentences: list[Sentence], lan
             ent = _entity_from(f.entry)
             table.entities[f.entry.key] = ent
         ent.mentions.append(Span(f.start, f.end, text[f.start : f.end]))
-        rule = f"entity.{f.kind}"  # which pass found the mention: name, trigger, pattern, person, part, nominal, alias, demonym, dateline, tagger, tagger-repeat
+        rule = f"entity.{f.kind}"  # which pass found the mention: name, trigger, pattern, person, part, nominal, alias, demonym, dateline, tagger, tagger-repeat, repeat
         if f.score is not None:
             ent.tagger_score = max(ent.tagger_score or 0.0, f.score)
         if rule not in ent.rules:

@@ -99,7 +99,7 @@ class Found:
     start: int
     end: int
     entry: GazEntry
-    kind: str  # name | trigger | pattern | person | nominal | part | alias | demonym | dateline | tagger | tagger-repeat
+    kind: str  # name | trigger | pattern | person | nominal | part | alias | demonym | dateline | tagger | tagger-repeat | repeat
     trigger_type: str | None = None
     score: float | None = None  # the tagger's confidence, for a mention only the tagger proposed
 

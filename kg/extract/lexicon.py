@@ -227,6 +227,21 @@ def given_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def name_words_ar() -> set[str]:
+    """Words of personal names as the Arabic press writes them (``name_words_ar.txt``, from arabnamer's
+    CC BY 4.0 name dictionary), normalised: the tagger's lexicon flag ``pname`` only — the rules never read
+    it, a word of a name being no name by itself (many are everyday words too: فلاح، وحشية)."""
+    return read_words("name_words_ar.txt")
+
+
+@lru_cache(maxsize=1)
+def club_names_ar() -> list[tuple[str, ...]]:
+    """Names of sports clubs in Arabic (``club_names_ar.txt``, from ArWikiCats, MIT), normalised word by word:
+    the tagger's lexicon flags ``club1`` / ``club`` only — the rules read kg's own ``clubs.tsv``."""
+    return [tuple(normalize(w) for w in r[0].split()) for r in read_tsv("club_names_ar.txt") if r and r[0].strip()]
+
+
+@lru_cache(maxsize=1)
 def rule_given_names() -> dict[str, str]:
     """The given names the rules know: :func:`given_names` (also the taggers' lexicon flags) and
     ``given_names_rules.tsv``, read by the rules only (a name added there needs no rebuild of the models)."""

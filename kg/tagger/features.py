@@ -5,7 +5,9 @@ list built once per word type and per window offset, so tagging a text costs a d
 a list concatenation per token before the CRF decodes. The features come from kg's own normalisation
 (:func:`kg.extract.normalize.normalize`), its proclitic splitting, affixes and word shape, and from
 membership in kg's lexicons: gazetteer names by category and position, given names, titles,
-organisation heads, place triggers, cue words, function words, unnamed sources; and, for an Arabic word, how
+organisation heads, place triggers, cue words, function words, unnamed sources, and (Arabic) the words of
+persons' names the press has written (``pname``) and the names of sports clubs (``club1``, ``club``), from
+openly licensed name lists (``scripts/build_name_lists.py``); and, for an Arabic word, how
 common it is in general Arabic text and how much more or less common with the article ال (wordfreq's lists):
 an everyday noun is common both ways (حصار / الحصار), a foreign name never takes the article (بوش, not
 البوش); and how much its letters look written from another language (:mod:`kg.tagger.letters`) — what a
@@ -23,7 +25,8 @@ from kg.extract.tokens import ARABIC_RE, proclitic_splits
 from kg.tagger.letters import build_letter_odds, letter_score
 
 WINDOW = 2
-FEATURE_VERSION = 4  # stored in a model: a model built with other features is refused, not misread
+NAME_WORD_EVERYDAY_ZIPF = 4.0  # a word of a name this common in general Arabic is flagged as an everyday word too
+FEATURE_VERSION = 5  # stored in a model: a model built with other features is refused, not misread
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,10 @@ def build_lexicon_flags() -> LexiconFlags:
 
 def _lexicon_flags() -> LexiconFlags:
     from kg.extract.gazetteer import load_gazetteer
-    from kg.extract.lexicon import cues, function_words, given_names, org_heads, place_triggers, titles, unnamed_sources
+    from kg.extract.lexicon import (
+        club_names_ar, cues, function_words, given_names, name_words_ar, org_heads, place_triggers, titles,
+        unnamed_sources,
+    )
 
     sets: dict[str, set[str]] = {}
 
@@ -80,6 +86,12 @@ def _lexicon_flags() -> LexiconFlags:
     for u in unnamed_sources():
         add(_lexical(u[0]), "unnamed")
     words = frequent_words()
+    for w in name_words_ar():  # a name's word that is no everyday word, and one that is (فلاح "farmer")
+        key = _lexical(w)
+        add(key, "pname" if words.get(key, 0.0) < NAME_WORD_EVERYDAY_ZIPF else "pname-everyday")
+    for club in club_names_ar():  # a club named by one word (الريان), a word of a longer name (… يونايتد)
+        for w in club:
+            add(_lexical(w), "club1" if len(club) == 1 else "club")
     return LexiconFlags({w: tuple(sorted(f)) for w, f in sets.items()}, words, build_letter_odds(words))
 
 
