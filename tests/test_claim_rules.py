@@ -243,3 +243,16 @@ def test_an_english_organisation_named_by_its_head_speaks():
     # not the subject of a cue: no organisation is made of "the army"
     z = extract(Article(text="He joined the army in 1990, officials said.", source="t", language="en"))
     assert not [e for e in z.entities if e.category == "organization"]
+
+
+def test_a_spokesperson_for_a_body_named_by_its_head_speaks_for_it():
+    """«ونفى المتحدث باسم الجيش أن …» with no army named before: the army is the claimant, not the speaker of the
+    sentence before carried on (the title and «باسم» say who speaks)."""
+    text = "وقال وزير المالية سامر كسباري إن المفاوضات مستمرة. {0} أن تكون القوات قد قصفت القرية."
+    for opening, body in (("ونفى المتحدث باسم الجيش", "الجيش"), ("ونفت الناطقة باسم الحكومة", "الحكومة"),
+                          ("ونفى متحدث باسم الوزارة", "الوزارة")):
+        got = ar_claims(text.format(opening))
+        assert [who for who, *_ in got] == ["سامر كسباري", body], opening
+    # «باسم» after a word that is no spokesperson's title («praised, in the army's name») makes no actor of the army
+    x = extract(Article(text="وأشاد الضيف باسم الجيش في كلمته.", source="test", language="ar"))
+    assert not [e for e in x.entities if e.category == "organization"]

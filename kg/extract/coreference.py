@@ -3,10 +3,12 @@ heads and demonstratives for organisations and places named before (المرصد
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kg.extract.entity_base import DEMONSTRATIVES, NAME_PARTICLES, NASAB_PARTICLES, Found, _new_entry
 from kg.extract.frequency import frequent_words, is_common_word, zipf
 from kg.extract.gazetteer import GEONAMES_CITY, GazEntry, name_key
-from kg.extract.lexicon import cues, title_first_words
+from kg.extract.lexicon import cues, title_first_words, titles
 from kg.extract.normalize import normalize
 from kg.extract.tokens import cut_offset, strip_article
 
@@ -20,6 +22,13 @@ TAGGED_PART_SCORE = 0.8  # a person only the tagger found gives its later name p
 FIRST_NAME_INTRODUCERS = frozenset({"person", "name", "tagger", "tagger-repeat", "repeat"})  # mentions that name a person in full
 EARLIER_PART_ZIPF = 4.0  # a family name this common is not carried back before the full name (measured)
 EVERYDAY_ZIPF = 5.0  # a name's last word this common is no mention of the person alone (5.2 measured the same)
+
+
+@lru_cache(maxsize=1)
+def spokesperson_words() -> frozenset[str]:
+    """A spokesperson's one-word Arabic titles without the article (متحدث، ناطقة), from ``titles.tsv``."""
+    return frozenset(key[0].removeprefix("ال") for key, t in titles().items()
+                     if t.role == "spokesperson" and t.lang == "ar" and len(key) == 1)
 
 
 class CoreferenceRules:
@@ -418,8 +427,9 @@ class CoreferenceRules:
                 target = introduced.org_by_head.get(head)
                 kind = self.heads.get(head) or self.heads.get(stem)
                 if target is None and not demonstrative and kind is not None and kind.type == "GovernmentBody" \
-                        and self._cue_verb_at(j - 1):
-                    # وقالت الحكومة … with no government named before: the phrase names the actor itself
+                        and (self._cue_verb_at(j - 1) or self._spokesman_for(j - 1)):
+                    # وقالت الحكومة … (or المتحدث باسم الجيش …) with no government named before: the phrase names
+                    # the actor itself
                     start = cut_offset(t, cut) if cut else t.start
                     label = self.text[start : t.end]
                     return Found(j, j + 1, start, t.end, _new_entry("organization", kind.type, label, kind.gender), "nominal")
@@ -444,6 +454,13 @@ class CoreferenceRules:
         if k < 0 or not self.tokens[k].is_arabic:
             return False
         return any((c := self.cues.get(stem)) is not None and c.kind == "verb" and c.lang == "ar" for _, stem in self.tokens[k].splits)
+
+    def _spokesman_for(self, k: int) -> bool:
+        """«باسم» "on behalf of" at k after a spokesperson's title (المتحدث باسم، الناطقة باسم، متحدث باسم): the body
+        after it is the one speaking."""
+        if k < 1 or self.tokens[k].norm != "باسم":
+            return False
+        return self.tokens[k - 1].norm.removeprefix("ال") in spokesperson_words()
 
     def _speaks(self, k: int) -> bool:
         """An English cue verb at k, or after one auxiliary (the army has said)."""
