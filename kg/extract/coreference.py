@@ -77,7 +77,7 @@ class CoreferenceRules:
         self.found.sort(key=lambda f: f.start)
 
     def pass_earlier_name_parts(self) -> None:
-        """A family name before the person's full name (a headline's «حداد يستقبل …» above «سامر حداد»): where
+        """A family name before the person's full name (a headline's «كسباري يستقبل …» above «سامر كسباري»): where
         exactly one person named in full ends with the word, the word alone before that person's first mention
         is that person (rule ``entity.part``). Only a word general Arabic hardly uses (below
         :data:`EARLIER_PART_ZIPF`), no function word: carried back, a common noun or verb that had ended an

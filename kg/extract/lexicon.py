@@ -229,8 +229,9 @@ def given_names() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def name_words_ar() -> set[str]:
     """Words of personal names as the Arabic press writes them (``name_words_ar.txt``, from arabnamer's
-    CC BY 4.0 name dictionary), normalised: the tagger's lexicon flag ``pname`` only — the rules never read
-    it, a word of a name being no name by itself (many are everyday words too: فلاح، وحشية)."""
+    CC BY 4.0 name dictionary and ArWikiCats' names of well-known people, MIT), normalised: the tagger's lexicon
+    flags ``pname`` / ``pname-everyday`` only — the rules never read it, a word of a name being no name by itself
+    (many are everyday words too: فلاح، وحشية)."""
     return read_words("name_words_ar.txt")
 
 
