@@ -256,3 +256,17 @@ def test_a_spokesperson_for_a_body_named_by_its_head_speaks_for_it():
     # «باسم» after a word that is no spokesperson's title («praised, in the army's name») makes no actor of the army
     x = extract(Article(text="وأشاد الضيف باسم الجيش في كلمته.", source="test", language="ar"))
     assert not [e for e in x.entities if e.category == "organization"]
+
+
+def test_a_bare_title_as_the_subject_is_the_person_named_with_that_title():
+    """«وحذر الوزير من أن …» after another speaker: the minister named before, not the last speaker carried on
+    (rule claimant.ar.title-back); «الرئيس» alone is not a head of government named before."""
+    text = ("وقال وزير الصحة سامر كسباري إن الوضع تحت السيطرة. "
+            "وأكد ممثل المنظمة في البلاد رامي فلوح أن الوباء ينتشر في الريف. "
+            "وحذر الوزير من أن الأسعار سترتفع في الأشهر المقبلة.")
+    got = ar_claims(text)
+    assert [who for who, *_ in got] == ["سامر كسباري", "رامي فلوح", "سامر كسباري"]
+    assert got[-1][3][2] == "claimant.ar.title-back"
+    other = ("وقال رئيس الوزراء سامر كسباري إن الحكومة مستمرة. "
+             "وأكد ممثل المنظمة رامي فلوح أن الوباء ينتشر. وأضاف الرئيس أن الانتخابات ستجري في موعدها.")
+    assert ar_claims(other)[-1][3][2] != "claimant.ar.title-back"

@@ -9,10 +9,12 @@ leaves its rule id in ``subject_rule`` or returns it, for :meth:`ClaimDocument.a
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kg.extract.claim_document import COMMAS, KANA, LINKERS, OUTLET_TYPES, STATEMENT_WORDS
 from kg.extract.entities import DESCRIPTOR_HEADS, Found, names_a_kind
 from kg.extract.entity_base import after_interview_noun
-from kg.extract.lexicon import Cue
+from kg.extract.lexicon import Cue, person_titles
 from kg.extract.speakers import PRONOUNS
 from kg.extract.speakers import resolve as resolve_pronoun
 from kg.extract.tokens import Sentence, proclitic_splits
@@ -20,6 +22,17 @@ from kg.records import Claim
 
 
 MEDIUM_PREPOSITIONS = frozenset({"في", "علي", "عبر"})  # normalised: على reads علي
+TITLE_LOOKBACK = 400  # tokens searched back for the person a bare title refers to (a few paragraphs)
+TITLE_WINDOW = 4  # words before a person's mention that may hold its title (وزير الصحة الأردني سامر …)
+# a title and the word after it naming another office than the title alone: «الرئيس» is the president, not the
+# head of a government named before (رئيس الوزراء، رئيس الحكومة), normalised
+OTHER_OFFICES = frozenset({("رييس", "الوزراء"), ("رييس", "الحكومه"), ("رييسه", "الوزراء"), ("رييسه", "الحكومه")})
+
+
+@lru_cache(maxsize=1)
+def one_word_titles() -> frozenset[str]:
+    """Arabic one-word titles without the article (وزير، رييس، سفيره), normalised: a bare «الوزير» as a subject."""
+    return frozenset(k[0].removeprefix("ال") for k, t in person_titles().items() if len(k) == 1 and t.lang == "ar")
 
 
 class ClaimantRules:
@@ -187,6 +200,34 @@ class ClaimantRules:
             if cue.gender in ("any",) or ent.gender == cue.gender or self.lang == "en":
                 return c
         return None
+
+    def titled_subject(self, a: int, b: int) -> Found | None:
+        """«وحذر الوزير من أن …»: a bare definite title heading the subject, no name with it, is the person
+        named last with that title before (… وزير الصحة سامر كسباري …), not the last speaker, who may hold
+        another office (rule ``claimant.ar.title-back``)."""
+        k = a
+        while k < b and not self.tokens[k].is_word:
+            k += 1
+        if k >= b or not self.tokens[k].is_arabic or not self.norm(k).startswith("ال"):
+            return None
+        title = self.norm(k)[2:]
+        if title not in one_word_titles():
+            return None
+        for j in range(a - 1, max(-1, a - TITLE_LOOKBACK), -1):
+            f = self.entity_found(j)
+            if f is None or f.first != j or f.entry.category != "person":
+                continue
+            if any(self._holds_title(x, title) for x in range(max(0, j - TITLE_WINDOW), j)):
+                return f
+        return None
+
+    def _holds_title(self, x: int, title: str) -> bool:
+        """Token x is the title (after a proclitic or the article: ووزير، الوزير) and not the start of another
+        office's name (:data:`OTHER_OFFICES`)."""
+        t = self.tokens[x]
+        if not t.is_arabic or title not in {s.removeprefix("ال") for _, s in t.splits[:2]}:
+            return False
+        return x + 1 >= len(self.tokens) or (title, self.norm(x + 1)) not in OTHER_OFFICES
 
     def pronoun_subject(self, a: int, b: int, cue: int) -> tuple[Found | None, Claim | None, str]:
         """A pronoun subject (he, she, it, they) in tokens a..b: (named actor, carried claim, rule id)."""

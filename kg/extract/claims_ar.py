@@ -175,6 +175,9 @@ class ArabicCueRules:
                     claimant, unnamed = self.kana_subject(sent, k)
                     claimant_rule = self.subject_rule if (claimant or unnamed) else claimant_rule
                 if claimant is None and unnamed is None:
+                    claimant = self.titled_subject(k + 1, boundary)
+                    claimant_rule = "claimant.ar.title-back" if claimant else claimant_rule
+                if claimant is None and unnamed is None:
                     carried = self.carried(c.cue, self.tokens[k].start)
                     if carried is None:
                         claimant, claimant_rule = self.nearest_actor_before(sent, k), "claimant.nearest-before"
