@@ -270,3 +270,17 @@ def test_a_bare_title_as_the_subject_is_the_person_named_with_that_title():
     other = ("وقال رئيس الوزراء سامر كسباري إن الحكومة مستمرة. "
              "وأكد ممثل المنظمة رامي فلوح أن الوباء ينتشر. وأضاف الرئيس أن الانتخابات ستجري في موعدها.")
     assert ar_claims(other)[-1][3][2] != "claimant.ar.title-back"
+
+
+def test_a_demand_is_a_claim_whose_content_is_what_is_demanded():
+    """The annotation guide's «طالب بـ»: «وطالبت المنظمة (الحكومة) بفتح تحقيق …» is a claim whose content is what
+    is demanded, without «بـ» (content.ar.by-noun-phrase); «بأن» is a complementiser as for any cue; «طالب»
+    the noun (a student) makes no claim."""
+    text = "وقالت منظمة العفو الدولية إن الوضع خطير. وطالبت المنظمة الحكومة بفتح تحقيق في الحادث."
+    [_, (who, _, content, rules)] = ar_claims(text)
+    assert (who, content, rules[1]) == ("منظمة العفو الدولية", "فتح تحقيق في الحادث", "content.ar.by-noun-phrase")
+    [(_, unnamed, content, _)] = ar_claims("ويطالب السكان منذ سنوات بتحسين الخدمات في الحي.")
+    assert content == "تحسين الخدمات في الحي"
+    [(_, _, content, rules)] = ar_claims("وطالب المحتجون بأن تستقيل الحكومة فورا.")
+    assert content == "تستقيل الحكومة فورا" and rules[1] == "content.ar.complementizer"
+    assert ar_claims("وقتل طالب جامعي في الحادث بشكل مأساوي.") == []

@@ -12,11 +12,13 @@ from kg.extract.claim_document import (
     PUNCT_STOP,
     _Cue,
 )
-from kg.extract.tokens import Sentence
+from kg.extract.frequency import frequent_words
+from kg.extract.tokens import Sentence, cut_offset
 from kg.records import Claim, Span
 
 
 SAYING_NOUNS = frozenset({"قوله", "قولها", "قولهم", "قولهما"})  # normalised: «عن X قوله إن» "X's saying that"
+BY_NOUN_ZIPF = 4.5  # a «بـ» word this common as written is an adverb or a preposition (بشكل، بسبب، بعد), no demand
 DAY_WORDS = {"امس", "اليوم", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد"}
 
 
@@ -70,6 +72,16 @@ class ArabicCueRules:
                 return True
         return False
 
+    def _by_noun(self, j: int) -> bool:
+        """Token j is «بـ» + a noun (بفتح، بالإفراج، بإجراء): what a demand asks for (طالب X بـ …); not a
+        function word or a word that common as written (بشكل، بسبب، بين)."""
+        t = self.tokens[j]
+        if not t.is_arabic or not t.norm.startswith("ب") or len(t.norm) < 4 or t.norm in self.fw:
+            return False
+        if frequent_words().get(t.norm, 0.0) >= BY_NOUN_ZIPF:
+            return False
+        return any(cut == 1 and len(stem) >= 3 and stem not in self.fw for cut, stem in t.splits)
+
     def _after_adverbials(self, j: int, sent: Sentence) -> int:
         """The first token after commas, days and «في PLACE» phrases that follow a subject."""
         while j < sent.end:
@@ -104,6 +116,7 @@ class ArabicCueRules:
         content_rule = "content.ar.complementizer"
         np_words = {NP_COMPLEMENTS[x]: x for x in c.cue.complements if x in NP_COMPLEMENTS}
         np_candidate = None
+        by_candidate = None  # طالب X بفتح تحقيق: the verbal noun after «بـ» is what is demanded
         while j < window_end:
             t = self.tokens[j]
             if self.depth[j] > self.depth[k]:
@@ -121,6 +134,8 @@ class ArabicCueRules:
                 break
             if np_candidate is None and self.norm(j) in np_words:
                 np_candidate = j  # used only when no complementiser, quote or colon follows within reach
+            if by_candidate is None and j > k + 1 and "by" in c.cue.complements and self._by_noun(j):
+                by_candidate = j  # (the same)
             if t.text in {".", "؟", "?"} or (t.text in PUNCT_STOP):
                 break
             if self.cue_at(j) and j > k + 1:
@@ -129,6 +144,10 @@ class ArabicCueRules:
         if boundary is None and np_candidate is not None and np_candidate + 1 < sent.end and self.tokens[np_candidate + 1].is_word:
             boundary, comp_len = np_candidate, 1
             content_rule = f"content.ar.{np_words[self.norm(np_candidate)]}-noun-phrase"
+        by_cut = False
+        if boundary is None and np_candidate is None and by_candidate is not None:
+            boundary, comp_len, by_cut = by_candidate, 0, True
+            content_rule = "content.ar.by-noun-phrase"
         if boundary is None and c.cue.kind == "verb" and "any" in c.cue.complements:
             # نفى الجيش أي علاقة له بالهجوم / أعلن الجيش السيطرة على …: the object after the subject is the content
             subj = self._actors_between(k + 1, min(sent.end, k + 8))
@@ -161,6 +180,8 @@ class ArabicCueRules:
         if got is None:
             return None
         s, e, mode, nxt = got
+        if by_cut and s == self.tokens[boundary].start:
+            s = cut_offset(self.tokens[boundary], 1)  # the content without «بـ»: فتح تحقيق
         claimant, unnamed, channel, channel_kind = self.subject(k + 1, boundary)
         claimant_rule = self.subject_rule
         carried = None
