@@ -284,3 +284,12 @@ def test_a_demand_is_a_claim_whose_content_is_what_is_demanded():
     [(_, _, content, rules)] = ar_claims("وطالب المحتجون بأن تستقيل الحكومة فورا.")
     assert content == "تستقيل الحكومة فورا" and rules[1] == "content.ar.complementizer"
     assert ar_claims("وقتل طالب جامعي في الحادث بشكل مأساوي.") == []
+
+
+def test_the_police_speak_as_an_organisation():
+    """The annotation guide counts the police as an organisation: «كما أعلنت الشرطة أنها …» is the police's claim,
+    not the previous speaker's carried on (الشرطة a government head of the rules' own list, no tagger flag)."""
+    text = "وقالت وزارة الداخلية إن الوضع هادئ. كما أعلنت الشرطة أنها اعتقلت خمسة مشتبه بهم."
+    assert [who for who, *_ in ar_claims(text)] == ["وزارة الداخلية", "الشرطة"]
+    from kg.tagger.features import _lexical, build_lexicon_flags
+    assert "orghead" not in build_lexicon_flags().of(_lexical("الشرطة"))
