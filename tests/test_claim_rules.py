@@ -293,3 +293,19 @@ def test_the_police_speak_as_an_organisation():
     assert [who for who, *_ in ar_claims(text)] == ["وزارة الداخلية", "الشرطة"]
     from kg.tagger.features import _lexical, build_lexicon_flags
     assert "orghead" not in build_lexicon_flags().of(_lexical("الشرطة"))
+
+
+def test_an_accusation_and_an_attributed_saying_are_claims():
+    """«واتهم الجيش المسلحين بقصف الأحياء» attributes to the army that the gunmen shelled them: a claim whose
+    content is the accused and the deed (content.ar.accused-and-deed), reported, though a few words of it may be
+    quoted; «نسبت الوكالة إلى مسؤول قوله إن …» relays the official, as «نقلت عن» does."""
+    [(who, _, content, rules)] = ar_claims("واتهم الجيش المسلحين بقصف الأحياء السكنية.")
+    assert (who, content, rules[1]) == ("الجيش", "المسلحين بقصف الأحياء السكنية", "content.ar.accused-and-deed")
+    x = extract(Article(text="واتهمت «حماس» مسلحين مجهولين بالتسلل «تحت غطاء من القصف» إلى البلدة.", source="t", language="ar"))
+    [c] = x.claims
+    assert c.content.text.startswith("مسلحين مجهولين بالتسلل") and c.mode == "indirect"
+    assert x.entity(c.claimant).label == "حركة حماس"
+    [(who, unnamed, content, rules)] = ar_claims("ونسبت الوكالة إلى مسؤول أمني قوله إن المحادثات توقفت.")
+    assert (unnamed, content, rules[1]) == ("مسؤول", "المحادثات توقفت", "content.ar.relayed")
+    # «نقل إلى» carries something somewhere: no relay
+    assert ar_claims("ونقل الجرحى إلى المستشفى بعد الهجوم.") == []

@@ -18,15 +18,18 @@ from kg.records import Claim, Span
 
 
 SAYING_NOUNS = frozenset({"قوله", "قولها", "قولهم", "قولهما"})  # normalised: «عن X قوله إن» "X's saying that"
+BY_CONTENT_RULES = frozenset({"content.ar.by-noun-phrase", "content.ar.accused-and-deed"})
 BY_NOUN_ZIPF = 4.5  # a «بـ» word this common as written is an adverb or a preposition (بشكل، بسبب، بعد), no demand
 DAY_WORDS = {"امس", "اليوم", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد"}
 
 
 class ArabicCueRules:
     def relayed(self, c: _Cue, sent: Sentence) -> int | None:
-        """وكالة X نقلت عن مسؤول قوله إن …: the source after عن is the claimant, the relaying outlet the channel."""
+        """وكالة X نقلت عن مسؤول قوله إن … (نسبت إلى مسؤول قوله إن …): the source after عن (إلى) is the claimant,
+        the relaying outlet the channel."""
         k = c.index
-        an = next((x for x in range(k + 1, min(sent.end, k + 12)) if self.norm(x) == "عن"), None)
+        prep = "الي" if "relay-to" in c.cue.complements else "عن"
+        an = next((x for x in range(k + 1, min(sent.end, k + 12)) if self.norm(x) == prep), None)
         if an is None:
             return None
         relay, _, _, _ = self.subject(k + 1, an)
@@ -72,6 +75,23 @@ class ArabicCueRules:
                 return True
         return False
 
+    def _object_start(self, k: int, before: int) -> int | None:
+        """Where the object of the cue verb at k starts, after its subject (an actor or an unnamed source right
+        after the verb), if some words stand between it and token ``before``."""
+        first = k + 1
+        while first < before and not self.tokens[first].is_word:
+            first += 1  # an opening quote around the subject: اتهمت «X» …
+        subj = self._actors_between(first, before)
+        if subj and subj[0].first == first:
+            start = subj[0].last
+        elif (u := self.unnamed_at(first)) is not None:
+            start = first + u[0]
+        else:
+            return None
+        while start < before and not self.tokens[start].is_word:
+            start += 1  # … and its closing quote
+        return start if start < before else None
+
     def _by_noun(self, j: int) -> bool:
         """Token j is «بـ» + a noun (بفتح، بالإفراج، بإجراء): what a demand asks for (طالب X بـ …); not a
         function word or a word that common as written (بشكل، بسبب، بين)."""
@@ -95,7 +115,7 @@ class ArabicCueRules:
 
     def arabic_cue(self, c: _Cue, sent: Sentence) -> int | None:
         k = c.index
-        if "relay" in c.cue.complements:
+        if c.cue.complements & {"relay", "relay-to"}:
             return self.relayed(c, sent)
         if self._relayed_by_marker(k, sent):
             # ذكرت صحيفة X نقلا عن مصادر أن …: X relays what the sources said, as with نقلت X عن …
@@ -134,8 +154,9 @@ class ArabicCueRules:
                 break
             if np_candidate is None and self.norm(j) in np_words:
                 np_candidate = j  # used only when no complementiser, quote or colon follows within reach
-            if by_candidate is None and j > k + 1 and "by" in c.cue.complements and self._by_noun(j):
-                by_candidate = j  # (the same)
+            if j > k + 1 and c.cue.complements & {"by", "by-object"} and self._by_noun(j):
+                by_candidate = j  # what is demanded or imputed starts here, before any quote inside it
+                break
             if t.text in {".", "؟", "?"} or (t.text in PUNCT_STOP):
                 break
             if self.cue_at(j) and j > k + 1:
@@ -148,6 +169,10 @@ class ArabicCueRules:
         if boundary is None and np_candidate is None and by_candidate is not None:
             boundary, comp_len, by_cut = by_candidate, 0, True
             content_rule = "content.ar.by-noun-phrase"
+            accused = self._object_start(k, by_candidate) if "by-object" in c.cue.complements else None
+            if accused is not None:
+                # اتهم الجيش المسلحين بقصف الأحياء: what is claimed is that the accused did it — both
+                boundary, by_cut, content_rule = accused, False, "content.ar.accused-and-deed"
         if boundary is None and c.cue.kind == "verb" and "any" in c.cue.complements:
             # نفى الجيش أي علاقة له بالهجوم / أعلن الجيش السيطرة على …: the object after the subject is the content
             subj = self._actors_between(k + 1, min(sent.end, k + 8))
@@ -182,6 +207,8 @@ class ArabicCueRules:
         s, e, mode, nxt = got
         if by_cut and s == self.tokens[boundary].start:
             s = cut_offset(self.tokens[boundary], 1)  # the content without «بـ»: فتح تحقيق
+        if content_rule in BY_CONTENT_RULES and mode == "direct":
+            mode = "indirect"  # the reporter's noun phrase, a few words of it quoted (بالتسلل «تحت غطاء …»)
         claimant, unnamed, channel, channel_kind = self.subject(k + 1, boundary)
         claimant_rule = self.subject_rule
         carried = None

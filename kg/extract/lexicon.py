@@ -42,7 +42,7 @@ class Cue:
     number: str  # sg | pl | any
     certainty: str
     lang: str
-    complement: str  # that | about | to | on | by (بـ + a noun: طالب بـ) | any | relay | none, or several joined by | (أشار: that|to); English that! = only "that"
+    complement: str  # that | about | to | on | by (بـ + a noun: طالب بـ) | by-object (the object too: اتهم X بـ) | any | relay (نقل عن) | relay-to (نسب إلى) | none, or several joined by | (أشار: that|to); English that! = only "that"
     family: str = ""  # the lemma the form belongs to: the rule id is cue:LANG:FAMILY
 
     @property
