@@ -309,3 +309,23 @@ def test_an_accusation_and_an_attributed_saying_are_claims():
     assert (unnamed, content, rules[1]) == ("مسؤول", "المحادثات توقفت", "content.ar.relayed")
     # «نقل إلى» carries something somewhere: no relay
     assert ar_claims("ونقل الجرحى إلى المستشفى بعد الهجوم.") == []
+
+
+def test_the_minister_as_the_subject_is_the_person_named_minister_in_english():
+    """"The minister warned that …" after another speaker: the person named with that title before ("the
+    health minister, X," or "X, the health minister,"), not the last speaker (claimant.en.title-back); "the
+    minister" is not a prime minister named before. "demanded" is a cue, its object the content."""
+    text = ("The health minister, Samir Kasbari, said on Monday that the outbreak was under control. "
+            "A doctor at the hospital, Rami Fallouh, said the wards were full. "
+            "The minister warned that prices would rise in the coming months.")
+    x = extract(Article(text=text, source="t", language="en"))
+    assert [x.entity(c.claimant).label for c in x.claims] == ["Samir Kasbari", "Rami Fallouh", "Samir Kasbari"]
+    assert x.claims[-1].rules[2] == "claimant.en.title-back"
+    after = text.replace("The health minister, Samir Kasbari,", "Samir Kasbari, the health minister,")
+    y = extract(Article(text=after, source="t", language="en"))
+    assert y.entity(y.claims[-1].claimant).label == "Samir Kasbari"
+    pm = text.replace("The health minister", "The prime minister")
+    z = extract(Article(text=pm, source="t", language="en"))
+    assert z.claims[-1].rules[2] != "claimant.en.title-back"
+    d = extract(Article(text="The lawyer Samir Kasbari demanded the release of the detained journalists.", source="t", language="en"))
+    assert [c.content.text for c in d.claims] == ["the release of the detained journalists"]

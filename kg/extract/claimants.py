@@ -29,10 +29,16 @@ TITLE_WINDOW = 4  # words before a person's mention that may hold its title (و�
 OTHER_OFFICES = frozenset({("رييس", "الوزراء"), ("رييس", "الحكومه"), ("رييسه", "الوزراء"), ("رييسه", "الحكومه")})
 
 
+EN_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "col.", "gen.", "maj.", "sheikh"})
+EN_OTHER_OFFICES = frozenset({("prime", "minister")})  # "the minister" is not the prime minister named before
+
+
 @lru_cache(maxsize=1)
 def one_word_titles() -> frozenset[str]:
-    """Arabic one-word titles without the article (وزير، رييس، سفيره), normalised: a bare «الوزير» as a subject."""
-    return frozenset(k[0].removeprefix("ال") for k, t in person_titles().items() if len(k) == 1 and t.lang == "ar")
+    """One-word titles: Arabic without the article (وزير، رييس، سفيره), normalised, and English (minister,
+    spokesman; no forms of address): a bare «الوزير» / "the minister" as a subject."""
+    return frozenset(k[0].removeprefix("ال") for k, t in person_titles().items() if len(k) == 1 and t.lang == "ar") \
+        | frozenset(k[0] for k, t in person_titles().items() if len(k) == 1 and t.lang == "en" and k[0] not in EN_HONORIFICS)
 
 
 class ClaimantRules:
@@ -202,22 +208,32 @@ class ClaimantRules:
         return None
 
     def titled_subject(self, a: int, b: int) -> Found | None:
-        """«وحذر الوزير من أن …»: a bare definite title heading the subject, no name with it, is the person
-        named last with that title before (… وزير الصحة سامر كسباري …), not the last speaker, who may hold
-        another office (rule ``claimant.ar.title-back``)."""
+        """«وحذر الوزير من أن …», "The minister warned that …": a bare definite title heading the subject, no
+        name with it, is the person named last with that title before (… وزير الصحة سامر كسباري …, "the health
+        minister, X," / "X, the health minister,"), not the last speaker, who may hold another office (rules
+        ``claimant.ar.title-back``, ``claimant.en.title-back``)."""
         k = a
         while k < b and not self.tokens[k].is_word:
             k += 1
-        if k >= b or not self.tokens[k].is_arabic or not self.norm(k).startswith("ال"):
+        if k >= b:
             return None
-        title = self.norm(k)[2:]
+        if self.tokens[k].is_arabic:
+            if not self.norm(k).startswith("ال"):
+                return None
+            title = self.norm(k)[2:]
+        else:
+            if self.norm(k) != "the" or k + 1 >= b:
+                return None  # "the minister", not "a minister" (someone else)
+            title = self.tokens[k + 1].text.lower()
         if title not in one_word_titles():
             return None
         for j in range(a - 1, max(-1, a - TITLE_LOOKBACK), -1):
             f = self.entity_found(j)
             if f is None or f.first != j or f.entry.category != "person":
                 continue
-            if any(self._holds_title(x, title) for x in range(max(0, j - TITLE_WINDOW), j)):
+            around = range(max(0, j - TITLE_WINDOW), j) if self.tokens[k].is_arabic else \
+                [*range(max(0, j - TITLE_WINDOW), j), *range(f.last, min(len(self.tokens), f.last + TITLE_WINDOW))]
+            if any(self._holds_title(x, title) for x in around):  # (English: "X, the health minister," too)
                 return f
         return None
 
@@ -225,7 +241,9 @@ class ClaimantRules:
         """Token x is the title (after a proclitic or the article: ووزير، الوزير) and not the start of another
         office's name (:data:`OTHER_OFFICES`)."""
         t = self.tokens[x]
-        if not t.is_arabic or title not in {s.removeprefix("ال") for _, s in t.splits[:2]}:
+        if not t.is_arabic:
+            return t.text.lower() == title and (x == 0 or (self.tokens[x - 1].text.lower(), title) not in EN_OTHER_OFFICES)
+        if title not in {s.removeprefix("ال") for _, s in t.splits[:2]}:
             return False
         return x + 1 >= len(self.tokens) or (title, self.norm(x + 1)) not in OTHER_OFFICES
 

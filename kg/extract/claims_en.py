@@ -132,6 +132,9 @@ class EnglishCueRules:
             return None
         carried = pronoun_carried
         if claimant is None and unnamed is None and carried is None:
+            claimant = self.titled_subject(subj_from, k)
+            claimant_rule = "claimant.en.title-back" if claimant else claimant_rule
+        if claimant is None and unnamed is None and carried is None:
             carried = self.carried(c.cue, self.tokens[k].start)
             if carried is None:
                 return None
