@@ -270,6 +270,12 @@ def test_a_bare_title_as_the_subject_is_the_person_named_with_that_title():
     other = ("وقال رئيس الوزراء سامر كسباري إن الحكومة مستمرة. "
              "وأكد ممثل المنظمة رامي فلوح أن الوباء ينتشر. وأضاف الرئيس أن الانتخابات ستجري في موعدها.")
     assert ar_claims(other)[-1][3][2] != "claimant.ar.title-back"
+    # «الرئيس» is a head of state: not a town's mayor (رئيس البلدية), but the president named with his country's
+    mayor = ("وقال رئيس البلدية سامر كسباري إن المياه ستعود. وأكد الخبير رامي فلوح أن الأزمة طويلة. "
+             "وشدد الرئيس على أن الحكومة ستتدخل.")
+    assert ar_claims(mayor)[-1][3][2] != "claimant.ar.title-back"
+    president = mayor.replace("رئيس البلدية", "الرئيس السوري")
+    assert [who for who, *_ in ar_claims(president)][-1] == "سامر كسباري"
 
 
 def test_a_demand_is_a_claim_whose_content_is_what_is_demanded():

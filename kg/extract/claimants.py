@@ -26,6 +26,8 @@ TITLE_LOOKBACK = 400  # tokens searched back for the person a bare title refers 
 TITLE_WINDOW = 4  # words before a person's mention that may hold its title (وزير الصحة الأردني سامر …)
 # a title and the word after it naming another office than the title alone: «الرئيس» is the president, not the
 # head of a government named before (رئيس الوزراء، رئيس الحكومة), normalised
+HEAD_OF_STATE_TITLES = frozenset({"رييس", "رييسه"})  # «الرئيس» alone: the president
+HEAD_OF_STATE_COMPLEMENTS = frozenset({"الجمهوريه", "الدوله", "البلاد"})  # normalised: رئيس الجمهورية
 OTHER_OFFICES = frozenset({("رييس", "الوزراء"), ("رييس", "الحكومه"), ("رييسه", "الوزراء"), ("رييسه", "الحكومه")})
 
 
@@ -233,19 +235,23 @@ class ClaimantRules:
                 continue
             around = range(max(0, j - TITLE_WINDOW), j) if self.tokens[k].is_arabic else \
                 [*range(max(0, j - TITLE_WINDOW), j), *range(f.last, min(len(self.tokens), f.last + TITLE_WINDOW))]
-            if any(self._holds_title(x, title) for x in around):  # (English: "X, the health minister," too)
+            if any(self._holds_title(x, title, j) for x in around):  # (English: "X, the health minister," too)
                 return f
         return None
 
-    def _holds_title(self, x: int, title: str) -> bool:
+    def _holds_title(self, x: int, title: str, person: int) -> bool:
         """Token x is the title (after a proclitic or the article: ووزير، الوزير) and not the start of another
-        office's name (:data:`OTHER_OFFICES`)."""
+        office's name (:data:`OTHER_OFFICES`); «الرئيس» alone is a head of state: «رئيس» right before the name,
+        or before the republic or a country's adjective (الرئيس السوري), not the head of a council or a town."""
         t = self.tokens[x]
         if not t.is_arabic:
             return t.text.lower() == title and (x == 0 or (self.tokens[x - 1].text.lower(), title) not in EN_OTHER_OFFICES)
         if title not in {s.removeprefix("ال") for _, s in t.splits[:2]}:
             return False
-        return x + 1 >= len(self.tokens) or (title, self.norm(x + 1)) not in OTHER_OFFICES
+        after = self.norm(x + 1) if x + 1 < len(self.tokens) else ""
+        if title in HEAD_OF_STATE_TITLES and x + 1 != person:
+            return after in HEAD_OF_STATE_COMPLEMENTS or (after.startswith("ال") and after.endswith("ي"))
+        return (title, after) not in OTHER_OFFICES
 
     def pronoun_subject(self, a: int, b: int, cue: int) -> tuple[Found | None, Claim | None, str]:
         """A pronoun subject (he, she, it, they) in tokens a..b: (named actor, carried claim, rule id)."""
