@@ -335,3 +335,10 @@ def test_the_minister_as_the_subject_is_the_person_named_minister_in_english():
     assert z.claims[-1].rules[2] != "claimant.en.title-back"
     d = extract(Article(text="The lawyer Samir Kasbari demanded the release of the detained journalists.", source="t", language="en"))
     assert [c.content.text for c in d.claims] == ["the release of the detained journalists"]
+
+
+def test_a_report_as_the_subject_carries_no_earlier_speaker():
+    """«وأشار التقرير إلى أن …» with no owner named: the report's claim, its claimant unknown (claimant.ar.document),
+    not the army that spoke in the sentence before."""
+    got = ar_claims("وزعم الجيش أنه دمر مخزنا للأسلحة. وأشار التقرير إلى أن عدد اللاجئين تضاعف.")
+    assert [(who, rules[2]) for who, _, _, rules in got] == [("الجيش", "claimant.subject.actor"), (None, "claimant.ar.document")]

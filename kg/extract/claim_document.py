@@ -302,7 +302,8 @@ class ClaimDocument:
         if end <= start:
             return
         specific = (carried is not None and claimant_rule.startswith("claimant.pronoun.")) or (
-            unnamed is not None and claimant_rule in ("claimant.subject.unnamed-head", "claimant.ar.kana-subject", "claimant.subject.first-conjunct"))
+            unnamed is not None and claimant_rule in ("claimant.subject.unnamed-head", "claimant.ar.kana-subject", "claimant.subject.first-conjunct")) \
+            or claimant_rule == "claimant.ar.document"  # a document's claim, its owner unnamed: no one carried on
         if claimant is None and not specific:
             claimant_rule = "claimant.carried" if carried is not None else "claimant.unnamed-source" if unnamed else "claimant.none"
         claimant_key = claimant.entry.key if claimant else (carried.claimant if carried else None)

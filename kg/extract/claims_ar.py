@@ -8,6 +8,7 @@ from __future__ import annotations
 from kg.extract.claim_document import (
     COMMAS,
     COMPLEMENTIZERS,
+    DATA_NOUNS,
     NP_COMPLEMENTS,
     PUNCT_STOP,
     _Cue,
@@ -74,6 +75,13 @@ class ArabicCueRules:
             if self.norm(x).removeprefix("و") == "نقلا" and self.norm(x + 1) == "عن":
                 return True
         return False
+
+    def _document_subject(self, a: int, b: int) -> bool:
+        """The subject is a definite document or data noun (التقرير، الدراسة، البيانات) with no owner named: the
+        claim is the document's, not the last speaker's carried on."""
+        while a < b and not self.tokens[a].is_word:
+            a += 1
+        return a < b and self.norm(a).startswith("ال") and self.norm(a)[2:] in DATA_NOUNS
 
     def _object_start(self, k: int, before: int) -> int | None:
         """Where the object of the cue verb at k starts, after its subject (an actor or an unnamed source right
@@ -225,7 +233,10 @@ class ArabicCueRules:
                 if claimant is None and unnamed is None:
                     claimant = self.titled_subject(k + 1, boundary)
                     claimant_rule = "claimant.ar.title-back" if claimant else claimant_rule
-                if claimant is None and unnamed is None:
+                document = claimant is None and unnamed is None and self._document_subject(k + 1, boundary)
+                if document:
+                    claimant_rule = "claimant.ar.document"  # وأشار التقرير إلى أن …: a report no one is named for
+                if claimant is None and unnamed is None and not document:
                     carried = self.carried(c.cue, self.tokens[k].start)
                     if carried is None:
                         claimant, claimant_rule = self.nearest_actor_before(sent, k), "claimant.nearest-before"
