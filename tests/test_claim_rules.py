@@ -342,3 +342,12 @@ def test_a_report_as_the_subject_carries_no_earlier_speaker():
     not the army that spoke in the sentence before."""
     got = ar_claims("وزعم الجيش أنه دمر مخزنا للأسلحة. وأشار التقرير إلى أن عدد اللاجئين تضاعف.")
     assert [(who, rules[2]) for who, _, _, rules in got] == [("الجيش", "claimant.subject.actor"), (None, "claimant.ar.document")]
+
+
+def test_the_object_after_an_unnamed_source_is_the_content():
+    """«وتوقع خبراء اقتصاديون ارتفاع الأسعار»: the object after an unnamed source and its relational adjectives
+    is the content (content.ar.object), as after a named actor (نفى الجيش أي علاقة …)."""
+    [(_, unnamed, content, rules)] = ar_claims("وتوقع خبراء اقتصاديون ارتفاع الأسعار خلال الصيف.")
+    assert (unnamed, content, rules[1]) == ("خبراء", "ارتفاع الأسعار خلال الصيف", "content.ar.object")
+    [(_, unnamed, content, _)] = ar_claims("ونفت مصادر أمنية وقوع أي إصابات في الهجوم.")
+    assert (unnamed, content) == ("مصادر", "وقوع أي إصابات في الهجوم")

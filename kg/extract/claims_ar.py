@@ -76,6 +76,21 @@ class ArabicCueRules:
                 return True
         return False
 
+    def _after_unnamed_subject(self, k: int, end: int) -> int | None:
+        """Where the words after an unnamed source at k (خبراء، مصادر، مسؤولون) and up to two relational adjectives
+        of it (اقتصاديون، أمنية، غربي) end, if at least two more words follow: the object of the cue."""
+        u = self.unnamed_at(k) if k < end else None
+        if u is None:
+            return None
+        j = k + u[0]
+        for _ in range(2):
+            n = self.norm(j) if j < end else ""
+            if not (self.tokens[j].is_arabic if j < end else False) or n.startswith(("ال", "و")) \
+                    or not n.endswith(("ي", "يه", "يون", "يين")):
+                break
+            j += 1
+        return j if j + 1 < end and self.tokens[j].is_word else None
+
     def _document_subject(self, a: int, b: int) -> bool:
         """The subject is a definite document or data noun (التقرير، الدراسة، البيانات) with no owner named: the
         claim is the document's, not the last speaker's carried on."""
@@ -191,6 +206,10 @@ class ArabicCueRules:
                     boundary += 1
                 if boundary >= sent.end - 2 or not self.tokens[boundary].is_word:
                     return None
+            elif (after := self._after_unnamed_subject(k + 1, sent.end)) is not None:
+                # وتوقع خبراء اقتصاديون ارتفاع الأسعار: the object after an unnamed source and its adjectives
+                boundary, comp_len = after, 0
+                content_rule = "content.ar.object"
             elif k + 2 < sent.end and self.tokens[k + 1].is_word and any(self.kana_subject(sent, k)):
                 # وكان الاستطلاع قد توقع ارتفاع التضخم: the subject came before the cue, the object follows it
                 boundary, comp_len = k, 1
