@@ -351,3 +351,12 @@ def test_the_object_after_an_unnamed_source_is_the_content():
     assert (unnamed, content, rules[1]) == ("خبراء", "ارتفاع الأسعار خلال الصيف", "content.ar.object")
     [(_, unnamed, content, _)] = ar_claims("ونفت مصادر أمنية وقوع أي إصابات في الهجوم.")
     assert (unnamed, content) == ("مصادر", "وقوع أي إصابات في الهجوم")
+
+
+def test_according_to_an_organisation_named_by_its_head():
+    """"According to the ministry, …" with no ministry named before: the phrase names the source, as "The army
+    said …" does — the claim had been dropped for want of a source."""
+    x = extract(Article(text="According to the ministry, at least 40 people were killed.", source="t", language="en"))
+    [c] = x.claims
+    assert c.mode == "according_to" and x.entity(c.claimant).label == "the ministry"
+    assert c.content.text == "at least 40 people were killed"

@@ -401,8 +401,9 @@ class CoreferenceRules:
                 f = introduced.org_by_word.get(head.text)
                 if f is not None:
                     return Found(i + 1, i + 2, head.start, head.end, f.entry, "nominal")
-                if self._speaks(i + 2):
-                    # "The army said …" with no army named before: the phrase names an organisation itself
+                if self._speaks(i + 2) or self._after_according_to(i):
+                    # "The army said …" (or "according to the ministry") with no army named before: the phrase
+                    # names an organisation itself
                     label = f"the {head.text}"
                     return Found(i, i + 2, tok.start, head.end, _new_entry("organization", self.heads[head.text].type, label),
                                  "nominal")
@@ -461,6 +462,10 @@ class CoreferenceRules:
         if k < 1 or self.tokens[k].norm != "باسم":
             return False
         return self.tokens[k - 1].norm.removeprefix("ال") in spokesperson_words()
+
+    def _after_according_to(self, k: int) -> bool:
+        """"according to" right before token k (English)."""
+        return k >= 2 and self.tokens[k - 2].text.lower() == "according" and self.tokens[k - 1].text.lower() == "to"
 
     def _speaks(self, k: int) -> bool:
         """An English cue verb at k, or after one auxiliary (the army has said)."""
