@@ -351,6 +351,8 @@ def test_the_object_after_an_unnamed_source_is_the_content():
     assert (unnamed, content, rules[1]) == ("خبراء", "ارتفاع الأسعار خلال الصيف", "content.ar.object")
     [(_, unnamed, content, _)] = ar_claims("ونفت مصادر أمنية وقوع أي إصابات في الهجوم.")
     assert (unnamed, content) == ("مصادر", "وقوع أي إصابات في الهجوم")
+    # a source that goes on after a preposition («في» ends as an adjective does): no content guessed from it
+    assert all(not content.startswith("في") for *_, content, _ in ar_claims("وأعلن مسؤول في الوزارة انتهاء العملية."))
 
 
 def test_according_to_an_organisation_named_by_its_head():

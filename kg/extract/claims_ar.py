@@ -85,11 +85,13 @@ class ArabicCueRules:
         j = k + u[0]
         for _ in range(2):
             n = self.norm(j) if j < end else ""
-            if not (self.tokens[j].is_arabic if j < end else False) or n.startswith(("ال", "و")) \
+            if not (self.tokens[j].is_arabic if j < end else False) or n.startswith(("ال", "و")) or n in self.fw \
                     or not n.endswith(("ي", "يه", "يون", "يين")):
                 break
             j += 1
-        return j if j + 1 < end and self.tokens[j].is_word else None
+        if j + 1 >= end or not self.tokens[j].is_word or self.norm(j) in self.fw:
+            return None  # مسؤول في الوزارة …: the source goes on (a preposition, «في» ending as an adjective does)
+        return j
 
     def _document_subject(self, a: int, b: int) -> bool:
         """The subject is a definite document or data noun (التقرير، الدراسة، البيانات) with no owner named: the
