@@ -140,6 +140,11 @@ def _new_entry(category: str, type_: str, label: str, gender: str = "m") -> GazE
     return GazEntry(key=f"{type_}/{slug(label)}", label=label, category=category, type=type_, rank=5, gender=gender)
 
 
+def is_definite_nisba(word: str) -> bool:
+    """A definite relational adjective, normalised (ة reads ه): السوري، البريطانية، الخارجية."""
+    return word.startswith("ال") and word.endswith(("ي", "يه"))
+
+
 def after_interview_noun(tokens: list[Token], k: int) -> bool:
     """Token k is «مع» / "with" after an interview's noun (:data:`INTERVIEW_NOUNS`), an adjective between at
     most (في مقابلة خاصة مع، in an exclusive interview with): what follows it is the medium that interviewed."""

@@ -14,6 +14,7 @@ from kg.extract.entity_base import (
     OPERATION_HEADS,
     Found,
     _new_entry,
+    is_definite_nisba,
     names_a_kind,
     without_possessive,
 )
@@ -49,15 +50,10 @@ POSSESSED_WORD_ZIPF = 3.5  # an everyday noun this common, with a possessive pro
 EVERYDAY_ZIPF = 5.0  # a word this common ends a transliterated name after its first word (4.0: فورد، غاز cut off; 4.5 the same as 5.0)
 
 
-def _is_nisba(word: str) -> bool:
-    """A definite relational adjective (السوري، البريطانية، الخارجية): normalised, ة reads ه."""
-    return word.startswith("ال") and word.endswith(("ي", "يه"))
-
-
 def _adjective_like(word: str) -> bool:
     """A definite word that can go on describing the same noun after an adjective: another nisba, a
     feminine form (العامة، المؤقتة، المتحدة) or a common adjective without an ending (العليا، الحر)."""
-    return _is_nisba(word) or word.endswith("ه") or word in ADJECTIVES_WITHOUT_ENDING
+    return is_definite_nisba(word) or word.endswith("ه") or word in ADJECTIVES_WITHOUT_ENDING
 
 
 class OrganisationRules:
@@ -222,7 +218,7 @@ class OrganisationRules:
                     break  # قوات الدعم السريع الجيش السوداني: a second organisation starts
                 if self.taken.get(k) and self.taken[k].entry.category == "place" and not self.taken[k].entry.demonym:
                     break
-                if (definite or (chain and _is_nisba(self.tokens[chain[-1]].norm))) and not _adjective_like(t.norm):
+                if (definite or (chain and is_definite_nisba(self.tokens[chain[-1]].norm))) and not _adjective_like(t.norm):
                     break  # الحكومة الكندية | الأنباء المتداولة: a noun after an adjective, or after a definite head, starts another phrase
                 chain.append(k)
                 k += 1
@@ -281,7 +277,7 @@ class OrganisationRules:
         if stem not in POLYSEMOUS_HEADS or len(chain) != 1:
             return False
         word = self.tokens[chain[0]].norm
-        if not word.startswith("ال") or _is_nisba(word) or self.plain_entries((word,)) or self.plain_entries((stem, word)):
+        if not word.startswith("ال") or is_definite_nisba(word) or self.plain_entries((word,)) or self.plain_entries((stem, word)):
             return False
         return is_common_word(word, self.frequent)
 
@@ -386,10 +382,10 @@ class OrganisationRules:
         """«و» + a relational adjective after one (المجلس الزراعي والتجاري، معهد الدراسات البحرية والجوية):
         one name; not a country's adjective (القوات السورية والروسية: two forces)."""
         t = self.tokens[k]
-        if not (chain and t.is_word and t.norm.startswith("وال") and _is_nisba(t.norm[1:]) and len(t.norm) > 6):
+        if not (chain and t.is_word and t.norm.startswith("وال") and is_definite_nisba(t.norm[1:]) and len(t.norm) > 6):
             return False
         before = self.tokens[chain[-1]].norm
-        return (_is_nisba(before) and t.norm[1:] not in self.fw and t.norm[1:] not in NON_NAME_ADJECTIVES
+        return (is_definite_nisba(before) and t.norm[1:] not in self.fw and t.norm[1:] not in NON_NAME_ADJECTIVES
                 and not self._is_demonym(before) and not self._is_demonym(t.norm[1:]))
 
     def _is_demonym(self, word: str) -> bool:
@@ -408,7 +404,7 @@ class OrganisationRules:
         if i + 1 >= len(self.tokens):
             return False
         n = self.tokens[i + 1].norm
-        return n.startswith("ال") and len(n) > 4 and n.endswith(("ي", "يه")) and n not in self.fw and n not in NON_NAME_ADJECTIVES
+        return is_definite_nisba(n) and len(n) > 4 and n not in self.fw and n not in NON_NAME_ADJECTIVES
 
     def _next_is_quote(self, i: int) -> bool:
         return i + 1 < len(self.tokens) and self.tokens[i + 1].text in QUOTE_PAIRS

@@ -17,6 +17,7 @@ from kg.extract.entity_base import (
     POSSESSIVES,
     Found,
     _new_entry,
+    is_definite_nisba,
     names_a_kind,
     without_possessive,
 )
@@ -100,7 +101,7 @@ class PersonRules:
         """A singular definite demonym that stands as a noun, no adjective of a definite noun before it
         (وفاز الإسباني …، على الفرنسية …, not المدافع الفرنسي): "the Spaniard", as a title says who a name
         that follows is."""
-        if not (stem.startswith("ال") and stem.endswith(("ي", "يه"))):
+        if not is_definite_nisba(stem):
             return False
         if not any(e.demonym for e in self.gaz.lookup((stem,))):
             return False

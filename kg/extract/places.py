@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.extract.entity_base import NAME_PARTICLES, NON_NAME_ADJECTIVES, QUOTES, Found, _new_entry
+from kg.extract.entity_base import NAME_PARTICLES, NON_NAME_ADJECTIVES, QUOTES, Found, _new_entry, is_definite_nisba
 from kg.extract.gazetteer import GEONAMES_CITY, GazEntry
 from kg.extract.frequency import is_common_word
 from kg.extract.normalize import normalize
@@ -173,7 +173,7 @@ class PlaceRules:
         if k + 1 >= len(self.tokens) or not self.tokens[k + 1].is_arabic:
             return False
         n = self.tokens[k + 1].norm
-        return n.startswith("ال") and n.endswith(("ي", "يه")) and len(n) > 4
+        return is_definite_nisba(n) and len(n) > 4
 
     def unknown_place_name(self, idx: list[int], trigger: str = "") -> list[int]:
         first = self.tokens[idx[0]]
