@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from kg.extract.claim_document import COMMAS, KANA, LINKERS, OUTLET_TYPES, STATEMENT_WORDS
 from kg.extract.entities import DESCRIPTOR_HEADS, Found, names_a_kind
-from kg.extract.entity_base import after_interview_noun, is_definite_nisba
+from kg.extract.entity_base import after_interview_noun
 from kg.extract.lexicon import Cue, person_titles
 from kg.extract.speakers import PRONOUNS
 from kg.extract.speakers import resolve as resolve_pronoun
@@ -250,7 +250,9 @@ class ClaimantRules:
             return False
         after = self.norm(x + 1) if x + 1 < len(self.tokens) else ""
         if title in HEAD_OF_STATE_TITLES and x + 1 != person:
-            return after in HEAD_OF_STATE_COMPLEMENTS or is_definite_nisba(after)
+            # a country's masculine adjective (الرئيس السوري); not is_definite_nisba, whose feminine ending is a
+            # noun's too (رئيس البلدية "the mayor")
+            return after in HEAD_OF_STATE_COMPLEMENTS or (after.startswith("ال") and after.endswith("ي"))
         return (title, after) not in OTHER_OFFICES
 
     def pronoun_subject(self, a: int, b: int, cue: int) -> tuple[Found | None, Claim | None, str]:
